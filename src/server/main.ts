@@ -1,0 +1,61 @@
+/**
+ * The `zhizhi` command: serve | migrate | seed-demo | verify | backup | user add | user reset-password.
+ * Configuration comes from the environment (see platform/config.ts and the README).
+ */
+import { parseArgs } from 'node:util';
+import { commands } from './cli/commands.ts';
+import { ConfigError } from './platform/config.ts';
+
+const USAGE = `zhizhi — grid-based community governance (智治)
+
+usage: zhizhi <command> [options]
+
+  serve [--demo]                 run the server (migrates first; --demo seeds the Wushen Banner demo)
+  migrate                        bring the database schema up to date
+  seed-demo                      load the Wushen Banner demo data into an empty database
+  verify                         check the whole tamper-evident case history; names the first broken entry
+  checkpoint                     write a Merkle checkpoint over the history since the last one
+  backup [--out FILE]            online, consistent copy of the SQLite database (pg_dump for PostgreSQL)
+  user add --username U --name N --role R [--area CODE] [--department CODE]   (password from ZHIZHI_PASSWORD or prompt)
+  user reset-password --username U                                            (password from ZHIZHI_PASSWORD or prompt)
+
+environment: PORT, HOST, DATABASE_URL, ZHIZHI_DATA_DIR, ZHIZHI_SECRET_KEY, ZHIZHI_DEMO, LOG_LEVEL, …`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: command.options,
+    allowPositionals: true,
+    strict: true,
+  });
+  return command.run(values as Record<string, string | boolean | undefined>, positionals);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    } else console.error(error);
+    process.exitCode = 1;
+  },
+);

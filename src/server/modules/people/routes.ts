@@ -1,0 +1,93 @@
+/** Sign-in, sign-out and "who am I". */
+import { Type } from 'typebox';
+import { type App, errorResponses, requireActor, SESSION_COOKIE } from '../../platform/http.ts';
+import type { Actor } from './actor.ts';
+import type { AuthService } from './auth.ts';
+
+const Assignment = Type.Object({
+  role: Type.String(),
+  areaId: Type.Union([Type.String(), Type.Null()]),
+  departmentId: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Union([Type.String(), Type.Null()]),
+});
+const Me = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    assignments: Type.Array(Assignment),
+  },
+  { $id: 'Me' },
+);
+
+export function presentActor(actor: Actor) {
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    assignments: actor.assignments.map((a) => ({
+      role: a.role,
+      areaId: a.areaId,
+      departmentId: a.departmentId,
+      title: a.title,
+    })),
+  };
+}
+
+export function registerAuthRoutes(app: App, auth: AuthService): void {
+  app.addSchema(Me);
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username (or phone) and password; returns a bearer token and sets a cookie',
+        security: [],
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 100 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: {
+          200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: Type.Ref('Me') }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { token, expiresAt, actor } = await auth.login(request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        expires: new Date(expiresAt),
+      });
+      return { token, expiresAt, user: presentActor(actor) };
+    },
+  );
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: the token stops working',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await auth.logout(request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and their roles',
+        response: { 200: Type.Ref('Me'), ...errorResponses },
+      },
+    },
+    async (request) => presentActor(requireActor(request)),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Configuration from the environment, parsed and validated once at start-up. Every problem is
+ * listed together, so an administrator fixes them in one go.
+ */
+import path from 'node:path';
+import { type Dialect, dialectOf } from './db/dialect.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  dialect: Dialect;
+  /** Demo mode: seeds the Wushen Banner demo and prints demo credentials. Never in production. */
+  demo: boolean;
+  /** 32-byte key (hex or base64) for personal data at rest; undefined = use/create dataDir/secret.key. */
+  secretKey: string | undefined;
+  sessionHours: number;
+  /** Run the deadline scheduler in this process. */
+  scheduler: boolean;
+  schedulerIntervalMs: number;
+  logLevel: string;
+  caps: { unitGrid: number; microGrid: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return fallback;
+}
+
+/** Reads the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { demo?: boolean } = {}): Config {
+  const problems: string[] = [];
+  const dataDir = path.resolve(env.ZHIZHI_DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || path.join(dataDir, 'zhizhi.db');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) && dialectOf(databaseUrl) !== 'postgres') {
+    problems.push(`DATABASE_URL must be postgres://… or a path to an SQLite file (got "${databaseUrl}")`);
+  }
+  const demo = overrides.demo ?? bool(env, 'ZHIZHI_DEMO', false, problems);
+  const secretKey = env.ZHIZHI_SECRET_KEY || undefined;
+  if (secretKey !== undefined && decodeKey(secretKey) === undefined) {
+    problems.push('ZHIZHI_SECRET_KEY must be 32 bytes as 64 hex digits or base64');
+  }
+  const dialect = dialectOf(databaseUrl);
+  if (dialect === 'postgres' && !demo && secretKey === undefined) {
+    problems.push('ZHIZHI_SECRET_KEY is required with PostgreSQL (every node must share the same key)');
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`,
+    );
+  }
+  const config: Config = {
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    dialect,
+    demo,
+    secretKey,
+    sessionHours: int(env, 'ZHIZHI_SESSION_HOURS', 12, 1, 24 * 30, problems),
+    scheduler: bool(env, 'ZHIZHI_SCHEDULER', true, problems),
+    schedulerIntervalMs: int(env, 'ZHIZHI_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000, problems),
+    logLevel,
+    caps: {
+      unitGrid: int(env, 'ZHIZHI_CAP_UNIT_GRID', 50, 1, 10_000, problems),
+      microGrid: int(env, 'ZHIZHI_CAP_MICRO_GRID', 15, 1, 10_000, problems),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** A 32-byte key from 64 hex digits or base64; undefined if it is neither. */
+export function decodeKey(raw: string): Buffer | undefined {
+  const buf = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  return buf.length === 32 ? buf : undefined;
+}

@@ -1,0 +1,273 @@
+/**
+ * Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC strings on both
+ * dialects (PostgreSQL `timestamptz` is parsed back to ISO by the pg type parser in database.ts);
+ * booleans are 0/1; JSON is canonical text.
+ */
+export interface AreaTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  name_mn: string | null;
+  depth: number;
+  /** Materialised path of ids, '/root/…/self/', so a subtree is `path LIKE '/…/id/%'`. */
+  path: string;
+  /** GeoJSON Polygon or MultiPolygon geometry, WGS-84. */
+  polygon: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdTable {
+  id: string;
+  grid_id: string;
+  address: string;
+  lng: number;
+  lat: number;
+  members: number;
+  created_at: string;
+}
+
+export interface DepartmentTable {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  created_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  phone_enc: string | null;
+  password_hash: string;
+  /** 1 while the password is the one printed by seed-demo; a non-demo start refuses to run then. */
+  password_is_demo: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentTable {
+  id: string;
+  user_id: string;
+  role: string;
+  area_id: string | null;
+  department_id: string | null;
+  /** Free title, e.g. 党员, 乡贤, 法律顾问 for social forces. */
+  title: string | null;
+  created_at: string;
+}
+
+export interface AuthSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CaseTypeTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  default_difficulty: string;
+  active: number;
+  sort: number;
+}
+
+export interface DeadlineRuleTable {
+  id: string;
+  /** Loop step the limit applies to: register, dispatch, accept, handle, verify, visit. */
+  step: string;
+  /** Handling level 1–5, or null for any level. */
+  level: number | null;
+  /** Case type code, or null for any type. */
+  case_type: string | null;
+  amount: number;
+  unit: string; // 'workday' | 'workhour'
+}
+
+export interface CalendarDayTable {
+  /** 'YYYY-MM-DD' in Asia/Shanghai. */
+  day: string;
+  kind: string; // 'holiday' | 'workday' (make-up workday 调休上班)
+  name: string;
+}
+
+export interface RoutingRuleTable {
+  id: string;
+  case_type: string;
+  department_id: string;
+  /** Restrict the rule to cases in this area's subtree; null = everywhere. */
+  area_id: string | null;
+}
+
+export interface CaseFileTable {
+  id: string;
+  case_no: string;
+  title: string;
+  description: string;
+  case_type: string | null;
+  source: string;
+  reporter_id: string | null;
+  anonymous: number;
+  contact_phone_enc: string | null;
+  lng: number;
+  lat: number;
+  grid_id: string;
+  level: number;
+  handling_area_id: string;
+  status: string;
+  suspended_from: string | null;
+  difficulty: string | null;
+  final_difficulty: string | null;
+  dispatcher_id: string | null;
+  /** The loop step whose clock runs now (see deadlines), and a counter that changes with each new step. */
+  step: string | null;
+  step_seq: number;
+  step_started_at: string | null;
+  step_due_at: string | null;
+  supervised: number;
+  overdue: number;
+  rework_count: number;
+  extension_count: number;
+  sent_back_count: number;
+  satisfaction: string | null;
+  result: string | null;
+  merged_into: string | null;
+  resolved_level: number | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface CasePartyTable {
+  id: string;
+  case_id: string;
+  user_id: string | null;
+  department_id: string | null;
+  /** 'handler' (lead), 'joint' (level-5 joint handling) or 'collaborator' (linkage). */
+  kind: string;
+  level: number;
+  active: number;
+  created_at: string;
+}
+
+export interface CaseEventTable {
+  seq: number;
+  id: string;
+  case_id: string;
+  type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  at: string;
+  /** Canonical JSON: the exact bytes the hash commits to. */
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LedgerHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface LedgerCheckpointTable {
+  upto_seq: number;
+  from_seq: number;
+  merkle_root: string;
+  created_at: string;
+}
+
+export interface SupervisionOrderTable {
+  id: string;
+  case_id: string;
+  inspector_id: string;
+  reason: string;
+  due_at: string;
+  status: string; // 'open' | 'closed'
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface CaseRequestTable {
+  id: string;
+  case_id: string;
+  kind: string; // 'extension' | 'void'
+  requested_by: string;
+  reason: string;
+  /** Extension: extra working hours asked for. */
+  amount: number | null;
+  status: string; // 'pending' | 'approved' | 'refused'
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  case_id: string;
+  kind: string; // 'reminder' | 'supervision' | 'overdue' | 'sent_back' | 'deadline_near' | 'assigned'
+  message: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  run_at: string;
+  dedupe_key: string;
+  payload: string;
+  status: string; // 'pending' | 'running' | 'done' | 'failed'
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface IdempotencyTable {
+  scope: string;
+  key: string;
+  status_code: number;
+  body: string;
+  created_at: string;
+}
+
+export interface PersonalDataAccessTable {
+  id: string;
+  user_id: string;
+  subject: string;
+  field: string;
+  at: string;
+}
+
+export interface Database {
+  area: AreaTable;
+  household: HouseholdTable;
+  department: DepartmentTable;
+  app_user: AppUserTable;
+  assignment: AssignmentTable;
+  auth_session: AuthSessionTable;
+  case_type: CaseTypeTable;
+  deadline_rule: DeadlineRuleTable;
+  calendar_day: CalendarDayTable;
+  routing_rule: RoutingRuleTable;
+  case_file: CaseFileTable;
+  case_party: CasePartyTable;
+  case_event: CaseEventTable;
+  ledger_head: LedgerHeadTable;
+  ledger_checkpoint: LedgerCheckpointTable;
+  supervision_order: SupervisionOrderTable;
+  case_request: CaseRequestTable;
+  notification: NotificationTable;
+  job: JobTable;
+  idempotency: IdempotencyTable;
+  personal_data_access: PersonalDataAccessTable;
+}

@@ -1,0 +1,149 @@
+/**
+ * HTTP plumbing shared by every module: the typed Fastify instance, the error format
+ * `{ error: { code, message, details } }`, the signed-in actor on each request, and idempotent creates.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import { Type } from 'typebox';
+import type { Actor } from '../modules/people/actor.ts';
+import type { Db } from './db/database.ts';
+import { AppError, unauthorized } from './errors.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, when the request carried a valid token or session cookie. */
+    actor: Actor | undefined;
+    /** The raw token, for logout. */
+    sessionToken: string | undefined;
+  }
+}
+
+export const SESSION_COOKIE = 'zhizhi_session';
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** JSON schema of the error body, for OpenAPI. */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+/** Standard error responses to list in a route's schema. */
+export const errorResponses = {
+  400: Type.Ref('Error'),
+  401: Type.Ref('Error'),
+  403: Type.Ref('Error'),
+  404: Type.Ref('Error'),
+  409: Type.Ref('Error'),
+};
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** `/body/title` + missingProperty → `title`: the field a person can recognise. */
+function fieldOf(issue: ValidationIssue, context: string | undefined): string {
+  const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  const field = [base, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
+  return field || context || 'body';
+}
+
+/** Turns every error into the one JSON shape; only a real bug becomes a 500. */
+export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply
+      .status(error.status)
+      .send({ error: { code: error.code, message: error.message, details: error.details } });
+  }
+  const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+  if (fe.validation) {
+    const issues = fe.validation.map((v) => ({
+      field: fieldOf(v, fe.validationContext),
+      message: v.message ?? 'is invalid',
+    }));
+    const first = issues[0];
+    return reply.status(400).send({
+      error: {
+        code: 'bad_request',
+        message: first ? `${first.field}: ${first.message}` : 'invalid request',
+        details: { field: first?.field, issues },
+      },
+    });
+  }
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 404
+            ? 'not_found'
+            : 'bad_request';
+    return reply.status(status).send({ error: { code, message: fe.message } });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+}
+
+/**
+ * Runs a create at most once per `Idempotency-Key` and caller: a retry gets the stored answer.
+ * The answer is stored in the same transaction as the create (see `rememberIdempotent`).
+ */
+export async function findIdempotent(
+  db: Db,
+  scope: string,
+  key: string | undefined,
+): Promise<{ status: number; body: unknown } | undefined> {
+  if (!key) return undefined;
+  const row = await db
+    .selectFrom('idempotency')
+    .select(['status_code', 'body'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row ? { status: row.status_code, body: JSON.parse(row.body) } : undefined;
+}
+
+/** The `Idempotency-Key` header, checked: 1–200 visible characters. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const raw = request.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new AppError('bad_request', 'Idempotency-Key: must be 1–200 visible ASCII characters', {
+      field: 'Idempotency-Key',
+    });
+  }
+  return key;
+}

@@ -1,0 +1,38 @@
+/** A whole application on a fresh test database, driven through `app.inject()` — real HTTP semantics, no socket. */
+import { randomBytes } from 'node:crypto';
+import { type BuiltApp, buildApp } from '../app.ts';
+import { ManualClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createCipher, type PersonalDataCipher } from '../platform/personal-data.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestApp extends BuiltApp {
+  database: TestDatabase;
+  clock: ManualClock;
+  cipher: PersonalDataCipher;
+  close(): Promise<void>;
+}
+
+/** Monday 2026-11-23 09:30 in Asia/Shanghai: a working morning. */
+export const TEST_START = '2026-11-23T01:30:00.000Z';
+
+export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(options.start ?? TEST_START);
+  const cipher = createCipher(randomBytes(32));
+  const config = loadConfig(
+    { ZHIZHI_DATA_DIR: '/tmp/zhizhi-test', ZHIZHI_SCHEDULER: 'false' },
+    { demo: true },
+  );
+  const built = await buildApp({ config, database, clock, cipher });
+  return {
+    ...built,
+    database,
+    clock,
+    cipher,
+    async close() {
+      await built.app.close();
+      await database.dispose();
+    },
+  };
+}
