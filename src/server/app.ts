@@ -85,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await deps.database.db.selectFrom('ledger_head').select('id').limit(1).execute();
     return { status: 'ok', database: deps.database.dialect };
   });
+  // Until the web apps exist (issue 3), the root shows the API documentation.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();

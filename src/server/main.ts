@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { commands } from './cli/commands.ts';
 import { ConfigError } from './platform/config.ts';
+import { AppError } from './platform/errors.ts';
 
 const USAGE = `zhizhi — grid-based community governance (智治)
 
@@ -46,7 +47,7 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof AppError) console.error(error.message);
     else if (
       error instanceof TypeError &&
       'code' in error &&

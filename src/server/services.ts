@@ -3,17 +3,65 @@
  * The one place that knows every module.
  */
 import type { AppDeps } from './app.ts';
+import { registerAreaRoutes } from './modules/areas/routes.ts';
+import { type AreaService, createAreaService } from './modules/areas/service.ts';
+import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { type CaseService, createCaseService } from './modules/cases/service.ts';
+import { registerCatalogueRoutes } from './modules/catalogue/routes.ts';
+import { routeCase } from './modules/catalogue/routing.ts';
+import { registerDeadlineRoutes } from './modules/deadlines/routes.ts';
+import { createDeadlineService, type DeadlineService } from './modules/deadlines/rules.ts';
+import { enqueueJob } from './modules/jobs/queue.ts';
+import { createScheduler, type Scheduler } from './modules/jobs/scheduler.ts';
+import { appendCaseEvents } from './modules/ledger/ledger.ts';
+import { registerLedgerRoutes } from './modules/ledger/routes.ts';
 import { type AuthService, createAuthService } from './modules/people/auth.ts';
 import { registerAuthRoutes } from './modules/people/routes.ts';
+import { createUsersService, type UsersService } from './modules/people/users.ts';
+import { registerUserRoutes } from './modules/people/users-routes.ts';
 import type { App } from './platform/http.ts';
 
 export interface Services {
   auth: AuthService;
+  users: UsersService;
+  areas: AreaService;
+  deadlines: DeadlineService;
+  cases: CaseService;
+  /** Deadline reminders and escalations; `serve` starts it, tests call `runOnce()`. */
+  scheduler: Scheduler;
 }
 
 export function registerModules(app: App, deps: AppDeps): Services {
-  const { db } = deps.database;
-  const auth = createAuthService(db, deps.clock, deps.config.sessionHours);
+  const { database, clock, config } = deps;
+  const { db, dialect } = database;
+  const auth = createAuthService(db, clock, config.sessionHours);
+  const users = createUsersService(db, { clock, cipher: deps.cipher });
+  const areas = createAreaService(db, config.caps, { clock });
+  const deadlines = createDeadlineService(db, { clock });
+  const cases = createCaseService({
+    database,
+    clock,
+    cipher: deps.cipher,
+    areas,
+    deadlines,
+    routing: routeCase,
+    enqueue: enqueueJob,
+    appendEvents: appendCaseEvents,
+  });
+  const scheduler = createScheduler({
+    handle: database,
+    clock,
+    handlers: cases.jobHandlers(),
+    intervalMs: config.schedulerIntervalMs,
+    logger: app.log,
+  });
+
   registerAuthRoutes(app, auth);
-  return { auth };
+  registerUserRoutes(app, users);
+  registerAreaRoutes(app, areas);
+  registerCatalogueRoutes(app, { db, clock });
+  registerDeadlineRoutes(app, { db, deadlines });
+  registerCaseRoutes(app, cases);
+  registerLedgerRoutes(app, { db, dialect, clock });
+  return { auth, users, areas, deadlines, cases, scheduler };
 }

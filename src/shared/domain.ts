@@ -101,3 +101,7 @@ export const CASE_SOURCES = [
   'console',
 ] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** The loop steps that have a deadline (SPEC §4): each open status runs one step's clock. */
+export const LOOP_STEPS = ['register', 'dispatch', 'accept', 'handle', 'verify', 'visit'] as const;
+export type LoopStep = (typeof LOOP_STEPS)[number];

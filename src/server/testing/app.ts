@@ -21,7 +21,8 @@ export async function createTestApp(options: { start?: string } = {}): Promise<T
   const clock = new ManualClock(options.start ?? TEST_START);
   const cipher = createCipher(randomBytes(32));
   const config = loadConfig(
-    { ZHIZHI_DATA_DIR: '/tmp/zhizhi-test', ZHIZHI_SCHEDULER: 'false' },
+    // Sessions last 30 days so tests that move the clock by a week stay signed in.
+    { ZHIZHI_DATA_DIR: '/tmp/zhizhi-test', ZHIZHI_SCHEDULER: 'false', ZHIZHI_SESSION_HOURS: '720' },
     { demo: true },
   );
   const built = await buildApp({ config, database, clock, cipher });

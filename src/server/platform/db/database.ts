@@ -74,7 +74,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 /** Opens the database and brings its schema up to date. */
 export async function openMigrated(options: OpenOptions): Promise<DatabaseHandle> {
   const handle = openDatabase(options);
-  await migrateToLatest(handle.db as unknown as Kysely<unknown>, handle.dialect);
+  await migrateToLatest(handle.db as unknown as Kysely<unknown>, handle.dialect, options.schema);
   return handle;
 }
 

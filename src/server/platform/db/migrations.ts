@@ -151,9 +151,11 @@ function initial(dialect: Dialect): Migration {
         .addColumn('handling_area_id', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('suspended_from', 'text')
+        .addColumn('suspended_at', t.timestamp)
         .addColumn('difficulty', 'text')
         .addColumn('final_difficulty', 'text')
         .addColumn('dispatcher_id', 'text')
+        .addColumn('assigned_due_at', t.timestamp)
         .addColumn('step', 'text')
         .addColumn('step_seq', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('step_started_at', t.timestamp)
@@ -309,9 +311,14 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
 }
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: Dialect,
+  schema?: string,
+): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // With a schema named, Kysely keeps its migration tables there instead of finding another schema's.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

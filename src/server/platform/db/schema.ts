@@ -122,9 +122,12 @@ export interface CaseFileTable {
   handling_area_id: string;
   status: string;
   suspended_from: string | null;
+  suspended_at: string | null;
   difficulty: string | null;
   final_difficulty: string | null;
   dispatcher_id: string | null;
+  /** The deadline the dispatcher set for handling (一键派单 with a deadline); rules apply when null. */
+  assigned_due_at: string | null;
   /** The loop step whose clock runs now (see deadlines), and a counter that changes with each new step. */
   step: string | null;
   step_seq: number;

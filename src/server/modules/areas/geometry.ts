@@ -1,0 +1,111 @@
+/**
+ * The GeoJSON geometry an area carries (WGS-84, [lng, lat]) — minimal types of our own, structurally
+ * the same as the `geojson` package's, so they pass straight to turf — and its validation.
+ */
+import { badRequest } from '../../platform/errors.ts';
+
+/** [lng, lat] (a third element, altitude, is tolerated and ignored). */
+export type Position = number[];
+
+export interface Polygon {
+  type: 'Polygon';
+  /** Outer ring first, then holes; each ring closed (first position = last). */
+  coordinates: Position[][];
+}
+
+export interface MultiPolygon {
+  type: 'MultiPolygon';
+  coordinates: Position[][][];
+}
+
+/** An area's polygon. */
+export type AreaGeometry = Polygon | MultiPolygon;
+
+/** The polygons of a geometry, each as a list of rings (outer first). */
+export function polygonsOf(geometry: AreaGeometry): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+/** Bounding box [minLng, minLat, maxLng, maxLat] of a geometry's outer rings. */
+export function bboxOf(geometry: AreaGeometry): [number, number, number, number] {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const polygon of polygonsOf(geometry)) {
+    for (const p of polygon[0] ?? []) {
+      const x = p[0] as number;
+      const y = p[1] as number;
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** Reads the stored `area.polygon` text; null when the area has none. */
+export function parseGeometry(text: string | null): AreaGeometry | null {
+  if (text === null) return null;
+  return JSON.parse(text) as AreaGeometry;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkRing(ring: unknown, field: string): Position[] {
+  if (!Array.isArray(ring)) throw badRequest(field, 'must be an array of [lng, lat] positions');
+  if (ring.length < 4)
+    throw badRequest(field, 'a ring needs at least 4 positions (3 corners and the closing one)');
+  ring.forEach((position: unknown, i) => {
+    const at = `${field}[${i}]`;
+    if (!Array.isArray(position) || position.length < 2 || position.length > 3) {
+      throw badRequest(at, 'must be a [lng, lat] position');
+    }
+    if (!position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      throw badRequest(at, 'must hold finite numbers');
+    }
+    const [lng, lat] = position as number[];
+    if ((lng as number) < -180 || (lng as number) > 180)
+      throw badRequest(at, 'longitude must be within -180…180');
+    if ((lat as number) < -90 || (lat as number) > 90) throw badRequest(at, 'latitude must be within -90…90');
+  });
+  const first = ring[0] as number[];
+  const last = ring[ring.length - 1] as number[];
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    throw badRequest(field, 'ring is not closed: its last position must repeat the first');
+  }
+  return (ring as number[][]).map((p) => [p[0] as number, p[1] as number]);
+}
+
+function checkPolygonRings(rings: unknown, field: string): Position[][] {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    throw badRequest(field, 'must be a non-empty array of rings');
+  }
+  return rings.map((ring, i) => checkRing(ring, `${field}[${i}]`));
+}
+
+/**
+ * Checks a GeoJSON Polygon or MultiPolygon geometry (closed rings of ≥ 4 positions, longitudes and
+ * latitudes in range) and returns a clean copy (2-D positions, no foreign members).
+ * Bad input → 400 naming the field, e.g. `polygon.coordinates[0][3]`.
+ */
+export function validateGeometry(value: unknown, field = 'polygon'): AreaGeometry {
+  if (!isRecord(value)) throw badRequest(field, 'must be a GeoJSON Polygon or MultiPolygon geometry object');
+  if (value.type === 'Polygon') {
+    return { type: 'Polygon', coordinates: checkPolygonRings(value.coordinates, `${field}.coordinates`) };
+  }
+  if (value.type === 'MultiPolygon') {
+    const polygons = value.coordinates;
+    if (!Array.isArray(polygons) || polygons.length === 0) {
+      throw badRequest(`${field}.coordinates`, 'must be a non-empty array of polygons');
+    }
+    return {
+      type: 'MultiPolygon',
+      coordinates: polygons.map((rings, i) => checkPolygonRings(rings, `${field}.coordinates[${i}]`)),
+    };
+  }
+  throw badRequest(`${field}.type`, 'must be "Polygon" or "MultiPolygon"');
+}

@@ -1,0 +1,303 @@
+/** SQL for cases, their parties, requests, supervision orders and notifications. No rules here. */
+import { type Selectable, sql } from 'kysely';
+import type { Role } from '../../../shared/domain.ts';
+import { forUpdate, type Queryable, type Tx } from '../../platform/db/database.ts';
+import type { Dialect } from '../../platform/db/dialect.ts';
+import type {
+  CaseFileTable,
+  CasePartyTable,
+  CaseRequestTable,
+  NotificationTable,
+  SupervisionOrderTable,
+} from '../../platform/db/schema.ts';
+import { conflict } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { ListScope } from './policy.ts';
+
+export type CaseRow = Selectable<CaseFileTable>;
+export type CaseWithPaths = CaseRow & { grid_path: string; handling_path: string };
+export type PartyRow = Selectable<CasePartyTable>;
+
+/** The case with the paths of its grid and handling area; locked for update on PostgreSQL when `lock`. */
+export async function findCase(
+  q: Queryable,
+  id: string,
+  lock?: { dialect: Dialect },
+): Promise<CaseWithPaths | undefined> {
+  const query = q
+    .selectFrom('case_file')
+    .innerJoin('area as g', 'g.id', 'case_file.grid_id')
+    .innerJoin('area as h', 'h.id', 'case_file.handling_area_id')
+    .selectAll('case_file')
+    .select(['g.path as grid_path', 'h.path as handling_path'])
+    .where('case_file.id', '=', id);
+  const row = await (lock ? forUpdate(lock.dialect, query) : query).executeTakeFirst();
+  return row as CaseWithPaths | undefined;
+}
+
+export async function insertCase(tx: Tx, row: CaseRow): Promise<void> {
+  await tx.insertInto('case_file').values(row).execute();
+}
+
+/** Writes the new state, guarded by the version read: a concurrent change makes this a 409. */
+export async function updateCase(
+  tx: Tx,
+  id: string,
+  version: number,
+  patch: Partial<Omit<CaseRow, 'id' | 'version'>>,
+): Promise<void> {
+  const result = await tx
+    .updateTable('case_file')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw conflict('the case was changed by someone else; reload it');
+}
+
+export function partiesOf(q: Queryable, caseId: string): Promise<PartyRow[]> {
+  return q.selectFrom('case_party').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+}
+
+export async function addParties(
+  tx: Tx,
+  caseId: string,
+  level: number,
+  kind: 'handler' | 'joint' | 'collaborator',
+  who: { userIds?: string[]; departmentIds?: string[] },
+  now: string,
+): Promise<void> {
+  const rows = [
+    ...(who.userIds ?? []).map((userId) => ({ user_id: userId, department_id: null })),
+    ...(who.departmentIds ?? []).map((departmentId) => ({ user_id: null, department_id: departmentId })),
+  ].map((p) => ({ id: uuidv7(), case_id: caseId, kind, level, active: 1, created_at: now, ...p }));
+  if (rows.length > 0) await tx.insertInto('case_party').values(rows).execute();
+}
+
+/** Ends the current handlers' part (on escalation, sending back, closing). */
+export async function deactivateParties(tx: Tx, caseId: string): Promise<void> {
+  await tx
+    .updateTable('case_party')
+    .set({ active: 0 })
+    .where('case_id', '=', caseId)
+    .where('active', '=', 1)
+    .execute();
+}
+
+/** Users holding one of `roles` whose area contains `path` (or is exactly it when `exact`). */
+export async function usersWithRole(
+  q: Queryable,
+  roles: Role[],
+  path: string,
+  exact = false,
+): Promise<string[]> {
+  const rows = await q
+    .selectFrom('assignment')
+    .innerJoin('area', 'area.id', 'assignment.area_id')
+    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+    .select('assignment.user_id')
+    .distinct()
+    .where('assignment.role', 'in', roles)
+    .where('app_user.active', '=', 1)
+    .where(exact ? sql<boolean>`area.path = ${path}` : sql<boolean>`${path} like area.path || '%'`)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The people who work for these departments (department handlers). */
+export async function departmentMembers(q: Queryable, departmentIds: string[]): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await q
+    .selectFrom('assignment')
+    .select('user_id')
+    .distinct()
+    .where('role', '=', 'department_handler')
+    .where('department_id', 'in', departmentIds)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The users behind the case's active handlers (people, and members of handling departments). */
+export async function activeHandlerUsers(q: Queryable, parties: PartyRow[]): Promise<string[]> {
+  const active = parties.filter((p) => p.active === 1 && p.kind !== 'collaborator');
+  const users = active.map((p) => p.user_id).filter((u): u is string => u !== null);
+  const members = await departmentMembers(
+    q,
+    active.map((p) => p.department_id).filter((d): d is string => d !== null),
+  );
+  return [...new Set([...users, ...members])];
+}
+
+export async function notify(
+  tx: Tx,
+  userIds: string[],
+  caseId: string,
+  kind: string,
+  message: string,
+  now: string,
+): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  const rows: NotificationTable[] = unique.map((userId) => ({
+    id: uuidv7(),
+    user_id: userId,
+    case_id: caseId,
+    kind,
+    message,
+    created_at: now,
+    read_at: null,
+  }));
+  await tx.insertInto('notification').values(rows).execute();
+}
+
+export function pendingRequest(
+  q: Queryable,
+  caseId: string,
+  kind: 'extension' | 'void',
+): Promise<Selectable<CaseRequestTable> | undefined> {
+  return q
+    .selectFrom('case_request')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export async function insertRequest(tx: Tx, row: Selectable<CaseRequestTable>): Promise<void> {
+  await tx.insertInto('case_request').values(row).execute();
+}
+
+export async function decideRequest(
+  tx: Tx,
+  id: string,
+  status: 'approved' | 'refused',
+  by: string,
+  now: string,
+) {
+  await tx
+    .updateTable('case_request')
+    .set({ status, decided_by: by, decided_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function requestsOf(q: Queryable, caseId: string) {
+  return q
+    .selectFrom('case_request')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertSupervisionOrder(tx: Tx, row: Selectable<SupervisionOrderTable>): Promise<void> {
+  await tx.insertInto('supervision_order').values(row).execute();
+}
+
+export function supervisionOrdersOf(q: Queryable, caseId: string) {
+  return q
+    .selectFrom('supervision_order')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function closeSupervisionOrders(tx: Tx, caseId: string, now: string): Promise<void> {
+  await tx
+    .updateTable('supervision_order')
+    .set({ status: 'closed', closed_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+export interface CaseFilters {
+  status?: string[];
+  level?: number;
+  areaPath?: string;
+  caseType?: string;
+  overdue?: boolean;
+  supervised?: boolean;
+  /** Only cases I reported. */
+  mine?: boolean;
+  /** Only cases where I (or my department) am an active handler. */
+  assigned?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases the scope allows, filtered, newest first, with the total count. */
+export async function listCases(q: Queryable, scope: ListScope, filters: CaseFilters) {
+  let query = q
+    .selectFrom('case_file')
+    .innerJoin('area as g', 'g.id', 'case_file.grid_id')
+    .where((eb) => {
+      if (scope.all && !filters.mine) return sql<boolean>`1 = 1`;
+      const visible = [eb('case_file.reporter_id', '=', scope.userId)];
+      if (!filters.mine) {
+        for (const p of scope.areaPaths) visible.push(eb('g.path', 'like', `${p}%`));
+        const party = eb
+          .selectFrom('case_party')
+          .select('case_party.id')
+          .whereRef('case_party.case_id', '=', 'case_file.id')
+          .where((e) => {
+            const who = [e('case_party.user_id', '=', scope.userId)];
+            if (scope.departmentIds.length > 0)
+              who.push(e('case_party.department_id', 'in', scope.departmentIds));
+            return e.or(who);
+          });
+        visible.push(eb.exists(party));
+      }
+      return eb.or(visible);
+    });
+  if (filters.assigned) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_party')
+          .select('case_party.id')
+          .whereRef('case_party.case_id', '=', 'case_file.id')
+          .where('case_party.active', '=', 1)
+          .where((e) => {
+            const who = [e('case_party.user_id', '=', scope.userId)];
+            if (scope.departmentIds.length > 0)
+              who.push(e('case_party.department_id', 'in', scope.departmentIds));
+            return e.or(who);
+          }),
+      ),
+    );
+  }
+  if (filters.status && filters.status.length > 0)
+    query = query.where('case_file.status', 'in', filters.status);
+  if (filters.level !== undefined) query = query.where('case_file.level', '=', filters.level);
+  if (filters.areaPath) query = query.where('g.path', 'like', `${filters.areaPath}%`);
+  if (filters.caseType) query = query.where('case_file.case_type', '=', filters.caseType);
+  if (filters.overdue !== undefined) query = query.where('case_file.overdue', '=', filters.overdue ? 1 : 0);
+  if (filters.supervised !== undefined)
+    query = query.where('case_file.supervised', '=', filters.supervised ? 1 : 0);
+  if (filters.q) {
+    // Wildcards typed by the user are dropped rather than escaped: ESCAPE differs between dialects.
+    const like = `%${filters.q.replace(/[%_\\]/g, '')}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('case_file.title', 'like', like),
+        eb('case_file.case_no', 'like', like),
+        eb('case_file.description', 'like', like),
+      ]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll('case_file')
+      .orderBy('case_file.created_at', 'desc')
+      .orderBy('case_file.id', 'desc')
+      .limit(filters.limit)
+      .offset(filters.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as CaseRow[], total: Number(total.n) };
+}

@@ -1,0 +1,379 @@
+/**
+ * Case endpoints: intake (`POST /cases`, Idempotency-Key honoured), reads, history, and one route per
+ * workflow action at `POST /cases/{id}/actions/{action}`, each with its own body schema.
+ */
+import { type TSchema, Type } from 'typebox';
+import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domain.ts';
+import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
+import type { ActionInputs } from './actions.ts';
+import type { CaseService } from './service.ts';
+import type { CaseAction } from './state-machine.ts';
+
+const text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+const note = Type.Optional(text(2000));
+const reason = text(2000);
+const uuid = Type.String({ format: 'uuid' });
+const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+const CaseSummary = Type.Object(
+  {
+    id: Type.String(),
+    caseNo: Type.String(),
+    title: Type.String(),
+    caseType: Type.Union([Type.String(), Type.Null()]),
+    status: Type.String(),
+    level: Type.Integer(),
+    step: Type.Union([Type.String(), Type.Null()]),
+    stepDueAt: Type.Union([Type.String(), Type.Null()]),
+    light: Type.Union([literalUnion(['green', 'yellow', 'red']), Type.Null()]),
+    supervised: Type.Boolean(),
+    overdue: Type.Boolean(),
+    createdAt: Type.String(),
+  },
+  { $id: 'CaseSummary', additionalProperties: true },
+);
+const CaseDetail = Type.Object(
+  {
+    id: Type.String(),
+    caseNo: Type.String(),
+    status: Type.String(),
+    level: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
+  },
+  {
+    $id: 'Case',
+    additionalProperties: true,
+    description: 'A case with its parties, requests, supervision orders and the actions the caller may take',
+  },
+);
+
+const ReportBody = Type.Object(
+  {
+    description: text(5000),
+    title: Type.Optional(text(200)),
+    caseType: Type.Optional(text(40)),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    crs: Type.Optional(literalUnion(['wgs84', 'gcj02'])),
+    anonymous: Type.Optional(Type.Boolean()),
+    contactPhone: Type.Optional(text(20)),
+    source: Type.Optional(literalUnion(CASE_SOURCES)),
+    onTheSpot: Type.Optional(
+      Type.Object(
+        { result: text(5000), difficulty: Type.Optional(literalUnion(DIFFICULTIES)) },
+        {
+          additionalProperties: false,
+          description: '即知即调: settled on the spot; goes straight to the return visit',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Each action's body schema and what it is, for validation and the OpenAPI document. */
+const ACTION_SCHEMAS: { [A in CaseAction]: { summary: string; body: TSchema } } = {
+  register: {
+    summary: '案件建立 register as a case: type, difficulty',
+    body: Type.Object({
+      caseType: text(40),
+      title: Type.Optional(text(200)),
+      difficulty: Type.Optional(literalUnion(DIFFICULTIES)),
+      note,
+    }),
+  },
+  reject: { summary: 'reject the report, with a reason the reporter sees', body: Type.Object({ reason }) },
+  merge: {
+    summary: 'merge as a duplicate of another case',
+    body: Type.Object({ intoCaseId: uuid, reason: Type.Optional(reason) }),
+  },
+  dispatch: {
+    summary:
+      '一键派单 dispatch to handlers (L1–L3), route by type (L4, no handlers named) or to several departments jointly (L5)',
+    body: Type.Object({
+      handlerIds: Type.Optional(Type.Array(uuid, { maxItems: 20 })),
+      departmentIds: Type.Optional(Type.Array(uuid, { maxItems: 20 })),
+      dueAt: Type.Optional(Type.String({ format: 'date-time' })),
+      note,
+    }),
+  },
+  accept: { summary: 'the handler accepts the case', body: Type.Object({ note }) },
+  send_back: {
+    summary: '退单 send back as not ours, to whoever dispatched it',
+    body: Type.Object({ reason }),
+  },
+  progress: { summary: 'record progress', body: Type.Object({ note: text(5000) }) },
+  mediate: {
+    summary: 'record a mediation session',
+    body: Type.Object({
+      outcome: literalUnion(['success', 'failed', 'partial']),
+      participants: Type.Optional(Type.Array(text(100), { maxItems: 50 })),
+      venue: Type.Optional(text(200)),
+      note,
+    }),
+  },
+  link: {
+    summary: '一键联动 pull in other people or departments as collaborators',
+    body: Type.Object({
+      userIds: Type.Optional(Type.Array(uuid, { maxItems: 20 })),
+      departmentIds: Type.Optional(Type.Array(uuid, { maxItems: 20 })),
+      note,
+    }),
+  },
+  feedback: { summary: 'report the result of handling', body: Type.Object({ result: text(5000) }) },
+  verify: { summary: '一键决策 accept the result', body: Type.Object({ note }) },
+  rework: { summary: '返工 send back to the handler for rework', body: Type.Object({ reason }) },
+  remind: { summary: '催办 remind the handlers', body: Type.Object({ message: Type.Optional(text(500)) }) },
+  supervise: {
+    summary: '一键督办 issue a supervision order (督办单) with its own deadline',
+    body: Type.Object({
+      reason,
+      dueInWorkdays: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 60 })),
+    }),
+  },
+  escalate: {
+    summary: 'escalate one level up the five-level chain, saying why',
+    body: Type.Object({ reason: literalUnion(['mediation_failed', 'beyond_authority']), note: text(2000) }),
+  },
+  request_extension: {
+    summary: '延期 ask for more working hours',
+    body: Type.Object({ hours: Type.Number({ exclusiveMinimum: 0, maximum: 2000 }), reason }),
+  },
+  approve_extension: { summary: 'approve the pending extension', body: Type.Object({ note }) },
+  refuse_extension: { summary: 'refuse the pending extension', body: Type.Object({ note }) },
+  suspend: { summary: '挂账 suspend: the clock stops', body: Type.Object({ reason }) },
+  resume: {
+    summary: 'resume a suspended case; its deadline moves by the time suspended',
+    body: Type.Object({ note }),
+  },
+  request_void: { summary: '作废 ask to void the case', body: Type.Object({ reason }) },
+  approve_void: { summary: 'approve voiding', body: Type.Object({ note }) },
+  refuse_void: { summary: 'refuse voiding', body: Type.Object({ note }) },
+  visit: {
+    summary: '回访 return visit: satisfied archives next; not satisfied reopens for rework',
+    body: Type.Object({
+      satisfied: Type.Boolean(),
+      rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+      comment: Type.Optional(text(2000)),
+    }),
+  },
+  close: {
+    summary: '归档 archive with the final difficulty tier',
+    body: Type.Object({ finalDifficulty: Type.Optional(literalUnion(DIFFICULTIES)), note }),
+  },
+};
+
+const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
+
+export function registerCaseRoutes(app: App, cases: CaseService): void {
+  app.addSchema(CaseSummary);
+  app.addSchema(CaseDetail);
+
+  app.post(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '信息采集 report a problem or dispute (or settle it on the spot). Honours Idempotency-Key.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: ReportBody,
+        response: { 201: Type.Ref('Case'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const created = await cases.report(actor, request.body, idempotencyKeyOf(request));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'cases the caller may see, filtered, newest first',
+        querystring: Type.Object({
+          status: Type.Optional(Type.Array(literalUnion(CASE_STATUSES), { maxItems: 12 })),
+          level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+          areaId: Type.Optional(uuid),
+          caseType: Type.Optional(text(40)),
+          overdue: Type.Optional(Type.Boolean()),
+          supervised: Type.Optional(Type.Boolean()),
+          mine: Type.Optional(Type.Boolean()),
+          assigned: Type.Optional(Type.Boolean()),
+          q: Type.Optional(text(100)),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+        }),
+        response: {
+          200: Type.Object({ total: Type.Integer(), items: Type.Array(Type.Ref('CaseSummary')) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { areaId, ...rest } = request.query;
+      let areaPath: string | undefined;
+      if (areaId) {
+        const area = await cases.areaPath(areaId);
+        if (!area) return { total: 0, items: [] };
+        areaPath = area;
+      }
+      return cases.list(actor, { ...rest, areaPath, limit: rest.limit ?? 50, offset: rest.offset ?? 0 });
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'one case',
+        params: Params,
+        response: { 200: Type.Ref('Case'), ...errorResponses },
+      },
+    },
+    async (request) => cases.get(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/history',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'the case’s tamper-evident history, oldest first',
+        params: Params,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              seq: Type.Integer(),
+              id: Type.String(),
+              type: Type.String(),
+              actorId: Type.Union([Type.String(), Type.Null()]),
+              actorRole: Type.Union([Type.String(), Type.Null()]),
+              at: Type.String(),
+              payload: Type.Unknown(),
+              hash: Type.String(),
+              prevHash: Type.String(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await cases.history(requireActor(request), request.params.id);
+      return rows.map((r) => ({
+        seq: r.seq,
+        id: r.id,
+        type: r.type,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        at: r.at,
+        payload: JSON.parse(r.payload),
+        hash: r.hash,
+        prevHash: r.prev_hash,
+      }));
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/contact-phone',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'the reporter’s contact phone in full (centre operators; every view is logged)',
+        params: Params,
+        response: {
+          200: Type.Object({ contactPhone: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ contactPhone: await cases.contactPhone(requireActor(request), request.params.id) }),
+  );
+
+  for (const [action, spec] of Object.entries(ACTION_SCHEMAS) as [
+    CaseAction,
+    (typeof ACTION_SCHEMAS)[CaseAction],
+  ][]) {
+    app.post(
+      `/api/v1/cases/:id/actions/${action}`,
+      {
+        schema: {
+          tags: ['case actions'],
+          summary: spec.summary,
+          params: Params,
+          body: spec.body,
+          response: { 200: Type.Ref('Case'), ...errorResponses },
+        },
+      },
+      async (request) =>
+        cases.act(
+          requireActor(request),
+          request.params.id,
+          action,
+          request.body as ActionInputs[typeof action],
+        ),
+    );
+  }
+
+  app.get(
+    '/api/v1/notifications',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'reminders, supervision orders and alerts addressed to me',
+        querystring: Type.Object({
+          unread: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              caseId: Type.String(),
+              kind: Type.String(),
+              message: Type.String(),
+              createdAt: Type.String(),
+              readAt: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await cases.notifications(requireActor(request), {
+        unreadOnly: request.query.unread === true,
+        limit: request.query.limit ?? 50,
+      });
+      return rows.map((n) => ({
+        id: n.id,
+        caseId: n.case_id,
+        kind: n.kind,
+        message: n.message,
+        createdAt: n.created_at,
+        readAt: n.read_at,
+      }));
+    },
+  );
+
+  app.post(
+    '/api/v1/notifications/:id/read',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'mark a notification read',
+        params: Params,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await cases.markRead(requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

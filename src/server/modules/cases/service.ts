@@ -1,0 +1,644 @@
+/**
+ * The case service: intake (collect, or settle on the spot), every workflow action, reads, and the
+ * deadline jobs. Each command's writes and its history entries commit in one transaction.
+ */
+import type { CaseSource, CaseStatus, Difficulty, Level } from '../../../shared/domain.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { DatabaseHandle, Tx } from '../../platform/db/database.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { isUuid, uuidv7 } from '../../platform/ids.ts';
+import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { handlingAreaOnPath } from '../areas/levels.ts';
+import type { Actor } from '../people/actor.ts';
+import {
+  type ActionContext,
+  type ActionInputs,
+  type ActionOutcome,
+  escalationOutcome,
+  runAction,
+} from './actions.ts';
+import { authorize, authorizeReport, type CaseScope, canView, listScope } from './policy.ts';
+import type {
+  AppendEventsPort,
+  CaseAreaPort,
+  DeadlinePort,
+  EnqueuePort,
+  NewEvent,
+  NewJob,
+  RoutingPort,
+  WorkingTime,
+} from './ports.ts';
+import { type CaseDetail, presentCase, presentCaseSummary } from './presenter.ts';
+import * as repo from './repository.ts';
+import {
+  CASE_ACTIONS,
+  type CaseAction,
+  canTransition,
+  isTerminal,
+  nextStatus,
+  stepOf,
+} from './state-machine.ts';
+
+export interface CaseServiceDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  cipher: PersonalDataCipher;
+  areas: CaseAreaPort;
+  deadlines: DeadlinePort;
+  routing: RoutingPort;
+  enqueue: EnqueuePort;
+  appendEvents: AppendEventsPort;
+}
+
+export interface ReportInput {
+  description: string;
+  title?: string;
+  caseType?: string;
+  lng: number;
+  lat: number;
+  crs?: 'wgs84' | 'gcj02';
+  anonymous?: boolean;
+  contactPhone?: string;
+  source?: CaseSource;
+  /** 即知即调: settled on the spot by the grid team, in one action. */
+  onTheSpot?: { result: string; difficulty?: Difficulty };
+}
+
+/** Job kinds the case module handles (see deadlineJobHandlers). */
+export const CASE_JOBS = {
+  near: 'case.deadline_near',
+  overdue: 'case.overdue',
+  supervisionOverdue: 'case.supervision_overdue',
+} as const;
+
+const SYSTEM = { actorId: null, actorRole: 'system' } as const;
+
+function caseNumber(now: Date, id: string): string {
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `${day}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
+}
+
+export type CaseService = ReturnType<typeof createCaseService>;
+
+export function createCaseService(deps: CaseServiceDeps) {
+  const { db, dialect } = deps.database;
+
+  function scopeOf(c: repo.CaseWithPaths, parties: repo.PartyRow[]): CaseScope {
+    return {
+      status: c.status as CaseStatus,
+      level: c.level as Level,
+      gridPath: c.grid_path,
+      handlingAreaPath: c.handling_path,
+      reporterId: c.reporter_id,
+      parties: parties.map((p) => ({
+        userId: p.user_id,
+        departmentId: p.department_id,
+        kind: p.kind as 'handler',
+        active: p.active === 1,
+      })),
+    };
+  }
+
+  /**
+   * Step-clock columns and reminder jobs for the step of `status`, starting now — or, when `times`
+   * is given, keeping those times (extension, resume). Handling is due when the dispatcher said, if
+   * they said, else by the deadline rules.
+   */
+  function armClock(
+    c: { id: string; caseType: string | null; level: Level; assignedDueAt: string | null },
+    status: CaseStatus,
+    stepSeq: number,
+    wt: WorkingTime,
+    now: Date,
+    times?: { startedAt: string | null; dueAt: string | null },
+  ): { patch: Partial<repo.CaseRow>; jobs: NewJob[] } {
+    const step = stepOf(status);
+    if (!step)
+      return { patch: { step: null, step_seq: stepSeq, step_started_at: null, step_due_at: null }, jobs: [] };
+    const startedAt = times?.startedAt ? new Date(times.startedAt) : now;
+    let due: Date | undefined;
+    if (times) due = times.dueAt ? new Date(times.dueAt) : undefined;
+    else if (step === 'handle' && c.assignedDueAt && new Date(c.assignedDueAt) > now)
+      due = new Date(c.assignedDueAt);
+    else due = wt.dueAt(step, c.level, c.caseType, now);
+    const patch = {
+      step,
+      step_seq: stepSeq,
+      step_started_at: startedAt.toISOString(),
+      step_due_at: due?.toISOString() ?? null,
+    };
+    if (!due) return { patch, jobs: [] };
+    const total = wt.minutesBetween(startedAt, due);
+    const near = wt.addMinutes(startedAt, Math.floor(total * 0.8));
+    const payload = { caseId: c.id, stepSeq };
+    return {
+      patch,
+      jobs: [
+        {
+          kind: CASE_JOBS.near,
+          runAt: near.toISOString(),
+          dedupeKey: `case:${c.id}:${stepSeq}:near`,
+          payload,
+        },
+        {
+          kind: CASE_JOBS.overdue,
+          runAt: due.toISOString(),
+          dedupeKey: `case:${c.id}:${stepSeq}:overdue`,
+          payload,
+        },
+      ],
+    };
+  }
+
+  /** Applies an outcome: status, clock, columns, history entry, notifications, jobs — inside `tx`. */
+  async function apply(
+    tx: Tx,
+    c: repo.CaseWithPaths,
+    outcome: ActionOutcome,
+    status: CaseStatus,
+    actor: { actorId: string | null; actorRole: string | null },
+    wt: WorkingTime,
+    now: Date,
+  ): Promise<void> {
+    const nowIso = now.toISOString();
+    const patch: Partial<repo.CaseRow> = { ...outcome.patch, status, updated_at: nowIso };
+    const level = (patch.level ?? c.level) as Level;
+    const clockCase = {
+      id: c.id,
+      level,
+      caseType: patch.case_type ?? c.case_type,
+      assignedDueAt: patch.assigned_due_at !== undefined ? patch.assigned_due_at : c.assigned_due_at,
+    };
+    const jobs: NewJob[] = [];
+    const clock = outcome.clock;
+    const moved = status !== c.status || level !== c.level;
+    if (clock?.kind === 'stop') {
+      patch.step_seq = c.step_seq + 1;
+    } else if (clock?.kind === 'reschedule') {
+      const armed = armClock(clockCase, status, c.step_seq + 1, wt, now, {
+        startedAt: patch.step_started_at ?? c.step_started_at,
+        dueAt: patch.step_due_at ?? c.step_due_at,
+      });
+      Object.assign(patch, armed.patch);
+      jobs.push(...armed.jobs);
+    } else if (moved || clock?.kind === 'restart') {
+      const armed = armClock(clockCase, status, c.step_seq + 1, wt, now);
+      Object.assign(patch, armed.patch);
+      jobs.push(...armed.jobs);
+    }
+    if (isTerminal(status)) patch.closed_at = patch.closed_at ?? nowIso;
+    await repo.updateCase(tx, c.id, c.version, patch);
+    await deps.appendEvents(tx, dialect, [
+      {
+        caseId: c.id,
+        type: outcome.event.type,
+        ...actor,
+        at: nowIso,
+        payload: { ...outcome.event.payload, fromStatus: c.status, toStatus: status, level },
+      },
+    ]);
+    for (const n of outcome.notices ?? []) await repo.notify(tx, n.users, c.id, n.kind, n.message, nowIso);
+    if (outcome.supervisionDue) {
+      jobs.push({
+        kind: CASE_JOBS.supervisionOverdue,
+        runAt: outcome.supervisionDue.dueAt,
+        dedupeKey: `supervision:${outcome.supervisionDue.orderId}`,
+        payload: { caseId: c.id, orderId: outcome.supervisionDue.orderId },
+      });
+    }
+    for (const job of jobs) await deps.enqueue(tx, job);
+  }
+
+  /** The area handling the case at a level: read off the grid's path, looked up in the same transaction. */
+  function handlingAreaResolver(tx: Tx, gridPath: string) {
+    return async (level: Level) => {
+      const id = handlingAreaOnPath(gridPath, level);
+      const area =
+        id && (await tx.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst());
+      if (!area) throw conflict(`the case's grid has no area at handling level ${level}`);
+      return area;
+    };
+  }
+
+  async function detail(actor: Actor, caseId: string): Promise<CaseDetail> {
+    if (!isUuid(caseId)) throw notFound('case');
+    const c = await repo.findCase(db, caseId);
+    if (!c) throw notFound('case');
+    const parties = await repo.partiesOf(db, caseId);
+    const scope = scopeOf(c, parties);
+    const view = canView(actor, scope);
+    if (!view.allowed) throw forbidden(view.reason);
+    const [requests, orders, wt] = await Promise.all([
+      repo.requestsOf(db, caseId),
+      repo.supervisionOrdersOf(db, caseId),
+      deps.deadlines.current(),
+    ]);
+    const allowed = allowedActions(actor, scope, requests);
+    return presentCase(db, {
+      c,
+      parties,
+      requests,
+      orders,
+      allowed,
+      viewer: actor,
+      viewerRole: view.role,
+      wt,
+      now: deps.clock.now(),
+      cipher: deps.cipher,
+    });
+  }
+
+  function allowedActions(
+    actor: Actor,
+    scope: CaseScope,
+    requests: { kind: string; status: string }[],
+  ): CaseAction[] {
+    const pending = (kind: string) => requests.some((r) => r.kind === kind && r.status === 'pending');
+    return CASE_ACTIONS.filter((a) => {
+      if (!canTransition(scope.status, a)) return false;
+      const need = ACTION_NEEDS_PENDING[a];
+      if (need && pending(need.kind) !== need.present) return false;
+      if (a === 'escalate' && scope.level >= 5) return false;
+      return authorize(actor, a, scope).allowed;
+    });
+  }
+
+  return {
+    /** 信息采集: a report arrives; or 即知即调, settled on the spot in the same action. */
+    async report(actor: Actor, input: ReportInput, idempotencyKey?: string): Promise<CaseDetail> {
+      const scopeKey = `case:${actor.userId}`;
+      if (idempotencyKey) {
+        const seen = await db
+          .selectFrom('idempotency')
+          .select('body')
+          .where('scope', '=', scopeKey)
+          .where('key', '=', idempotencyKey)
+          .executeTakeFirst();
+        if (seen) return detail(actor, JSON.parse(seen.body).caseId);
+      }
+      const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
+      if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
+      const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
+      if (!decision.allowed) throw forbidden(decision.reason);
+      if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
+        throw badRequest('contactPhone', 'is not a phone number');
+      }
+      let caseType: string | null = null;
+      let difficulty: string | null = null;
+      if (input.caseType !== undefined) {
+        const type = await db
+          .selectFrom('case_type')
+          .select(['code', 'default_difficulty', 'active'])
+          .where('code', '=', input.caseType)
+          .executeTakeFirst();
+        if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+        caseType = type.code;
+        difficulty = type.default_difficulty;
+      } else if (input.onTheSpot) {
+        throw badRequest('caseType', 'an on-the-spot resolution needs its case type');
+      }
+      const handlingAreaId = handlingAreaOnPath(hit.gridPath, 1);
+      if (!handlingAreaId) throw badRequest('location', 'the point lies in an area that is not a grid');
+      const wt = await deps.deadlines.current();
+      const now = deps.clock.now();
+      const nowIso = now.toISOString();
+      const id = uuidv7(now.getTime());
+      const onTheSpot = input.onTheSpot;
+      const status: CaseStatus = onTheSpot ? 'verified' : 'reported';
+      const title = input.title?.trim() || input.description.trim().slice(0, 40);
+      const armed = armClock({ id, level: 1, caseType, assignedDueAt: null }, status, 1, wt, now);
+      const row: repo.CaseRow = {
+        id,
+        case_no: caseNumber(now, id),
+        title,
+        description: input.description,
+        case_type: caseType,
+        source: input.source ?? (decision.role === 'resident' ? 'resident_app' : 'worker_app'),
+        reporter_id: actor.userId,
+        anonymous: input.anonymous ? 1 : 0,
+        contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
+        lng: input.lng,
+        lat: input.lat,
+        grid_id: hit.gridId,
+        level: 1,
+        handling_area_id: handlingAreaId,
+        status,
+        suspended_from: null,
+        suspended_at: null,
+        difficulty: onTheSpot?.difficulty ?? difficulty,
+        final_difficulty: null,
+        dispatcher_id: null,
+        assigned_due_at: null,
+        step: null,
+        step_seq: 1,
+        step_started_at: null,
+        step_due_at: null,
+        supervised: 0,
+        overdue: 0,
+        rework_count: 0,
+        extension_count: 0,
+        sent_back_count: 0,
+        satisfaction: null,
+        result: onTheSpot?.result ?? null,
+        merged_into: null,
+        resolved_level: onTheSpot ? 1 : null,
+        created_at: nowIso,
+        updated_at: nowIso,
+        closed_at: null,
+        version: 0,
+        ...armed.patch,
+      };
+      const who = { actorId: actor.userId, actorRole: decision.role };
+      const events: NewEvent[] = [
+        {
+          caseId: id,
+          type: 'reported',
+          ...who,
+          at: nowIso,
+          payload: {
+            caseNo: row.case_no,
+            title,
+            caseType,
+            gridId: hit.gridId,
+            source: row.source,
+            anonymous: !!input.anonymous,
+          },
+        },
+      ];
+      if (onTheSpot) {
+        events.push({
+          caseId: id,
+          type: 'resolved_on_spot',
+          ...who,
+          at: nowIso,
+          payload: { result: onTheSpot.result, difficulty: row.difficulty, toStatus: status, level: 1 },
+        });
+      }
+      try {
+        await db.transaction().execute(async (tx) => {
+          await repo.insertCase(tx, row);
+          await deps.appendEvents(tx, dialect, events);
+          for (const job of armed.jobs) await deps.enqueue(tx, job);
+          if (idempotencyKey) {
+            await tx
+              .insertInto('idempotency')
+              .values({
+                scope: scopeKey,
+                key: idempotencyKey,
+                status_code: 201,
+                body: JSON.stringify({ caseId: id }),
+                created_at: nowIso,
+              })
+              .execute();
+          }
+        });
+      } catch (error) {
+        // A concurrent retry with the same key committed first: answer with its case.
+        if (idempotencyKey && !(error instanceof AppError)) {
+          const seen = await db
+            .selectFrom('idempotency')
+            .select('body')
+            .where('scope', '=', scopeKey)
+            .where('key', '=', idempotencyKey)
+            .executeTakeFirst();
+          if (seen) return detail(actor, JSON.parse(seen.body).caseId);
+        }
+        throw error;
+      }
+      return detail(actor, id);
+    },
+
+    /** Runs one workflow action: 404 unknown case, 403 wrong role or area, 409 wrong state. */
+    async act<A extends CaseAction>(
+      actor: Actor,
+      caseId: string,
+      action: A,
+      input: ActionInputs[A],
+    ): Promise<CaseDetail> {
+      if (!isUuid(caseId)) throw notFound('case');
+      const wt = await deps.deadlines.current();
+      await db.transaction().execute(async (tx) => {
+        const c = await repo.findCase(tx, caseId, { dialect });
+        if (!c) throw notFound('case');
+        const parties = await repo.partiesOf(tx, caseId);
+        const scope = scopeOf(c, parties);
+        const decision = authorize(actor, action, scope);
+        if (!decision.allowed) throw forbidden(decision.reason);
+        if (!canTransition(c.status as CaseStatus, action)) {
+          throw conflict(`a case that is ${c.status} does not allow "${action}"`, {
+            status: c.status,
+            action,
+          });
+        }
+        const now = deps.clock.now();
+        const ctx: ActionContext = {
+          tx,
+          actor,
+          c,
+          parties,
+          now,
+          wt,
+          routing: deps.routing,
+          handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
+        };
+        const outcome = await runAction(ctx, action, input);
+        const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
+        if (!status) throw conflict(`"${action}" is not possible now`);
+        await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
+      });
+      return detail(actor, caseId);
+    },
+
+    get: detail,
+
+    /** The materialised path of an area (for the list's area filter), or undefined. */
+    async areaPath(areaId: string): Promise<string | undefined> {
+      if (!isUuid(areaId)) return undefined;
+      const row = await db.selectFrom('area').select('path').where('id', '=', areaId).executeTakeFirst();
+      return row?.path;
+    },
+
+    async list(actor: Actor, filters: repo.CaseFilters) {
+      const scope = listScope(actor);
+      const { rows, total } = await repo.listCases(db, scope, filters);
+      const wt = await deps.deadlines.current();
+      const now = deps.clock.now();
+      return { total, items: rows.map((c) => presentCaseSummary(c, wt, now)) };
+    },
+
+    /** The case's history, for anyone who may see the case. */
+    async history(actor: Actor, caseId: string) {
+      await detail(actor, caseId); // the same visibility check
+      return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    },
+
+    async notifications(actor: Actor, options: { unreadOnly: boolean; limit: number }) {
+      let q = db.selectFrom('notification').selectAll().where('user_id', '=', actor.userId);
+      if (options.unreadOnly) q = q.where('read_at', 'is', null);
+      return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+    },
+
+    async markRead(actor: Actor, id: string) {
+      const result = await db
+        .updateTable('notification')
+        .set({ read_at: deps.clock.now().toISOString() })
+        .where('id', '=', id)
+        .where('user_id', '=', actor.userId)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('notification');
+    },
+
+    /** The contact phone in full, for centre operators; every view is logged (PIPL). */
+    async contactPhone(actor: Actor, caseId: string): Promise<string | null> {
+      const c = await detail(actor, caseId);
+      if (
+        !actor.assignments.some(
+          (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
+        )
+      ) {
+        throw forbidden('only the centre operators of the case’s area may see the full phone number');
+      }
+      const row = await db
+        .selectFrom('case_file')
+        .select('contact_phone_enc')
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('personal_data_access')
+        .values({
+          id: uuidv7(),
+          user_id: actor.userId,
+          subject: `case:${caseId}`,
+          field: 'contact_phone',
+          at: deps.clock.now().toISOString(),
+        })
+        .execute();
+      return row.contact_phone_enc ? deps.cipher.decrypt(row.contact_phone_enc) : null;
+    },
+
+    /** Scheduler handlers: reminders before a deadline, escalation and flags when it passes. */
+    jobHandlers(): Record<string, (job: { payload: unknown }) => Promise<void>> {
+      return {
+        [CASE_JOBS.near]: async (job) => {
+          const { caseId, stepSeq } = job.payload as { caseId: string; stepSeq: number };
+          await db.transaction().execute(async (tx) => {
+            const c = await repo.findCase(tx, caseId, { dialect });
+            if (!c || c.step_seq !== stepSeq || isTerminal(c.status as CaseStatus)) return;
+            const now = deps.clock.now();
+            const parties = await repo.partiesOf(tx, caseId);
+            const users = ['reported', 'registered'].includes(c.status)
+              ? await repo.usersWithRole(
+                  tx,
+                  c.level === 1 ? ['grid_chief'] : c.level === 5 ? ['leader'] : ['centre_operator'],
+                  c.handling_path,
+                  true,
+                )
+              : await repo.activeHandlerUsers(tx, parties);
+            await repo.notify(
+              tx,
+              users,
+              caseId,
+              'deadline_near',
+              `即将到期（${c.step_due_at}）：${c.title}`,
+              now.toISOString(),
+            );
+            await deps.appendEvents(tx, dialect, [
+              {
+                caseId,
+                ...SYSTEM,
+                type: 'deadline_near',
+                at: now.toISOString(),
+                payload: { step: c.step, dueAt: c.step_due_at },
+              },
+            ]);
+          });
+        },
+        [CASE_JOBS.overdue]: async (job) => {
+          const { caseId, stepSeq } = job.payload as { caseId: string; stepSeq: number };
+          // Load working time before the transaction: on SQLite a query outside it would wait for it.
+          const wt = await deps.deadlines.current();
+          await db.transaction().execute(async (tx) => {
+            const c = await repo.findCase(tx, caseId, { dialect });
+            if (!c || c.step_seq !== stepSeq || isTerminal(c.status as CaseStatus)) return;
+            const now = deps.clock.now();
+            const nowIso = now.toISOString();
+            const inspectors = await repo.usersWithRole(tx, ['grid_inspector'], c.grid_path);
+            const escalates = ['registered', 'dispatched', 'handling'].includes(c.status) && c.level < 5;
+            // Flag it to the discipline inspectors (纪检员) and record the overdue step.
+            await repo.notify(tx, inspectors, caseId, 'overdue', `案件超期：${c.title}（${c.step}）`, nowIso);
+            await deps.appendEvents(tx, dialect, [
+              {
+                caseId,
+                ...SYSTEM,
+                type: 'overdue',
+                at: nowIso,
+                payload: { step: c.step, dueAt: c.step_due_at, level: c.level, flaggedTo: inspectors },
+              },
+            ]);
+            if (!escalates) {
+              await repo.updateCase(tx, c.id, c.version, { overdue: 1, updated_at: nowIso });
+              return;
+            }
+            const parties = await repo.partiesOf(tx, caseId);
+            const ctx: ActionContext = {
+              tx,
+              actor: { userId: 'system', username: 'system', displayName: 'system', assignments: [] },
+              c,
+              parties,
+              now,
+              wt,
+              routing: deps.routing,
+              handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
+            };
+            const outcome = await escalationOutcome(
+              ctx,
+              'overdue',
+              `${c.step} deadline ${c.step_due_at} passed`,
+            );
+            outcome.patch = { ...outcome.patch, overdue: 1 };
+            await apply(tx, c, outcome, 'registered', SYSTEM, wt, now);
+          });
+        },
+        [CASE_JOBS.supervisionOverdue]: async (job) => {
+          const { caseId, orderId } = job.payload as { caseId: string; orderId: string };
+          await db.transaction().execute(async (tx) => {
+            const order = await tx
+              .selectFrom('supervision_order')
+              .selectAll()
+              .where('id', '=', orderId)
+              .executeTakeFirst();
+            if (order?.status !== 'open') return;
+            const nowIso = deps.clock.now().toISOString();
+            await repo.notify(
+              tx,
+              [order.inspector_id],
+              caseId,
+              'supervision_overdue',
+              `督办单已到期未办结：${order.reason}`,
+              nowIso,
+            );
+            await deps.appendEvents(tx, dialect, [
+              {
+                caseId,
+                ...SYSTEM,
+                type: 'supervision_overdue',
+                at: nowIso,
+                payload: { orderId, dueAt: order.due_at },
+              },
+            ]);
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Actions that need a pending request (present: true) or none (present: false). */
+const ACTION_NEEDS_PENDING: Partial<Record<CaseAction, { kind: 'extension' | 'void'; present: boolean }>> = {
+  approve_extension: { kind: 'extension', present: true },
+  refuse_extension: { kind: 'extension', present: true },
+  request_extension: { kind: 'extension', present: false },
+  approve_void: { kind: 'void', present: true },
+  refuse_void: { kind: 'void', present: true },
+  request_void: { kind: 'void', present: false },
+};

@@ -1,0 +1,205 @@
+/**
+ * The case-type catalogue (案件类型, SPEC §4 step 2): one editable list every case is classified by,
+ * each type with a default preliminary difficulty (SPEC §7 tiers).
+ */
+import type { Difficulty } from '../../../shared/domain.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../people/users.ts';
+
+/** Codes of case types and departments: a lowercase letter, then 1–39 of `a-z 0-9 _`. */
+export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** Difficulties a type may start with; 积案 long-pending is earned by age, never a default. */
+export const DEFAULT_DIFFICULTIES = [
+  'simple',
+  'general',
+  'difficult',
+] as const satisfies readonly Difficulty[];
+export type DefaultDifficulty = (typeof DEFAULT_DIFFICULTIES)[number];
+
+export interface CaseType {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  defaultDifficulty: DefaultDifficulty;
+  active: boolean;
+  sort: number;
+}
+
+const defaultType = (
+  sort: number,
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  defaultDifficulty: DefaultDifficulty,
+): CaseType => ({ code, nameZh, nameEn, defaultDifficulty, active: true, sort });
+
+/** The catalogue a new installation starts with (Wushen Banner's common dispute types). */
+export const DEFAULT_CASE_TYPES: readonly CaseType[] = [
+  defaultType(10, 'neighbour', '邻里纠纷', 'Neighbour dispute', 'simple'),
+  defaultType(20, 'land_grassland', '土地草牧场纠纷', 'Land and grassland dispute', 'difficult'),
+  defaultType(30, 'labour_wages', '劳资纠纷', 'Labour and wage dispute', 'general'),
+  defaultType(40, 'marriage_family', '婚姻家庭纠纷', 'Marriage and family dispute', 'general'),
+  defaultType(50, 'property', '物业纠纷', 'Property management dispute', 'general'),
+  defaultType(60, 'environment', '环境污染', 'Environmental pollution', 'general'),
+  defaultType(70, 'public_security', '治安隐患', 'Public security hazard', 'general'),
+  defaultType(80, 'infrastructure', '基础设施', 'Infrastructure', 'simple'),
+  defaultType(90, 'petition', '信访诉求', 'Petition', 'difficult'),
+  defaultType(100, 'other', '其他', 'Other', 'simple'),
+];
+
+type CaseTypeRow = {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  default_difficulty: string;
+  active: number;
+  sort: number;
+};
+
+const present = (r: CaseTypeRow): CaseType => ({
+  code: r.code,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  defaultDifficulty: r.default_difficulty as DefaultDifficulty,
+  active: r.active === 1,
+  sort: r.sort,
+});
+
+/**
+ * Inserts the default catalogue when the table is empty; returns how many types it inserted.
+ * Idempotent, and safe when two nodes start at once (a code already there is left alone).
+ */
+export async function seedCatalogueDefaults(q: Queryable): Promise<number> {
+  const existing = await q
+    .selectFrom('case_type')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  if (Number(existing?.n ?? 0) > 0) return 0;
+  const result = await q
+    .insertInto('case_type')
+    .values(
+      DEFAULT_CASE_TYPES.map((t) => ({
+        code: t.code,
+        name_zh: t.nameZh,
+        name_en: t.nameEn,
+        default_difficulty: t.defaultDifficulty,
+        active: 1,
+        sort: t.sort,
+      })),
+    )
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** The catalogue in display order; inactive types only when asked. */
+export async function listCaseTypes(
+  q: Queryable,
+  options: { includeInactive: boolean },
+): Promise<CaseType[]> {
+  const rows = await q
+    .selectFrom('case_type')
+    .selectAll()
+    .$if(!options.includeInactive, (qb) => qb.where('active', '=', 1))
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+  return rows.map(present);
+}
+
+/** One case type, or undefined. */
+export async function findCaseType(q: Queryable, code: string): Promise<CaseType | undefined> {
+  const row = await q.selectFrom('case_type').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? present(row) : undefined;
+}
+
+function checkName(field: string, value: string): string {
+  const name = value.trim();
+  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  return name;
+}
+
+function checkDifficulty(value: string): DefaultDifficulty {
+  if (!(DEFAULT_DIFFICULTIES as readonly string[]).includes(value)) {
+    throw badRequest('defaultDifficulty', `must be one of ${DEFAULT_DIFFICULTIES.join(', ')}`);
+  }
+  return value as DefaultDifficulty;
+}
+
+function checkSort(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) {
+    throw badRequest('sort', 'must be a whole number from 0 to 1000000');
+  }
+  return value;
+}
+
+export interface NewCaseType {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  defaultDifficulty: string;
+  active?: boolean;
+  /** Position in lists; defaults to after the last type. */
+  sort?: number;
+}
+
+/** Adds a type to the catalogue; 409 when the code is taken. */
+export async function createCaseType(q: Queryable, input: NewCaseType): Promise<CaseType> {
+  if (!CATALOGUE_CODE.test(input.code)) {
+    throw badRequest('code', 'must be a lowercase letter then 1–39 of a-z, 0-9, _');
+  }
+  const row = {
+    code: input.code,
+    name_zh: checkName('nameZh', input.nameZh),
+    name_en: checkName('nameEn', input.nameEn),
+    default_difficulty: checkDifficulty(input.defaultDifficulty),
+    active: input.active === false ? 0 : 1,
+    sort: 0,
+  };
+  if (input.sort !== undefined) row.sort = checkSort(input.sort);
+  else {
+    const last = await q
+      .selectFrom('case_type')
+      .select((eb) => eb.fn.max('sort').as('m'))
+      .executeTakeFirst();
+    row.sort = Number(last?.m ?? 0) + 10;
+  }
+  if (await findCaseType(q, input.code))
+    throw conflict(`case type "${input.code}" exists`, { field: 'code' });
+  try {
+    await q.insertInto('case_type').values(row).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`case type "${input.code}" exists`, { field: 'code' });
+    throw error;
+  }
+  return present(row);
+}
+
+export interface CaseTypePatch {
+  nameZh?: string;
+  nameEn?: string;
+  defaultDifficulty?: string;
+  active?: boolean;
+  sort?: number;
+}
+
+/** Edits a type's names, default difficulty, active flag or position; 404 for an unknown code. */
+export async function updateCaseType(q: Queryable, code: string, patch: CaseTypePatch): Promise<CaseType> {
+  const set = {
+    ...(patch.nameZh === undefined ? {} : { name_zh: checkName('nameZh', patch.nameZh) }),
+    ...(patch.nameEn === undefined ? {} : { name_en: checkName('nameEn', patch.nameEn) }),
+    ...(patch.defaultDifficulty === undefined
+      ? {}
+      : { default_difficulty: checkDifficulty(patch.defaultDifficulty) }),
+    ...(patch.active === undefined ? {} : { active: patch.active ? 1 : 0 }),
+    ...(patch.sort === undefined ? {} : { sort: checkSort(patch.sort) }),
+  };
+  if (Object.keys(set).length > 0) {
+    await q.updateTable('case_type').set(set).where('code', '=', code).execute();
+  }
+  const updated = await findCaseType(q, code);
+  if (!updated) throw notFound(`case type "${code}"`);
+  return updated;
+}

@@ -1,0 +1,110 @@
+/**
+ * Functional departments (职能部门: police, civil affairs, urban management, emergency, market
+ * supervision…) that cases are routed to at the banner centre (SPEC §3, §5 level 4).
+ */
+import type { Queryable } from '../../platform/db/database.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { isUniqueViolation } from '../people/users.ts';
+import { CATALOGUE_CODE } from './case-types.ts';
+
+export interface Department {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  createdAt: string;
+}
+
+type DepartmentRow = { id: string; code: string; name_zh: string; name_en: string; created_at: string };
+
+const present = (r: DepartmentRow): Department => ({
+  id: r.id,
+  code: r.code,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  createdAt: r.created_at,
+});
+
+function checkCode(code: string): string {
+  if (!CATALOGUE_CODE.test(code))
+    throw badRequest('code', 'must be a lowercase letter then 1–39 of a-z, 0-9, _');
+  return code;
+}
+
+function checkName(field: string, value: string): string {
+  const name = value.trim();
+  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  return name;
+}
+
+const taken = (code: string) => conflict(`department code "${code}" is taken`, { field: 'code' });
+
+/** Every department, by code. */
+export async function listDepartments(q: Queryable): Promise<Department[]> {
+  const rows = await q.selectFrom('department').selectAll().orderBy('code').execute();
+  return rows.map(present);
+}
+
+/** One department by id, or undefined. */
+export async function findDepartment(q: Queryable, id: string): Promise<Department | undefined> {
+  const row = await q.selectFrom('department').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? present(row) : undefined;
+}
+
+/** One department by its code, or undefined. */
+export async function findDepartmentByCode(q: Queryable, code: string): Promise<Department | undefined> {
+  const row = await q.selectFrom('department').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? present(row) : undefined;
+}
+
+/** Adds a department; 409 when its code is taken. */
+export async function createDepartment(
+  q: Queryable,
+  input: { code: string; nameZh: string; nameEn: string },
+  now: string,
+): Promise<Department> {
+  const row = {
+    id: uuidv7(),
+    code: checkCode(input.code),
+    name_zh: checkName('nameZh', input.nameZh),
+    name_en: checkName('nameEn', input.nameEn),
+    created_at: now,
+  };
+  if (await findDepartmentByCode(q, row.code)) throw taken(row.code);
+  try {
+    await q.insertInto('department').values(row).execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken(row.code);
+    throw error;
+  }
+  return present(row);
+}
+
+/** Renames a department or changes its code; 404 for an unknown id, 409 for a taken code. */
+export async function updateDepartment(
+  q: Queryable,
+  id: string,
+  patch: { code?: string; nameZh?: string; nameEn?: string },
+): Promise<Department> {
+  const current = await findDepartment(q, id);
+  if (!current) throw notFound('department');
+  const set = {
+    ...(patch.code === undefined ? {} : { code: checkCode(patch.code) }),
+    ...(patch.nameZh === undefined ? {} : { name_zh: checkName('nameZh', patch.nameZh) }),
+    ...(patch.nameEn === undefined ? {} : { name_en: checkName('nameEn', patch.nameEn) }),
+  };
+  if (set.code !== undefined && set.code !== current.code) {
+    const other = await findDepartmentByCode(q, set.code);
+    if (other) throw taken(set.code);
+  }
+  if (Object.keys(set).length > 0) {
+    try {
+      await q.updateTable('department').set(set).where('id', '=', id).execute();
+    } catch (error) {
+      if (isUniqueViolation(error) && set.code !== undefined) throw taken(set.code);
+      throw error;
+    }
+  }
+  return (await findDepartment(q, id)) ?? current;
+}

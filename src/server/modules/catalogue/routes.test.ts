@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../platform/ids.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { hashPassword } from '../people/passwords.ts';
+import { seedCatalogueDefaults } from './case-types.ts';
+
+let t: TestApp;
+const PASSWORD = 'correct horse battery';
+const tokens: Record<string, string> = {};
+let townId: string;
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+function call(method: Method, url: string, as?: string, payload?: object) {
+  return t.app.inject({
+    method,
+    url,
+    ...(as ? { headers: { authorization: `Bearer ${tokens[as]}` } } : {}),
+    ...(payload ? { payload } : {}),
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  await seedCatalogueDefaults(db);
+  const at = new Date().toISOString();
+  const bannerId = uuidv7();
+  townId = uuidv7();
+  await db
+    .insertInto('area')
+    .values([
+      {
+        id: bannerId,
+        parent_id: null,
+        kind: 'banner',
+        code: '150626',
+        name_zh: '乌审旗',
+        name_en: 'Wushen Banner',
+        name_mn: null,
+        depth: 0,
+        path: `/${bannerId}/`,
+        polygon: null,
+        created_at: at,
+        updated_at: at,
+      },
+      {
+        id: townId,
+        parent_id: bannerId,
+        kind: 'town',
+        code: '150626100',
+        name_zh: '嘎鲁图镇',
+        name_en: 'Galutu',
+        name_mn: null,
+        depth: 1,
+        path: `/${bannerId}/${townId}/`,
+        polygon: null,
+        created_at: at,
+        updated_at: at,
+      },
+    ])
+    .execute();
+  const hash = await hashPassword(PASSWORD);
+  for (const [username, role] of [
+    ['admin', 'admin'],
+    ['operator', 'centre_operator'],
+  ] as const) {
+    const userId = uuidv7();
+    await db
+      .insertInto('app_user')
+      .values({
+        id: userId,
+        username,
+        display_name: username,
+        phone_enc: null,
+        password_hash: hash,
+        password_is_demo: 0,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('assignment')
+      .values({
+        id: uuidv7(),
+        user_id: userId,
+        role,
+        area_id: bannerId,
+        department_id: null,
+        title: null,
+        created_at: at,
+      })
+      .execute();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: PASSWORD },
+    });
+    tokens[username] = res.json().token;
+  }
+});
+afterAll(() => t.close());
+
+describe('case types over HTTP', () => {
+  it('lists the active catalogue to anyone signed in, and all of it to administrators', async () => {
+    expect((await call('GET', '/api/v1/case-types')).statusCode).toBe(401);
+    const list = await call('GET', '/api/v1/case-types', 'operator');
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toHaveLength(10);
+    expect(list.json()[0]).toEqual({
+      code: 'neighbour',
+      nameZh: '邻里纠纷',
+      nameEn: 'Neighbour dispute',
+      defaultDifficulty: 'simple',
+      active: true,
+      sort: 10,
+    });
+    expect((await call('GET', '/api/v1/case-types?all=1', 'operator')).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/case-types?all=yes', 'admin')).statusCode).toBe(400);
+  });
+
+  it('lets administrators add and edit types', async () => {
+    const made = await call('POST', '/api/v1/case-types', 'admin', {
+      code: 'grassland_fire',
+      nameZh: '草原火情',
+      nameEn: 'Grassland fire',
+      defaultDifficulty: 'difficult',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ code: 'grassland_fire', sort: 110, active: true });
+    expect(
+      (
+        await call('POST', '/api/v1/case-types', 'operator', {
+          code: 'x_y',
+          nameZh: 'x',
+          nameEn: 'x',
+          defaultDifficulty: 'simple',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const dup = await call('POST', '/api/v1/case-types', 'admin', {
+      code: 'grassland_fire',
+      nameZh: 'x',
+      nameEn: 'x',
+      defaultDifficulty: 'simple',
+    });
+    expect(dup.statusCode).toBe(409);
+    const badCode = await call('POST', '/api/v1/case-types', 'admin', {
+      code: 'Grass Fire',
+      nameZh: 'x',
+      nameEn: 'x',
+      defaultDifficulty: 'simple',
+    });
+    expect(badCode.statusCode).toBe(400);
+    expect(badCode.json().error.details.field).toBe('code');
+
+    const off = await call('PATCH', '/api/v1/case-types/grassland_fire', 'admin', { active: false, sort: 1 });
+    expect(off.json()).toMatchObject({ active: false, sort: 1 });
+    const active = (await call('GET', '/api/v1/case-types', 'operator')).json();
+    expect(active.map((c: { code: string }) => c.code)).not.toContain('grassland_fire');
+    const all = (await call('GET', '/api/v1/case-types?all=1', 'admin')).json();
+    expect(all[0].code).toBe('grassland_fire');
+    expect((await call('PATCH', '/api/v1/case-types/nope', 'admin', { active: true })).statusCode).toBe(404);
+    const badDifficulty = await call('PATCH', '/api/v1/case-types/other', 'admin', {
+      defaultDifficulty: 'long_pending',
+    });
+    expect(badDifficulty.statusCode).toBe(400);
+    expect(badDifficulty.json().error.details.field).toBe('defaultDifficulty');
+  });
+});
+
+describe('departments over HTTP', () => {
+  it('lists to anyone signed in; administrators add and edit', async () => {
+    const made = await call('POST', '/api/v1/departments', 'admin', {
+      code: 'police',
+      nameZh: '公安局',
+      nameEn: 'Public Security Bureau',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ code: 'police', createdAt: t.clock.now().toISOString() });
+    expect(
+      (await call('POST', '/api/v1/departments', 'operator', { code: 'x_y', nameZh: 'x', nameEn: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/api/v1/departments', 'admin', { code: 'police', nameZh: 'x', nameEn: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    const list = await call('GET', '/api/v1/departments', 'operator');
+    expect(list.json().map((d: { code: string }) => d.code)).toEqual(['police']);
+    expect((await call('GET', '/api/v1/departments')).statusCode).toBe(401);
+    const renamed = await call('PATCH', `/api/v1/departments/${made.json().id}`, 'admin', {
+      nameZh: '旗公安局',
+    });
+    expect(renamed.json()).toMatchObject({ code: 'police', nameZh: '旗公安局' });
+    expect(
+      (await call('PATCH', `/api/v1/departments/${uuidv7()}`, 'admin', { nameZh: 'x' })).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('the routing table over HTTP', () => {
+  it('is replaced whole by administrators, naming the bad row', async () => {
+    const police = (await call('GET', '/api/v1/departments', 'admin')).json()[0].id;
+    const put = await call('PUT', '/api/v1/routing-rules', 'admin', {
+      rules: [
+        { caseType: 'public_security', departmentId: police },
+        { caseType: 'neighbour', departmentId: police, areaId: townId },
+      ],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().rules).toHaveLength(2);
+    const got = await call('GET', '/api/v1/routing-rules', 'operator');
+    expect(got.json()).toEqual(put.json());
+
+    const bad = await call('PUT', '/api/v1/routing-rules', 'admin', {
+      rules: [
+        { caseType: 'public_security', departmentId: police },
+        { caseType: 'neighbour', departmentId: police },
+        { caseType: 'property', departmentId: police },
+        { caseType: 'other', departmentId: uuidv7() },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toBe('rules[3].departmentId: no such department');
+    expect(bad.json().error.details.field).toBe('rules[3].departmentId');
+    expect((await call('GET', '/api/v1/routing-rules', 'admin')).json()).toEqual(put.json());
+
+    expect((await call('PUT', '/api/v1/routing-rules', 'operator', { rules: [] })).statusCode).toBe(403);
+    expect((await call('GET', '/api/v1/routing-rules')).statusCode).toBe(401);
+    const shape = await call('PUT', '/api/v1/routing-rules', 'admin', { rules: [{ caseType: 'other' }] });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.json().error.details.field).toBe('rules.0.departmentId');
+  });
+
+  it('documents the catalogue in OpenAPI', async () => {
+    const doc = (await call('GET', '/api/v1/openapi.json')).json();
+    for (const path of [
+      '/api/v1/case-types',
+      '/api/v1/case-types/{code}',
+      '/api/v1/departments',
+      '/api/v1/departments/{id}',
+      '/api/v1/routing-rules',
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(doc.paths['/api/v1/routing-rules'].put.tags).toEqual(['catalogue']);
+    expect(doc.paths['/api/v1/routing-rules'].put.summary).toBeTruthy();
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Administration of time limits and the working calendar. Anyone signed in reads them (the apps
+ * show due times and lights); only an administrator (管理员) changes them.
+ */
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Db } from '../../platform/db/database.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { hasRole } from '../people/actor.ts';
+import { CALENDAR_DAY_KINDS, isCalendarDate, TIME_UNITS } from './calendar.ts';
+import {
+  compareRules,
+  DEADLINE_STEPS,
+  type DeadlineRuleInput,
+  type DeadlineService,
+  loadDeadlineRules,
+} from './rules.ts';
+
+export interface DeadlineRouteDeps {
+  db: Db;
+  deadlines: DeadlineService;
+}
+
+/** Largest limit an administrator may set, in either unit. */
+const MAX_AMOUNT = 1_000;
+const MAX_RULES = 500;
+
+const RuleFields = {
+  step: Type.Union(
+    DEADLINE_STEPS.map((s) => Type.Literal(s)),
+    { description: 'loop step: register, dispatch, accept, handle, verify, visit' },
+  ),
+  // One JSON-schema type list, not a union: with type coercion on, a union's null branch would
+  // quietly coerce 0 or "" into null ("any level"); a type list coerces only what matches neither.
+  level: Type.Unsafe<number | null>({
+    type: ['integer', 'null'],
+    minimum: 1,
+    maximum: 5,
+    description: 'handling level 1–5, or null for any level',
+  }),
+  caseType: Type.Unsafe<string | null>({
+    type: ['string', 'null'],
+    minLength: 1,
+    maxLength: 64,
+    description: 'case type code, or null for any type',
+  }),
+  amount: Type.Number({ exclusiveMinimum: 0, maximum: MAX_AMOUNT }),
+  unit: Type.Union(TIME_UNITS.map((u) => Type.Literal(u))),
+};
+const DeadlineRuleBody = Type.Object(
+  { id: Type.String(), ...RuleFields },
+  { $id: 'DeadlineRule', additionalProperties: false },
+);
+const RuleInput = Type.Object(
+  {
+    id: Type.Optional(Type.String({ description: 'ignored: the whole set is replaced with new ids' })),
+    ...RuleFields,
+  },
+  { additionalProperties: false },
+);
+const RuleList = Type.Object({ rules: Type.Array(Type.Ref('DeadlineRule')) });
+
+const CalendarDay = Type.Object(
+  {
+    day: Type.String({ description: 'YYYY-MM-DD, Asia/Shanghai' }),
+    kind: Type.Union(
+      CALENDAR_DAY_KINDS.map((k) => Type.Literal(k)),
+      {
+        description: 'holiday 法定节假日, or workday: a weekend day worked (调休上班)',
+      },
+    ),
+    name: Type.String(),
+  },
+  { $id: 'CalendarDay' },
+);
+const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
+
+function requireAdmin(request: FastifyRequest): void {
+  if (!hasRole(requireActor(request), 'admin')) throw forbidden('only an administrator may change this');
+}
+
+/** Rejects two rules for the same step, level and case type: which one applies would be a guess. */
+function checkDistinct(rules: readonly DeadlineRuleInput[]): void {
+  const seen = new Set<string>();
+  rules.forEach((r, i) => {
+    const key = `${r.step}|${r.level ?? '*'}|${r.caseType ?? '*'}`;
+    if (seen.has(key)) {
+      throw badRequest(`rules.${i}`, 'another rule has the same step, level and case type');
+    }
+    seen.add(key);
+  });
+}
+
+function checkDay(day: string): void {
+  if (!isCalendarDate(day)) throw badRequest('day', `"${day}" is not a date`);
+}
+
+/** Registers GET/PUT /api/v1/deadline-rules, GET /api/v1/calendar, PUT/DELETE /api/v1/calendar/{day}. */
+export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void {
+  const { db, deadlines } = deps;
+  app.addSchema(DeadlineRuleBody);
+  app.addSchema(CalendarDay);
+
+  app.get(
+    '/api/v1/deadline-rules',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Time limits per loop step, level and case type (the most specific rule applies)',
+        response: { 200: RuleList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { rules: await loadDeadlineRules(db) };
+    },
+  );
+
+  app.put(
+    '/api/v1/deadline-rules',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Replace the whole set of time limits (administrators only)',
+        body: Type.Object(
+          { rules: Type.Array(RuleInput, { maxItems: MAX_RULES }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: RuleList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      const input: DeadlineRuleInput[] = request.body.rules.map((r) => ({
+        step: r.step,
+        level: r.level as DeadlineRuleInput['level'],
+        caseType: r.caseType,
+        amount: r.amount,
+        unit: r.unit,
+      }));
+      checkDistinct(input);
+      const rules = input.map((r) => ({ id: uuidv7(), ...r })).sort(compareRules);
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('deadline_rule').execute();
+        if (rules.length === 0) return;
+        await tx
+          .insertInto('deadline_rule')
+          .values(
+            rules.map((r) => ({
+              id: r.id,
+              step: r.step,
+              level: r.level,
+              case_type: r.caseType,
+              amount: r.amount,
+              unit: r.unit,
+            })),
+          )
+          .execute();
+      });
+      deadlines.invalidate();
+      return { rules };
+    },
+  );
+
+  app.get(
+    '/api/v1/calendar',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Public holidays and make-up workdays (weekdays not listed are working days)',
+        querystring: Type.Object({
+          year: Type.Optional(Type.Integer({ minimum: 1970, maximum: 9999 })),
+        }),
+        response: {
+          200: Type.Object({ days: Type.Array(Type.Ref('CalendarDay')) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const { year } = request.query;
+      let query = db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day');
+      if (year !== undefined) {
+        query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
+      }
+      return { days: await query.execute() };
+    },
+  );
+
+  app.put(
+    '/api/v1/calendar/:day',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Mark a day as a public holiday or a make-up workday (administrators only)',
+        params: DayParams,
+        body: Type.Object(
+          {
+            kind: Type.Union(CALENDAR_DAY_KINDS.map((k) => Type.Literal(k))),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('CalendarDay'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      const { day } = request.params;
+      checkDay(day);
+      const row = { day, kind: request.body.kind, name: request.body.name.trim() };
+      if (!row.name) throw badRequest('name', 'must not be blank');
+      await db
+        .insertInto('calendar_day')
+        .values(row)
+        .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name }))
+        .execute();
+      deadlines.invalidate();
+      return row;
+    },
+  );
+
+  app.delete(
+    '/api/v1/calendar/:day',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Make a day ordinary again: Monday–Friday work, weekends rest (administrators only)',
+        params: DayParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      requireAdmin(request);
+      const { day } = request.params;
+      checkDay(day);
+      const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound(`calendar day ${day}`);
+      deadlines.invalidate();
+      return reply.status(204).send(null);
+    },
+  );
+}

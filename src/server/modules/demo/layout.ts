@@ -1,0 +1,357 @@
+/**
+ * The Wushen Banner (乌审旗) area tree of the demo: the banner, its 5 towns and 1 sumu by their real
+ * names, plausible gachas/villages and communities, and their grids. Polygons are cut from the
+ * banner's extent (lng 108.3–109.6, lat 37.9–39.2) so that every level tiles its parent exactly; the
+ * seat, Galutu (嘎鲁图镇), has urban communities around 38.60°N 108.84°E with community grids and
+ * micro-grids. Deterministic: the same tree, polygons and household counts on every run.
+ */
+import type { AreaKind } from '../../../shared/domain.ts';
+import type { Polygon } from '../areas/geometry.ts';
+import { closedRing, type Quad, quadPolygon, rect, seededRandom, subdivideQuad } from './shapes.ts';
+
+export interface DemoArea {
+  code: string;
+  parentCode: string | null;
+  kind: AreaKind;
+  nameZh: string;
+  nameEn: string;
+  nameMn: string | null;
+  polygon: Polygon;
+  /** Lowest-level residential grids: the quad their households are placed in, and how many. */
+  quad?: Quad;
+  households: number;
+  /** Start of the postal address of a household here, e.g. 乌审召镇巴音敖包嘎查一社. */
+  addressPrefix: string;
+}
+
+/** Codes of the places the demo story and the tests use. */
+export const DEMO_CODES = {
+  banner: '150626',
+  /** 嘎鲁图镇, the seat. */
+  galutu: '150626100',
+  /** 萨如拉社区第1网格, a community grid of the seat. */
+  galutuCommunityGrid: '150626100001001',
+  galutuMicroGrid: '150626100001001001',
+  /** 乌审召镇 (T). */
+  storyTown: '150626101',
+  /** 巴音敖包嘎查, 乌审召镇's first gacha (V). */
+  storyVillage: '150626101201',
+  /** Its first unit grid (PG), where the herder lives. */
+  pastoralGrid: '150626101201001',
+  /** Its second unit grid (PG2). */
+  otherGrid: '150626101201002',
+} as const;
+
+const BANNER_EXTENT = rect(108.3, 37.9, 109.6, 39.2);
+
+interface VillageSpec {
+  zh: string;
+  en: string;
+  /** An enterprise grid (企业专属网格) taking the gacha's last cell. */
+  enterprise?: { zh: string; en: string };
+}
+
+interface TownSpec {
+  code: string;
+  zh: string;
+  en: string;
+  quad: Quad;
+  /** Villages laid out on a cols × rows lattice, in reading order. */
+  cols: number;
+  rows: number;
+  villages: VillageSpec[];
+}
+
+/** The five pastoral towns / sumu (the seat is laid out by hand below). */
+const PASTORAL_TOWNS: TownSpec[] = [
+  {
+    code: '150626101',
+    zh: '乌审召镇',
+    en: 'Wushenzhao Town',
+    quad: rect(108.75, 38.8, 109.2, 39.2),
+    cols: 3,
+    rows: 2,
+    villages: [
+      { zh: '巴音敖包嘎查', en: 'Bayan Obo Gacha' },
+      { zh: '察汗淖尔嘎查', en: 'Chagan Nur Gacha' },
+      { zh: '嘎达苏嘎查', en: 'Gadasu Gacha' },
+      { zh: '查汗庙嘎查', en: 'Chaganmiao Gacha' },
+      { zh: '其和日格图嘎查', en: 'Qiheritu Gacha' },
+      { zh: '陶利嘎查', en: 'Taoli Gacha' },
+    ],
+  },
+  {
+    code: '150626102',
+    zh: '图克镇',
+    en: 'Tuke Town',
+    quad: rect(109.2, 38.8, 109.6, 39.2),
+    cols: 2,
+    rows: 2,
+    villages: [
+      { zh: '图克嘎查', en: 'Tuke Gacha' },
+      {
+        zh: '梅林庙嘎查',
+        en: 'Meilinmiao Gacha',
+        enterprise: { zh: '图克化工园区企业网格', en: 'Tuke Chemical Park Enterprise Grid' },
+      },
+      { zh: '哈达图嘎查', en: 'Hadatu Gacha' },
+      { zh: '乌兰什巴台嘎查', en: 'Wulan Shibatai Gacha' },
+    ],
+  },
+  {
+    code: '150626103',
+    zh: '乌兰陶勒盖镇',
+    en: 'Wulantaolegai Town',
+    quad: rect(108.3, 38.8, 108.75, 39.2),
+    cols: 2,
+    rows: 2,
+    villages: [
+      {
+        zh: '巴音高勒嘎查',
+        en: 'Bayan Gol Gacha',
+        enterprise: {
+          zh: '苏里格气田采气厂企业网格',
+          en: 'Sulige Gas Field Production Plant Enterprise Grid',
+        },
+      },
+      { zh: '乌兰陶勒盖嘎查', en: 'Wulantaolegai Gacha' },
+      { zh: '巴音柴达木嘎查', en: 'Bayan Qaidam Gacha' },
+      { zh: '沙日塔拉嘎查', en: 'Shar Tala Gacha' },
+    ],
+  },
+  {
+    code: '150626104',
+    zh: '无定河镇',
+    en: 'Wudinghe Town',
+    quad: rect(108.7, 37.9, 109.6, 38.3),
+    cols: 4,
+    rows: 1,
+    villages: [
+      { zh: '巴图湾村', en: 'Batuwan Village' },
+      { zh: '陶日木村', en: 'Taorimu Village' },
+      { zh: '排子湾村', en: 'Paiziwan Village' },
+      { zh: '沙沙滩村', en: 'Shashatan Village' },
+    ],
+  },
+  {
+    code: '150626200',
+    zh: '苏力德苏木',
+    en: 'Sulide Sumu',
+    quad: rect(108.3, 37.9, 108.7, 38.8),
+    cols: 1,
+    rows: 4,
+    villages: [
+      { zh: '陶尔庙嘎查', en: "Tao'ermiao Gacha" },
+      { zh: '额尔和图嘎查', en: 'Erhetu Gacha' },
+      { zh: '乌兰淖尔嘎查', en: 'Wulan Nur Gacha' },
+      { zh: '巴音希里嘎查', en: 'Bayan Xili Gacha' },
+    ],
+  },
+];
+
+const GALUTU = { code: '150626100', zh: '嘎鲁图镇', en: 'Galutu Town', quad: rect(108.7, 38.3, 109.6, 38.8) };
+
+/** The seat's urban block, cut into three communities. */
+const URBAN_WEST = 108.8;
+const URBAN_EAST = 108.88;
+const URBAN_SOUTH = 38.56;
+const URBAN_NORTH = 38.64;
+
+const COMMUNITIES = [
+  { zh: '萨如拉社区', en: 'Sarula Community', west: 108.8, east: 108.827 },
+  { zh: '团结社区', en: 'Tuanjie Community', west: 108.827, east: 108.853 },
+  { zh: '查干苏力德社区', en: 'Chagan Sulide Community', west: 108.853, east: 108.88 },
+];
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** Jitter of lattice points, as a share of a cell. */
+const VILLAGE_JITTER = 0.12;
+const GRID_JITTER = 0.15;
+
+/** Households per grid: pastoral unit grids well under the cap of 50, micro-grids up to 15. */
+const UNIT_GRID_HOUSEHOLDS = { min: 12, max: 40 };
+const MICRO_GRID_HOUSEHOLDS = { min: 8, max: 15 };
+
+const pad3 = (n: number) => String(n).padStart(3, '0');
+
+/** Builds the whole demo tree, parents before children. */
+export function buildDemoLayout(): DemoArea[] {
+  const random = seededRandom(150626);
+  const between = (range: { min: number; max: number }) =>
+    range.min + Math.floor(random() * (range.max - range.min + 1));
+  const areas: DemoArea[] = [];
+  const add = (area: Omit<DemoArea, 'households' | 'addressPrefix'> & Partial<DemoArea>) =>
+    areas.push({ households: 0, addressPrefix: '', ...area });
+
+  add({
+    code: DEMO_CODES.banner,
+    parentCode: null,
+    kind: 'banner',
+    nameZh: '乌审旗',
+    nameEn: 'Wushen Banner',
+    nameMn: 'ᠦᠦᠰᠢᠨ ᠬᠣᠰᠢᠭᠤ',
+    polygon: quadPolygon(BANNER_EXTENT),
+  });
+
+  /** A gacha's unit grids (社), one per cell; an enterprise grid takes the last cell if it has one. */
+  const addUnitGrids = (village: DemoArea, town: string, cells: Quad[], spec: VillageSpec) => {
+    cells.forEach((cell, i) => {
+      if (spec.enterprise && i === cells.length - 1) {
+        add({
+          code: `${village.code}901`,
+          parentCode: village.code,
+          kind: 'enterprise_grid',
+          nameZh: spec.enterprise.zh,
+          nameEn: spec.enterprise.en,
+          nameMn: null,
+          polygon: quadPolygon(cell),
+        });
+        return;
+      }
+      add({
+        code: `${village.code}${pad3(i + 1)}`,
+        parentCode: village.code,
+        kind: 'unit_grid',
+        nameZh: `${village.nameZh}${NUMERALS[i]}社`,
+        nameEn: `${village.nameEn} Unit Grid ${i + 1}`,
+        nameMn: null,
+        polygon: quadPolygon(cell),
+        quad: cell,
+        households: between(UNIT_GRID_HOUSEHOLDS),
+        addressPrefix: `${town}${village.nameZh}${NUMERALS[i]}社`,
+      });
+    });
+  };
+
+  for (const town of PASTORAL_TOWNS) {
+    add({
+      code: town.code,
+      parentCode: DEMO_CODES.banner,
+      kind: 'town',
+      nameZh: town.zh,
+      nameEn: town.en,
+      nameMn: null,
+      polygon: quadPolygon(town.quad),
+    });
+    const cells = subdivideQuad(town.quad, town.cols, town.rows, VILLAGE_JITTER, random);
+    town.villages.forEach((spec, i) => {
+      const quad = cells[i] as Quad;
+      const village: DemoArea = {
+        code: `${town.code}${pad3(201 + i)}`,
+        parentCode: town.code,
+        kind: 'village',
+        nameZh: spec.zh,
+        nameEn: spec.en,
+        nameMn: null,
+        polygon: quadPolygon(quad),
+        households: 0,
+        addressPrefix: '',
+      };
+      areas.push(village);
+      addUnitGrids(village, town.zh, subdivideQuad(quad, 3, 2, GRID_JITTER, random), spec);
+    });
+  }
+
+  // 嘎鲁图镇, the seat: three urban communities in a block around the seat, three gachas around them.
+  add({
+    code: GALUTU.code,
+    parentCode: DEMO_CODES.banner,
+    kind: 'town',
+    nameZh: GALUTU.zh,
+    nameEn: GALUTU.en,
+    nameMn: null,
+    polygon: quadPolygon(GALUTU.quad),
+  });
+  COMMUNITIES.forEach((spec, c) => {
+    const quad = rect(spec.west, URBAN_SOUTH, spec.east, URBAN_NORTH);
+    const community: DemoArea = {
+      code: `${GALUTU.code}${pad3(c + 1)}`,
+      parentCode: GALUTU.code,
+      kind: 'village',
+      nameZh: spec.zh,
+      nameEn: spec.en,
+      nameMn: null,
+      polygon: quadPolygon(quad),
+      households: 0,
+      addressPrefix: '',
+    };
+    areas.push(community);
+    subdivideQuad(quad, 2, 2, GRID_JITTER, random).forEach((gridQuad, g) => {
+      const grid: DemoArea = {
+        code: `${community.code}${pad3(g + 1)}`,
+        parentCode: community.code,
+        kind: 'community_grid',
+        nameZh: `${spec.zh}第${g + 1}网格`,
+        nameEn: `${spec.en} Grid ${g + 1}`,
+        nameMn: null,
+        polygon: quadPolygon(gridQuad),
+        households: 0,
+        addressPrefix: '',
+      };
+      areas.push(grid);
+      subdivideQuad(gridQuad, 2, 2, GRID_JITTER, random).forEach((microQuad, m) => {
+        add({
+          code: `${grid.code}${pad3(m + 1)}`,
+          parentCode: grid.code,
+          kind: 'micro_grid',
+          nameZh: `${grid.nameZh}第${m + 1}微网格`,
+          nameEn: `${grid.nameEn} Micro-grid ${m + 1}`,
+          nameMn: null,
+          polygon: quadPolygon(microQuad),
+          quad: microQuad,
+          households: between(MICRO_GRID_HOUSEHOLDS),
+          addressPrefix: `${GALUTU.zh}${spec.zh}`,
+        });
+      });
+    });
+  });
+
+  const [west, south, east, north] = [108.7, 38.3, 109.6, 38.8];
+  const gachas: { spec: VillageSpec; ring: Quad | number[][]; parts: [Quad, number, number][] }[] = [
+    {
+      spec: { zh: '布寨嘎查', en: 'Buzhai Gacha' },
+      ring: rect(west, south, URBAN_WEST, north),
+      parts: [[rect(west, south, URBAN_WEST, north), 2, 3]],
+    },
+    {
+      spec: { zh: '巴音温都尔嘎查', en: 'Bayan Undur Gacha' },
+      ring: rect(URBAN_WEST, URBAN_NORTH, east, north),
+      parts: [[rect(URBAN_WEST, URBAN_NORTH, east, north), 3, 2]],
+    },
+    {
+      // An L around the urban block's south and east sides.
+      spec: { zh: '呼和芒哈嘎查', en: 'Hohe Mangha Gacha' },
+      ring: [
+        [URBAN_WEST, south],
+        [east, south],
+        [east, URBAN_NORTH],
+        [URBAN_EAST, URBAN_NORTH],
+        [URBAN_EAST, URBAN_SOUTH],
+        [URBAN_WEST, URBAN_SOUTH],
+      ],
+      parts: [
+        [rect(URBAN_EAST, URBAN_SOUTH, east, URBAN_NORTH), 2, 1],
+        [rect(URBAN_WEST, south, east, URBAN_SOUTH), 3, 2],
+      ],
+    },
+  ];
+  gachas.forEach(({ spec, ring, parts }, i) => {
+    const village: DemoArea = {
+      code: `${GALUTU.code}${pad3(201 + i)}`,
+      parentCode: GALUTU.code,
+      kind: 'village',
+      nameZh: spec.zh,
+      nameEn: spec.en,
+      nameMn: null,
+      polygon: { type: 'Polygon', coordinates: [closedRing(ring)] },
+      households: 0,
+      addressPrefix: '',
+    };
+    areas.push(village);
+    const cells = parts.flatMap(([quad, cols, rows]) => subdivideQuad(quad, cols, rows, GRID_JITTER, random));
+    addUnitGrids(village, GALUTU.zh, cells, spec);
+  });
+
+  return areas;
+}

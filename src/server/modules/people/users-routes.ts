@@ -1,0 +1,343 @@
+/**
+ * HTTP routes of people administration (SPEC §3): accounts and role assignments (administrators;
+ * centre operators read inside their own area), resident self-registration, own password change,
+ * and the logged full view of a phone number (SPEC §2).
+ */
+import type { FastifyRequest } from 'fastify';
+import { type TSchema, Type } from 'typebox';
+import { ROLES, type Role } from '../../../shared/domain.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { type Actor, hasRole, isWithin } from './actor.ts';
+import type { UsersService } from './users.ts';
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+const UserAssignment = Type.Object(
+  {
+    id: Type.String(),
+    role: Type.String(),
+    areaId: Nullable(Type.String()),
+    areaName: Nullable(Type.String()),
+    departmentId: Nullable(Type.String()),
+    departmentName: Nullable(Type.String()),
+    title: Nullable(Type.String()),
+    createdAt: Type.String(),
+  },
+  { $id: 'UserAssignment' },
+);
+
+const User = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    phone: Nullable(Type.String({ description: 'masked, e.g. 138****5678' })),
+    active: Type.Boolean(),
+    passwordIsDemo: Type.Boolean(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    assignments: Type.Array(Type.Ref('UserAssignment')),
+  },
+  { $id: 'User' },
+);
+
+const AssignmentBody = Type.Object(
+  {
+    role: Type.Enum(ROLES),
+    areaId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    departmentId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    title: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+  },
+  { additionalProperties: false },
+);
+
+const UserParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
+const NoContent = { 204: Type.Null() };
+
+/**
+ * The area subtrees whose people the actor may see: undefined for an administrator (everyone),
+ * a centre operator's own areas otherwise (综治中心 sees its own town or banner).
+ */
+function reachOf(actor: Actor): readonly string[] | undefined {
+  if (hasRole(actor, 'admin')) return undefined;
+  return actor.assignments
+    .filter((a) => a.role === 'centre_operator' && a.areaPath !== null)
+    .map((a) => a.areaPath as string);
+}
+
+/**
+ * A `preValidation` hook admitting only these roles, so 401/403 come before any 400: someone who may
+ * not call a route learns nothing about its body.
+ */
+function only(...roles: Role[]) {
+  return async (request: FastifyRequest) => {
+    if (!hasRole(requireActor(request), ...roles))
+      throw forbidden(`this needs the role ${roles.join(' or ')}`);
+  };
+}
+
+/** A `preValidation` hook admitting anyone signed in. */
+async function signedIn(request: FastifyRequest): Promise<void> {
+  requireActor(request);
+}
+
+/** 403 unless the user is assigned somewhere inside the actor's reach. */
+async function requireInReach(users: UsersService, actor: Actor, userId: string): Promise<void> {
+  const reach = reachOf(actor);
+  if (reach === undefined) return;
+  const paths = await users.areaPathsOf(userId);
+  if (!paths.some((p) => reach.some((r) => isWithin(p, r)))) {
+    throw forbidden('this person is not assigned inside your area');
+  }
+}
+
+/** Registers the people-administration routes. */
+export function registerUserRoutes(app: App, users: UsersService): void {
+  app.addSchema(UserAssignment);
+  app.addSchema(User);
+
+  app.get(
+    '/api/v1/users',
+    {
+      preValidation: only('admin', 'centre_operator'),
+      schema: {
+        tags: ['people'],
+        summary: 'List users (administrators: everyone; centre operators: people assigned inside their area)',
+        querystring: Type.Object({
+          areaId: Type.Optional(
+            Type.String({ maxLength: 100, description: 'assigned in this area or below' }),
+          ),
+          role: Type.Optional(Type.Enum(ROLES)),
+          q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the username or name' })),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Ref('User')),
+            total: Type.Integer(),
+            limit: Type.Integer(),
+            offset: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { areaId, role, q, limit, offset } = request.query;
+      const withinPaths = reachOf(actor);
+      const page = await users.listUsers({
+        limit,
+        offset,
+        ...(areaId === undefined ? {} : { areaId }),
+        ...(role === undefined ? {} : { role }),
+        ...(q === undefined ? {} : { q }),
+        ...(withinPaths === undefined ? {} : { withinPaths }),
+      });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.post(
+    '/api/v1/users',
+    {
+      preValidation: only('admin'),
+      schema: {
+        tags: ['people'],
+        summary: 'Create a user with their roles (administrators)',
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 50 }),
+            displayName: Type.String({ minLength: 1, maxLength: 100 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            phone: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+            assignments: Type.Array(AssignmentBody, { minItems: 1, maxItems: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Ref('User'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.createUser(request.body);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id',
+    {
+      preValidation: only('admin', 'centre_operator'),
+      schema: {
+        tags: ['people'],
+        summary: 'One user with their roles (phone masked)',
+        params: UserParams,
+        response: { 200: Type.Ref('User'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await users.getUser(request.params.id);
+      await requireInReach(users, actor, user.id);
+      return user;
+    },
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      preValidation: only('admin'),
+      schema: {
+        tags: ['people'],
+        summary: 'Rename, enable or disable a user (administrators); disabling ends their sessions',
+        params: UserParams,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Ref('User'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      return users.updateUser(request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      preValidation: only('admin'),
+      schema: {
+        tags: ['people'],
+        summary: 'Set a new password for a user (administrators); ends their sessions',
+        params: UserParams,
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { ...NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.getUser(request.params.id);
+      await users.resetPassword(user.username, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/users/:id/assignments',
+    {
+      preValidation: only('admin'),
+      schema: {
+        tags: ['people'],
+        summary: 'Give a user a role in an area or department (administrators)',
+        params: UserParams,
+        body: AssignmentBody,
+        response: { 201: Type.Ref('UserAssignment'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const made = await users.addAssignment(request.params.id, request.body);
+      return reply.status(201).send(made);
+    },
+  );
+
+  app.delete(
+    '/api/v1/users/:id/assignments/:assignmentId',
+    {
+      preValidation: only('admin'),
+      schema: {
+        tags: ['people'],
+        summary: 'Take a role away from a user (administrators)',
+        params: Type.Object({
+          id: Type.String({ maxLength: 100 }),
+          assignmentId: Type.String({ maxLength: 100 }),
+        }),
+        response: { ...NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await users.removeAssignment(request.params.id, request.params.assignmentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/users/:id/phone',
+    {
+      preValidation: only('admin', 'centre_operator'),
+      schema: {
+        tags: ['people'],
+        summary: 'The full phone number (administrators, centre operators); every view is logged',
+        params: UserParams,
+        response: { 200: Type.Object({ phone: Nullable(Type.String()) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = await users.getUser(request.params.id);
+      await requireInReach(users, actor, user.id);
+      return { phone: await users.revealPhone(actor.userId, user.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Resident self-registration (群众注册): phone, password, name and home grid',
+        security: [],
+        body: Type.Object(
+          {
+            phone: Type.String({ minLength: 1, maxLength: 20 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+            displayName: Type.String({ minLength: 1, maxLength: 100 }),
+            gridId: Type.String({ minLength: 1, maxLength: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Ref('User'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.registerResident(request.body);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; your other sessions end',
+        body: Type.Object(
+          {
+            oldPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await users.changeOwnPassword(
+        actor.userId,
+        request.body.oldPassword,
+        request.body.newPassword,
+        request.sessionToken,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,681 @@
+/**
+ * People administration (SPEC §3): accounts, their role assignments ("1+6+X", residents, departments,
+ * centres), passwords and phones. Phones are encrypted at rest and masked in every answer; a full
+ * phone is only given out through `revealPhone`, which logs the view (PIPL, SPEC §2).
+ */
+import { createHash } from 'node:crypto';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { GRID_KINDS, ROLES, type Role } from '../../../shared/domain.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { isPhoneNumber, maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+
+/** Roles whose powers hold inside one area (SPEC §3): they cannot exist without it. */
+export const AREA_SCOPED_ROLES: readonly Role[] = ROLES.filter(
+  (r) => r !== 'admin' && r !== 'department_handler',
+);
+
+/** A role to give someone, scoped to an area and/or a department. */
+export interface AssignmentInput {
+  role: string;
+  areaId?: string | null;
+  departmentId?: string | null;
+  /** Free title, e.g. 党员, 乡贤, 法律顾问 for social forces. */
+  title?: string | null;
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  phone?: string | null;
+  assignments: AssignmentInput[];
+}
+
+/** 群众自助注册 resident self-registration: the phone is the username. */
+export interface RegisterResidentInput {
+  phone: string;
+  password: string;
+  displayName: string;
+  /** The resident's home grid (网格). */
+  gridId: string;
+}
+
+export interface AssignmentView {
+  id: string;
+  role: Role;
+  areaId: string | null;
+  areaName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  title: string | null;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  /** Masked (138****5678), or null when none is on record. */
+  phone: string | null;
+  active: boolean;
+  /** True while the password is a demo one that must be changed. */
+  passwordIsDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  assignments: AssignmentView[];
+}
+
+export interface ListUsersFilter {
+  /** Users with an assignment in this area or below it. */
+  areaId?: string;
+  /** Users holding this role. */
+  role?: string;
+  /** Part of the username or display name. */
+  q?: string;
+  limit: number;
+  offset: number;
+  /**
+   * Restrict to users assigned inside one of these area subtrees (a centre operator's reach);
+   * undefined = everyone.
+   */
+  withinPaths?: readonly string[];
+}
+
+export interface UsersService {
+  createUser(input: CreateUserInput): Promise<UserView>;
+  registerResident(input: RegisterResidentInput): Promise<UserView>;
+  /** Sets a new password chosen by an administrator; clears the demo flag and ends the user's sessions. */
+  resetPassword(username: string, password: string): Promise<void>;
+  /** The signed-in user changes their own password; their other sessions end. */
+  changeOwnPassword(
+    userId: string,
+    oldPassword: string,
+    newPassword: string,
+    keepToken?: string,
+  ): Promise<void>;
+  /** Enables or disables an account; disabling ends its sessions. */
+  setActive(userId: string, active: boolean): Promise<UserView>;
+  updateUser(userId: string, patch: { displayName?: string; active?: boolean }): Promise<UserView>;
+  listUsers(filter: ListUsersFilter): Promise<{ items: UserView[]; total: number }>;
+  getUser(userId: string): Promise<UserView>;
+  addAssignment(userId: string, input: AssignmentInput): Promise<AssignmentView>;
+  removeAssignment(userId: string, assignmentId: string): Promise<void>;
+  /** Materialised paths of the areas a user is assigned to (for scope checks). */
+  areaPathsOf(userId: string): Promise<string[]>;
+  /** The full phone, logged to `personal_data_access` as seen by `viewerId`; null when none. */
+  revealPhone(viewerId: string, userId: string): Promise<string | null>;
+}
+
+const USERNAME = /^[a-z0-9._-]{2,50}$/;
+const MOBILE = /^1\d{10}$/;
+
+/** A username problem, or undefined: 2–50 of `a-z 0-9 . _ -` (an 11-digit phone fits too). */
+export function usernameProblem(username: string): string | undefined {
+  if (USERNAME.test(username)) return undefined;
+  return 'must be 2–50 characters of a-z, 0-9, ".", "_", "-" (or an 11-digit phone number)';
+}
+
+function checkDisplayName(field: string, value: string): string {
+  const name = value.trim();
+  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  return name;
+}
+
+function checkPassword(field: string, password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw badRequest(field, problem);
+}
+
+/** True when a database error is a unique-key violation (SQLite or PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  const code = String(error.code);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** `column LIKE 'prefix%'` with the prefix's wildcards escaped. */
+export function startsWith(column: string, prefix: string): Expression<SqlBool> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<SqlBool>`${sql.ref(column)} like ${`${escaped}%`} escape '\\'`;
+}
+
+function containsIgnoringCase(column: string, part: string): Expression<SqlBool> {
+  const escaped = part.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '\\'`;
+}
+
+/** Checks one assignment against the role rules and the tables; returns it normalised. */
+async function checkAssignment(
+  q: Queryable,
+  field: string,
+  input: AssignmentInput,
+): Promise<{ role: Role; areaId: string | null; departmentId: string | null; title: string | null }> {
+  if (!(ROLES as readonly string[]).includes(input.role)) {
+    throw badRequest(`${field}.role`, `must be one of ${ROLES.join(', ')}`);
+  }
+  const role = input.role as Role;
+  const areaId = input.areaId || null;
+  const departmentId = input.departmentId || null;
+  const title = input.title?.trim() || null;
+  if (title !== null && title.length > 50)
+    throw badRequest(`${field}.title`, 'must be at most 50 characters');
+  if (areaId === null && AREA_SCOPED_ROLES.includes(role)) {
+    throw badRequest(
+      `${field}.areaId`,
+      role === 'resident' ? 'a resident needs their home grid' : `the role ${role} needs an area`,
+    );
+  }
+  if (departmentId === null && role === 'department_handler') {
+    throw badRequest(`${field}.departmentId`, 'a department handler needs a department');
+  }
+  if (areaId !== null) {
+    const area = await q.selectFrom('area').select(['kind']).where('id', '=', areaId).executeTakeFirst();
+    if (!area) throw badRequest(`${field}.areaId`, 'no such area');
+    if (role === 'resident' && !(GRID_KINDS as readonly string[]).includes(area.kind)) {
+      throw badRequest(`${field}.areaId`, 'a resident’s home must be a grid');
+    }
+  }
+  if (departmentId !== null) {
+    const dept = await q
+      .selectFrom('department')
+      .select('id')
+      .where('id', '=', departmentId)
+      .executeTakeFirst();
+    if (!dept) throw badRequest(`${field}.departmentId`, 'no such department');
+  }
+  return { role, areaId, departmentId, title };
+}
+
+const sameAssignment = (
+  a: { role: string; areaId: string | null; departmentId: string | null },
+  b: { role: string; areaId: string | null; departmentId: string | null },
+) => a.role === b.role && a.areaId === b.areaId && a.departmentId === b.departmentId;
+
+/** Ends every session of a user (or every one but `keepTokenHash`). */
+async function endSessions(q: Queryable, userId: string, keepTokenHash?: string): Promise<void> {
+  let query = q.deleteFrom('auth_session').where('user_id', '=', userId);
+  if (keepTokenHash) query = query.where('token_hash', '<>', keepTokenHash);
+  await query.execute();
+}
+
+/**
+ * Sets a user's password by username: clears `password_is_demo` and ends the user's sessions.
+ * Used by the service and by the `zhizhi user reset-password` command.
+ */
+export async function resetUserPassword(
+  db: Db,
+  clock: Clock,
+  username: string,
+  password: string,
+): Promise<void> {
+  checkPassword('password', password);
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!user) throw notFound(`user "${username}"`);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, password_is_demo: 0, updated_at: clock.now().toISOString() })
+      .where('id', '=', user.id)
+      .execute();
+    await endSessions(tx, user.id);
+  });
+}
+
+/**
+ * True when an active administrator remains once `notUser` is disabled or `notAssignment` removed,
+ * so the platform is never left without anyone who can administer it.
+ */
+async function adminRemains(
+  q: Queryable,
+  without: { notUser?: string; notAssignment?: string },
+): Promise<boolean> {
+  const row = await q
+    .selectFrom('assignment')
+    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+    .select('assignment.id')
+    .where('assignment.role', '=', 'admin')
+    .where('app_user.active', '=', 1)
+    .$if(without.notUser !== undefined, (qb) => qb.where('app_user.id', '<>', without.notUser ?? ''))
+    .$if(without.notAssignment !== undefined, (qb) =>
+      qb.where('assignment.id', '<>', without.notAssignment ?? ''),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Creates the people service over the database, a clock and the personal-data cipher. */
+export function createUsersService(db: Db, deps: { clock: Clock; cipher: PersonalDataCipher }): UsersService {
+  const { clock, cipher } = deps;
+  const now = () => clock.now().toISOString();
+
+  async function loadAssignments(
+    q: Queryable,
+    userIds: readonly string[],
+  ): Promise<Map<string, AssignmentView[]>> {
+    const byUser = new Map<string, AssignmentView[]>();
+    if (userIds.length === 0) return byUser;
+    const rows = await q
+      .selectFrom('assignment')
+      .leftJoin('area', 'area.id', 'assignment.area_id')
+      .leftJoin('department', 'department.id', 'assignment.department_id')
+      .select([
+        'assignment.id',
+        'assignment.user_id',
+        'assignment.role',
+        'assignment.area_id',
+        'area.name_zh as area_name',
+        'assignment.department_id',
+        'department.name_zh as department_name',
+        'assignment.title',
+        'assignment.created_at',
+      ])
+      .where('assignment.user_id', 'in', [...userIds])
+      .orderBy('assignment.created_at')
+      .orderBy('assignment.id')
+      .execute();
+    for (const r of rows) {
+      const list = byUser.get(r.user_id) ?? [];
+      list.push({
+        id: r.id,
+        role: r.role as Role,
+        areaId: r.area_id,
+        areaName: r.area_name,
+        departmentId: r.department_id,
+        departmentName: r.department_name,
+        title: r.title,
+        createdAt: r.created_at,
+      });
+      byUser.set(r.user_id, list);
+    }
+    return byUser;
+  }
+
+  const userColumns = [
+    'id',
+    'username',
+    'display_name',
+    'phone_enc',
+    'active',
+    'password_is_demo',
+    'created_at',
+    'updated_at',
+  ] as const;
+  type UserRow = {
+    id: string;
+    username: string;
+    display_name: string;
+    phone_enc: string | null;
+    active: number;
+    password_is_demo: number;
+    created_at: string;
+    updated_at: string;
+  };
+
+  function present(row: UserRow, assignments: AssignmentView[]): UserView {
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      phone: row.phone_enc === null ? null : maskPhone(cipher.decrypt(row.phone_enc)),
+      active: row.active === 1,
+      passwordIsDemo: row.password_is_demo === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      assignments,
+    };
+  }
+
+  async function getUser(userId: string): Promise<UserView> {
+    const row = await db
+      .selectFrom('app_user')
+      .select(userColumns)
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw notFound('user');
+    const assignments = await loadAssignments(db, [row.id]);
+    return present(row, assignments.get(row.id) ?? []);
+  }
+
+  async function updateUser(
+    userId: string,
+    patch: { displayName?: string; active?: boolean },
+  ): Promise<UserView> {
+    const displayName =
+      patch.displayName === undefined ? undefined : checkDisplayName('displayName', patch.displayName);
+    await db.transaction().execute(async (tx) => {
+      const user = await tx
+        .selectFrom('app_user')
+        .select(['id', 'active'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user) throw notFound('user');
+      if (patch.active === false && user.active === 1) {
+        const isAdmin = await tx
+          .selectFrom('assignment')
+          .select('id')
+          .where('user_id', '=', userId)
+          .where('role', '=', 'admin')
+          .executeTakeFirst();
+        if (isAdmin && !(await adminRemains(tx, { notUser: userId }))) {
+          throw conflict('this is the last active administrator; appoint another first');
+        }
+      }
+      await tx
+        .updateTable('app_user')
+        .set({
+          ...(displayName === undefined ? {} : { display_name: displayName }),
+          ...(patch.active === undefined ? {} : { active: patch.active ? 1 : 0 }),
+          updated_at: now(),
+        })
+        .where('id', '=', userId)
+        .execute();
+      if (patch.active === false) await endSessions(tx, userId);
+    });
+    return getUser(userId);
+  }
+
+  async function insertUser(input: Omit<CreateUserInput, 'password'>, passwordHash: string): Promise<string> {
+    const id = uuidv7();
+    const at = now();
+    try {
+      await db.transaction().execute(async (tx) => {
+        const taken = await tx
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', input.username)
+          .executeTakeFirst();
+        if (taken) throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        const checked = [];
+        for (const [i, a] of input.assignments.entries()) {
+          const one = await checkAssignment(tx, `assignments[${i}]`, a);
+          const twin = checked.findIndex((c) => sameAssignment(c, one));
+          if (twin >= 0) throw badRequest(`assignments[${i}]`, `duplicate of assignments[${twin}]`);
+          checked.push(one);
+        }
+        await tx
+          .insertInto('app_user')
+          .values({
+            id,
+            username: input.username,
+            display_name: input.displayName,
+            phone_enc: input.phone ? cipher.encrypt(input.phone) : null,
+            password_hash: passwordHash,
+            password_is_demo: 0,
+            active: 1,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await tx
+          .insertInto('assignment')
+          .values(
+            checked.map((a) => ({
+              id: uuidv7(),
+              user_id: id,
+              role: a.role,
+              area_id: a.areaId,
+              department_id: a.departmentId,
+              title: a.title,
+              created_at: at,
+            })),
+          )
+          .execute();
+      });
+    } catch (error) {
+      // Two creates racing for one username: the unique key decides, the loser gets a 409.
+      if (isUniqueViolation(error))
+        throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+      throw error;
+    }
+    return id;
+  }
+
+  return {
+    async createUser(input) {
+      const problem = usernameProblem(input.username);
+      if (problem) throw badRequest('username', problem);
+      const displayName = checkDisplayName('displayName', input.displayName);
+      checkPassword('password', input.password);
+      const phone = input.phone?.trim() || null;
+      if (phone !== null && !isPhoneNumber(phone)) {
+        throw badRequest('phone', 'must be an 11-digit mobile number or a landline with area code');
+      }
+      if (input.assignments.length === 0) throw badRequest('assignments', 'give the user at least one role');
+      // Hash before the transaction: argon2 takes ~75 ms and must not hold the write lock.
+      const passwordHash = await hashPassword(input.password);
+      const id = await insertUser({ ...input, displayName, phone }, passwordHash);
+      return getUser(id);
+    },
+
+    async registerResident(input) {
+      const phone = input.phone.trim();
+      if (!MOBILE.test(phone)) throw badRequest('phone', 'must be an 11-digit mobile number');
+      const displayName = checkDisplayName('displayName', input.displayName);
+      checkPassword('password', input.password);
+      const grid = await db
+        .selectFrom('area')
+        .select('kind')
+        .where('id', '=', input.gridId)
+        .executeTakeFirst();
+      if (!grid || !(GRID_KINDS as readonly string[]).includes(grid.kind)) {
+        throw badRequest('gridId', 'no such grid');
+      }
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const id = await insertUser(
+          {
+            username: phone,
+            displayName,
+            phone,
+            assignments: [{ role: 'resident', areaId: input.gridId }],
+          },
+          passwordHash,
+        );
+        return await getUser(id);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'conflict') {
+          throw conflict('this phone number is already registered', { field: 'phone' });
+        }
+        throw error;
+      }
+    },
+
+    resetPassword: (username, password) => resetUserPassword(db, clock, username, password),
+
+    async changeOwnPassword(userId, oldPassword, newPassword, keepToken) {
+      const user = await db
+        .selectFrom('app_user')
+        .select(['password_hash'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!user) throw notFound('user');
+      checkPassword('newPassword', newPassword);
+      if (!(await verifyPassword(user.password_hash, oldPassword))) {
+        throw badRequest('oldPassword', 'is not your current password');
+      }
+      if (oldPassword === newPassword) throw badRequest('newPassword', 'must differ from the old password');
+      const passwordHash = await hashPassword(newPassword);
+      // The session store keeps SHA-256 of the token (auth.ts); the current session survives.
+      const keepHash = keepToken ? createHash('sha256').update(keepToken).digest('hex') : undefined;
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('app_user')
+          .set({ password_hash: passwordHash, password_is_demo: 0, updated_at: now() })
+          .where('id', '=', userId)
+          .execute();
+        await endSessions(tx, userId, keepHash);
+      });
+    },
+
+    setActive: (userId, active) => updateUser(userId, { active }),
+
+    updateUser,
+
+    async listUsers(filter) {
+      let areaPath: string | undefined;
+      if (filter.areaId !== undefined) {
+        const area = await db
+          .selectFrom('area')
+          .select('path')
+          .where('id', '=', filter.areaId)
+          .executeTakeFirst();
+        if (!area) throw badRequest('areaId', 'no such area');
+        areaPath = area.path;
+      }
+      if (filter.role !== undefined && !(ROLES as readonly string[]).includes(filter.role)) {
+        throw badRequest('role', `must be one of ${ROLES.join(', ')}`);
+      }
+      const within = filter.withinPaths;
+      if (within !== undefined && within.length === 0) return { items: [], total: 0 };
+      const q = filter.q?.trim();
+
+      const base = db
+        .selectFrom('app_user')
+        .$if(q !== undefined && q !== '', (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              containsIgnoringCase('app_user.username', q ?? ''),
+              containsIgnoringCase('app_user.display_name', q ?? ''),
+            ]),
+          ),
+        )
+        .$if(areaPath !== undefined || filter.role !== undefined || within !== undefined, (qb) =>
+          // One assignment must satisfy every condition: "grid workers in this town", not
+          // "a grid worker somewhere who also has something in this town".
+          qb.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('assignment')
+                .leftJoin('area', 'area.id', 'assignment.area_id')
+                .select('assignment.id')
+                .whereRef('assignment.user_id', '=', 'app_user.id')
+                .$if(filter.role !== undefined, (sq) => sq.where('assignment.role', '=', filter.role ?? ''))
+                .$if(areaPath !== undefined, (sq) => sq.where(startsWith('area.path', areaPath ?? '')))
+                .$if(within !== undefined, (sq) =>
+                  sq.where((eb) => eb.or((within ?? []).map((p) => startsWith('area.path', p)))),
+                ),
+            ),
+          ),
+        );
+
+      const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+      const rows = await base
+        .select([
+          'app_user.id',
+          'app_user.username',
+          'app_user.display_name',
+          'app_user.phone_enc',
+          'app_user.active',
+          'app_user.password_is_demo',
+          'app_user.created_at',
+          'app_user.updated_at',
+        ])
+        .orderBy('app_user.username')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      const assignments = await loadAssignments(
+        db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => present(r, assignments.get(r.id) ?? [])),
+        total: Number(totalRow?.n ?? 0),
+      };
+    },
+
+    getUser,
+
+    async addAssignment(userId, input) {
+      const id = uuidv7();
+      await db.transaction().execute(async (tx) => {
+        const user = await tx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
+        if (!user) throw notFound('user');
+        const one = await checkAssignment(tx, 'assignment', input);
+        const existing = await tx
+          .selectFrom('assignment')
+          .select(['role', 'area_id', 'department_id'])
+          .where('user_id', '=', userId)
+          .execute();
+        const twin = existing.some((e) =>
+          sameAssignment({ role: e.role, areaId: e.area_id, departmentId: e.department_id }, one),
+        );
+        if (twin) throw conflict('the user already has this role here');
+        await tx
+          .insertInto('assignment')
+          .values({
+            id,
+            user_id: userId,
+            role: one.role,
+            area_id: one.areaId,
+            department_id: one.departmentId,
+            title: one.title,
+            created_at: now(),
+          })
+          .execute();
+        await tx.updateTable('app_user').set({ updated_at: now() }).where('id', '=', userId).execute();
+      });
+      const all = await loadAssignments(db, [userId]);
+      const made = all.get(userId)?.find((a) => a.id === id);
+      if (!made) throw notFound('assignment');
+      return made;
+    },
+
+    async removeAssignment(userId, assignmentId) {
+      await db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom('assignment')
+          .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+          .select(['assignment.id', 'assignment.role', 'app_user.active'])
+          .where('assignment.id', '=', assignmentId)
+          .where('assignment.user_id', '=', userId)
+          .executeTakeFirst();
+        if (!row) throw notFound('assignment');
+        if (
+          row.role === 'admin' &&
+          row.active === 1 &&
+          !(await adminRemains(tx, { notAssignment: assignmentId }))
+        ) {
+          throw conflict('this is the last active administrator; appoint another first');
+        }
+        await tx.deleteFrom('assignment').where('id', '=', assignmentId).execute();
+        await tx.updateTable('app_user').set({ updated_at: now() }).where('id', '=', userId).execute();
+      });
+    },
+
+    async areaPathsOf(userId) {
+      const rows = await db
+        .selectFrom('assignment')
+        .innerJoin('area', 'area.id', 'assignment.area_id')
+        .select('area.path')
+        .where('assignment.user_id', '=', userId)
+        .execute();
+      return rows.map((r) => r.path);
+    },
+
+    async revealPhone(viewerId, userId) {
+      const row = await db
+        .selectFrom('app_user')
+        .select('phone_enc')
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!row) throw notFound('user');
+      if (row.phone_enc === null) return null;
+      const phone = cipher.decrypt(row.phone_enc);
+      await db
+        .insertInto('personal_data_access')
+        .values({ id: uuidv7(), user_id: viewerId, subject: userId, field: 'phone', at: now() })
+        .execute();
+      return phone;
+    },
+  };
+}
