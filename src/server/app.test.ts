@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from './modules/people/passwords.ts';
-import { uuidv7 } from './platform/ids.ts';
 import { createTestApp, type TestApp } from './testing/app.ts';
+import { insertUser, TEST_PASSWORD, testPasswordHash } from './testing/fixtures.ts';
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const now = new Date().toISOString();
-  await t.database.db
-    .insertInto('app_user')
-    .values({
-      id: uuidv7(),
-      username: 'operator',
-      display_name: '受理员',
-      phone_enc: null,
-      password_hash: await hashPassword('correct horse battery'),
-      password_is_demo: 0,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertUser(t.database.db, {
+    username: 'operator',
+    displayName: '受理员',
+    passwordHash: await testPasswordHash(),
+  });
 });
 afterAll(() => t.close());
 
@@ -52,7 +41,7 @@ describe('the HTTP surface', () => {
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'operator', password: 'correct horse battery' },
+      payload: { username: 'operator', password: TEST_PASSWORD },
     });
     expect(ok.statusCode).toBe(200);
     const { token } = ok.json();

@@ -6,12 +6,13 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
-import { type App, ErrorBody, errorHandler, SESSION_COOKIE } from './platform/http.ts';
+import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
+import { registerWebApps } from './platform/web.ts';
 import { registerModules, type Services } from './services.ts';
 
 export interface AppDeps {
@@ -20,6 +21,8 @@ export interface AppDeps {
   clock: Clock;
   cipher: PersonalDataCipher;
   logger?: FastifyServerOptions['logger'];
+  /** Where the built web apps are (default dist/web). */
+  webRoot?: string;
 }
 
 export interface BuiltApp {
@@ -36,14 +39,18 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     bodyLimit: BODY_LIMIT,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 200 },
+    // Bad percent-escapes and over-long path parameters get the one error shape too.
+    frameworkErrors: errorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  let pageFallback: ((request: FastifyRequest, reply: FastifyReply) => boolean) | undefined;
+  app.setNotFoundHandler((request, reply) => {
+    if (pageFallback?.(request, reply)) return reply;
+    return reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
-  );
+      .send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } });
+  });
   app.addSchema(ErrorBody);
 
   await app.register(cookie);
@@ -81,12 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     request.actor = await services.auth.authenticate(token);
   });
 
+  app.addHook('preHandler', rejectUnstorableInput);
+
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.database.db.selectFrom('ledger_head').select('id').limit(1).execute();
     return { status: 'ok', database: deps.database.dialect };
   });
-  // Until the web apps exist (issue 3), the root shows the API documentation.
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  pageFallback = await registerWebApps(app, deps.webRoot);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();

@@ -19,6 +19,7 @@ usage: zhizhi <command> [options]
   backup [--out FILE]            online, consistent copy of the SQLite database (pg_dump for PostgreSQL)
   user add --username U --name N --role R [--area CODE] [--department CODE]   (password from ZHIZHI_PASSWORD or prompt)
   user reset-password --username U                                            (password from ZHIZHI_PASSWORD or prompt)
+  api-key create --owner NAME | list | revoke --id ID                          Open311 API keys
 
 environment: PORT, HOST, DATABASE_URL, ZHIZHI_DATA_DIR, ZHIZHI_SECRET_KEY, ZHIZHI_DEMO, LOG_LEVEL, …`;
 

@@ -13,12 +13,19 @@ import { registerDeadlineRoutes } from './modules/deadlines/routes.ts';
 import { createDeadlineService, type DeadlineService } from './modules/deadlines/rules.ts';
 import { enqueueJob } from './modules/jobs/queue.ts';
 import { createScheduler, type Scheduler } from './modules/jobs/scheduler.ts';
+import { ledgerJobHandlers } from './modules/ledger/jobs.ts';
 import { appendCaseEvents } from './modules/ledger/ledger.ts';
 import { registerLedgerRoutes } from './modules/ledger/routes.ts';
+import { registerOpen311KeyRoutes } from './modules/open311/key-routes.ts';
+import { registerOpen311Routes } from './modules/open311/routes.ts';
+import { createOpen311Service, type Open311Service } from './modules/open311/service.ts';
 import { type AuthService, createAuthService } from './modules/people/auth.ts';
 import { registerAuthRoutes } from './modules/people/routes.ts';
 import { createUsersService, type UsersService } from './modules/people/users.ts';
 import { registerUserRoutes } from './modules/people/users-routes.ts';
+import { registerPhotoRoutes } from './modules/photos/routes.ts';
+import { createPhotoService, type PhotoService } from './modules/photos/service.ts';
+import { createPhotoStore } from './modules/photos/store.ts';
 import type { App } from './platform/http.ts';
 
 export interface Services {
@@ -29,6 +36,10 @@ export interface Services {
   cases: CaseService;
   /** Deadline reminders and escalations; `serve` starts it, tests call `runOnce()`. */
   scheduler: Scheduler;
+  /** Open311 GeoReport v2 intake and status, and its API keys. */
+  open311: Open311Service;
+  /** Case photos, stored under `<dataDir>/photos`. */
+  photos: PhotoService;
 }
 
 export function registerModules(app: App, deps: AppDeps): Services {
@@ -48,20 +59,26 @@ export function registerModules(app: App, deps: AppDeps): Services {
     enqueue: enqueueJob,
     appendEvents: appendCaseEvents,
   });
+  const open311 = createOpen311Service({ db, clock, cipher: deps.cipher, cases, demo: config.demo });
   const scheduler = createScheduler({
     handle: database,
     clock,
-    handlers: cases.jobHandlers(),
+    handlers: { ...cases.jobHandlers(), ...ledgerJobHandlers(db, dialect) },
     intervalMs: config.schedulerIntervalMs,
     logger: app.log,
   });
 
+  const photos = createPhotoService({ database, clock, cases, store: createPhotoStore(config.dataDir) });
+
   registerAuthRoutes(app, auth);
-  registerUserRoutes(app, users);
+  registerUserRoutes(app, users, areas);
   registerAreaRoutes(app, areas);
   registerCatalogueRoutes(app, { db, clock });
   registerDeadlineRoutes(app, { db, deadlines });
   registerCaseRoutes(app, cases);
   registerLedgerRoutes(app, { db, dialect, clock });
-  return { auth, users, areas, deadlines, cases, scheduler };
+  registerOpen311KeyRoutes(app, open311.keys);
+  registerOpen311Routes(app, open311);
+  registerPhotoRoutes(app, photos);
+  return { auth, users, areas, deadlines, cases, scheduler, open311, photos };
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseHandle } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
 
 export const PG_DUMP_GUIDANCE = `PostgreSQL is backed up with its own tools, online and consistent:
   pg_dump --format=custom --file=zhizhi-$(date +%Y%m%d-%H%M).dump "$DATABASE_URL"
@@ -18,7 +19,7 @@ export async function backupSqlite(database: DatabaseHandle, dataDir: string, ou
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.resolve(out ?? path.join(dataDir, 'backups', `zhizhi-${stamp}.db`));
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) throw new Error(`${target} already exists`);
+  if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists`);
   await database.sqlite.backup(target);
   return target;
 }

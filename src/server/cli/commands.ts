@@ -3,12 +3,15 @@ import { createInterface } from 'node:readline/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from '../modules/demo/seed.ts';
+import { scheduleNextCheckpoint } from '../modules/ledger/jobs.ts';
 import { writeCheckpoint } from '../modules/ledger/ledger.ts';
 import { runVerify } from '../modules/ledger/report.ts';
+import { API_KEY_USAGE, apiKeyCommand, issueDemoOpen311Key } from '../modules/open311/cli.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
 import { systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
 import { createCipher, loadOrCreateKey, type PersonalDataCipher } from '../platform/personal-data.ts';
 import { seedDefaults } from '../seed-defaults.ts';
 import { backupSqlite, PG_DUMP_GUIDANCE } from './backup.ts';
@@ -48,18 +51,25 @@ async function withDatabase(
   }
 }
 
+interface LoadedDemo extends DemoSummary {
+  /** An Open311 API key for trying the GeoReport v2 endpoints (demo only). */
+  open311Key: string;
+}
+
 /** Loads the demo when the database has no areas yet; returns what it loaded, or undefined. */
-async function seedDemoIfEmpty(o: Opened): Promise<DemoSummary | undefined> {
+async function seedDemoIfEmpty(o: Opened): Promise<LoadedDemo | undefined> {
   const any = await o.database.db.selectFrom('area').select('id').limit(1).executeTakeFirst();
   if (any) return undefined;
-  return seedDemo(o.database.db, {
+  const summary = await seedDemo(o.database.db, {
     passwordHash: await hashPassword(DEMO_PASSWORD),
     cipher: o.cipher,
     now: systemClock.now(),
   });
+  const open311 = await issueDemoOpen311Key(o.database.db, systemClock);
+  return { ...summary, open311Key: open311.key };
 }
 
-function printDemo(summary: DemoSummary): void {
+function printDemo(summary: LoadedDemo): void {
   const areas = Object.entries(summary.areas)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');
@@ -71,12 +81,15 @@ function printDemo(summary: DemoSummary): void {
       `  ${c.username.padEnd(18)} ${c.role.padEnd(20)} ${c.displayName}${where ? `  (${where})` : ''}`,
     );
   }
+  console.log(`Open311 GeoReport v2 at /open311/v2 — API key (demo only): ${summary.open311Key}`);
 }
 
 /** The password for `user` commands: ZHIZHI_PASSWORD, or asked for on the terminal. */
 async function passwordFromEnvOrPrompt(): Promise<string> {
   if (process.env.ZHIZHI_PASSWORD) return process.env.ZHIZHI_PASSWORD;
-  if (!process.stdin.isTTY) throw new Error('set ZHIZHI_PASSWORD or run in a terminal to type the password');
+  if (!process.stdin.isTTY) {
+    throw new AppError('bad_request', 'set ZHIZHI_PASSWORD or run in a terminal to type the password');
+  }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return await rl.question('password: ');
@@ -87,7 +100,7 @@ async function passwordFromEnvOrPrompt(): Promise<string> {
 
 function required(values: Values, name: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new Error(`--${name} is required`);
+  if (typeof v !== 'string' || v === '') throw new AppError('bad_request', `--${name} is required`);
   return v;
 }
 
@@ -128,7 +141,10 @@ export const commands: Record<string, Command> = {
         logger: { level: config.logLevel },
       });
       const address = await app.listen({ port: config.port, host: config.host });
-      if (config.scheduler) services.scheduler.start();
+      if (config.scheduler) {
+        await scheduleNextCheckpoint(database.db, systemClock.now());
+        services.scheduler.start();
+      }
       console.log(
         `Zhizhi 智治 is serving at ${address.replace('0.0.0.0', 'localhost')} on ${database.dialect}` +
           `${config.demo ? ' (demo mode)' : ''}; API docs at /api/docs`,
@@ -233,6 +249,25 @@ export const commands: Record<string, Command> = {
               })
             : await userResetPassword(database.db, { username, password });
         console.log(message);
+        return 0;
+      });
+    },
+  },
+  'api-key': {
+    options: { owner: { type: 'string' }, id: { type: 'string' } },
+    async run(values, positionals) {
+      const sub = positionals[0];
+      if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') {
+        console.error(API_KEY_USAGE);
+        return 2;
+      }
+      return withDatabase(undefined, async ({ database }) => {
+        console.log(
+          await apiKeyCommand(database.db, systemClock, sub, {
+            owner: typeof values.owner === 'string' ? values.owner : undefined,
+            id: typeof values.id === 'string' ? values.id : undefined,
+          }),
+        );
         return 0;
       });
     },

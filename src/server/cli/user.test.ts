@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../modules/people/passwords.ts';
 import { ManualClock } from '../platform/clock.ts';
-import { uuidv7 } from '../platform/ids.ts';
 import { createCipher } from '../platform/personal-data.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { insertArea, insertDepartment } from '../testing/fixtures.ts';
 import { userAdd, userResetPassword } from './user.ts';
 
 let database: TestDatabase;
@@ -13,34 +13,15 @@ const cipher = createCipher(randomBytes(32));
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const bannerId = uuidv7();
-  await database.db
-    .insertInto('area')
-    .values({
-      id: bannerId,
-      parent_id: null,
-      kind: 'banner',
-      code: '150626',
-      name_zh: '乌审旗',
-      name_en: 'Wushen Banner',
-      name_mn: null,
-      depth: 0,
-      path: `/${bannerId}/`,
-      polygon: null,
-      created_at: '2026-01-01T00:00:00.000Z',
-      updated_at: '2026-01-01T00:00:00.000Z',
-    })
-    .execute();
-  await database.db
-    .insertInto('department')
-    .values({
-      id: uuidv7(),
-      code: 'police',
-      name_zh: '公安局',
-      name_en: 'Police',
-      created_at: '2026-01-01T00:00:00.000Z',
-    })
-    .execute();
+  const at = '2026-01-01T00:00:00.000Z';
+  await insertArea(database.db, {
+    kind: 'banner',
+    code: '150626',
+    nameZh: '乌审旗',
+    nameEn: 'Wushen Banner',
+    at,
+  });
+  await insertDepartment(database.db, { code: 'police', nameZh: '公安局', nameEn: 'Police', at });
 });
 afterAll(() => database.dispose());
 

@@ -16,7 +16,7 @@ import type {
 import { Type } from 'typebox';
 import type { Actor } from '../modules/people/actor.ts';
 import type { Db } from './db/database.ts';
-import { AppError, unauthorized } from './errors.ts';
+import { AppError, badRequest, unauthorized } from './errors.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -114,6 +114,45 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+}
+
+/**
+ * Refuses input no database stores faithfully, whatever a route's schema let through (a preHandler,
+ * so it sees values after validation and coercion): a NUL character, which PostgreSQL text cannot
+ * hold, and a number that is not finite or not a safe integer in size — Ajv lets a coerced
+ * "Infinity" or "1e309" past `maximum`, and `LIMIT 1e20` fails on both databases.
+ */
+export async function rejectUnstorableInput(request: FastifyRequest): Promise<void> {
+  for (const [part, value] of [
+    ['params', request.params],
+    ['query', request.query],
+    ['body', request.body],
+  ] as const) {
+    const problem = unstorable(value, '', 0);
+    if (problem) throw badRequest(problem.field || part, problem.message);
+  }
+}
+
+function unstorable(
+  value: unknown,
+  field: string,
+  depth: number,
+): { field: string; message: string } | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? { field, message: 'must not contain NUL characters' } : undefined;
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER
+      ? undefined
+      : { field, message: 'must be a finite number of sensible size' };
+  }
+  // Deeper than any schema goes; schema-less GeoJSON is stored as escaped JSON text anyway.
+  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const problem = unstorable(item, field ? `${field}.${key}` : key, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /**

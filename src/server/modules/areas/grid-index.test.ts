@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaGeometry } from './geometry.ts';
+import { box } from '../../testing/fixtures.ts';
 import { buildGridIndex, type IndexedGrid } from './grid-index.ts';
-
-const box = (w: number, s: number, e: number, n: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
 
 describe('the grid index (gridOf)', () => {
   const community: IndexedGrid = { id: 'c', depth: 3, geometry: box(108.8, 38.5, 108.9, 38.6) };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { box } from '../../testing/fixtures.ts';
 import type { AreaGeometry } from './geometry.ts';
 import {
   geometriesOverlap,
@@ -8,19 +9,6 @@ import {
   ringSignedArea,
   segmentsCross,
 } from './polygon-math.ts';
-
-const box = (w: number, s: number, e: number, n: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
 
 describe('plane geometry for the area checks', () => {
   it('measures areas by the shoelace formula', () => {

@@ -160,24 +160,35 @@ export interface NewAreaRow {
   now: string;
 }
 
-/** Inserts an area below its parent, deriving `path` and `depth` from the parent's. */
-export async function insertArea(q: Queryable, area: NewAreaRow): Promise<AreaRow> {
-  const parent = area.parentId ? await findAreaById(q, area.parentId) : undefined;
-  if (area.parentId && !parent) throw new Error(`parent area ${area.parentId} does not exist`);
-  const row: AreaTable = {
+/**
+ * The row of a new area below `parent` (a root without one): `path` and `depth` follow the parent's.
+ * Pure, so a bulk load (the demo seed) can build a whole tree before writing it.
+ */
+export function areaRowBelow(
+  parent: Pick<AreaTable, 'id' | 'depth' | 'path'> | undefined,
+  area: Omit<NewAreaRow, 'parentId'>,
+): AreaTable {
+  return {
     id: area.id,
-    parent_id: area.parentId,
+    parent_id: parent?.id ?? null,
     kind: area.kind,
     code: area.code,
     name_zh: area.nameZh,
     name_en: area.nameEn,
     name_mn: area.nameMn,
     depth: parent ? parent.depth + 1 : 0,
-    path: `${parent ? parent.path : '/'}${area.id}/`,
+    path: `${parent?.path ?? '/'}${area.id}/`,
     polygon: area.polygon,
     created_at: area.now,
     updated_at: area.now,
   };
+}
+
+/** Inserts an area below its parent, deriving `path` and `depth` from the parent's. */
+export async function insertArea(q: Queryable, area: NewAreaRow): Promise<AreaRow> {
+  const parent = area.parentId ? await findAreaById(q, area.parentId) : undefined;
+  if (area.parentId && !parent) throw new Error(`parent area ${area.parentId} does not exist`);
+  const row = areaRowBelow(parent, area);
   await q.insertInto('area').values(row).execute();
   return row;
 }

@@ -2,70 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { hashPassword } from '../people/passwords.ts';
+import { type AuthHeader, box, insertUser, signIn, testPasswordHash } from '../../testing/fixtures.ts';
 import { wgs84ToGcj02 } from './coords.ts';
 import type { AreaGeometry } from './geometry.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
-const tokens: Record<string, string> = {};
-const PASSWORD = 'areas-test-password';
+const auth: Record<string, AuthHeader> = {};
 
-const box = (w: number, s: number, e: number, n: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
-
-async function addUser(username: string, role: Role, areaKey: string | null, passwordHash: string) {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await t.database.db
-    .insertInto('app_user')
-    .values({
-      id,
-      username,
-      display_name: username,
-      phone_enc: null,
-      password_hash: passwordHash,
-      password_is_demo: 0,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await t.database.db
-    .insertInto('assignment')
-    .values({
-      id: uuidv7(),
-      user_id: id,
-      role,
-      area_id: areaKey ? (ids[areaKey] as string) : null,
-      department_id: null,
-      title: null,
-      created_at: now,
-    })
-    .execute();
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: PASSWORD },
+async function addUser(username: string, role: Role, areaKey: string) {
+  await insertUser(t.database.db, {
+    username,
+    passwordHash: await testPasswordHash(),
+    assignments: [{ role, areaId: ids[areaKey] }],
   });
-  tokens[username] = login.json().token;
+  auth[username] = await signIn(t.app, username);
 }
 
 function call(username: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
   return t.app.inject({
     method,
     url,
-    headers: username ? { authorization: `Bearer ${tokens[username]}` } : {},
+    headers: (username && auth[username]) || {},
     ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
   });
 }
@@ -113,13 +71,12 @@ beforeAll(async () => {
     )
     .execute();
 
-  const hash = await hashPassword(PASSWORD);
-  await addUser('admin', 'admin', 'banner', hash);
-  await addUser('leader', 'leader', 'banner', hash);
-  await addUser('town.operator', 'centre_operator', 'town', hash);
-  await addUser('town2.operator', 'centre_operator', 'town2', hash);
-  await addUser('worker', 'grid_worker', 'grid1', hash);
-  await addUser('resident', 'resident', 'grid1', hash);
+  await addUser('admin', 'admin', 'banner');
+  await addUser('leader', 'leader', 'banner');
+  await addUser('town.operator', 'centre_operator', 'town');
+  await addUser('town2.operator', 'centre_operator', 'town2');
+  await addUser('worker', 'grid_worker', 'grid1');
+  await addUser('resident', 'resident', 'grid1');
 });
 afterAll(() => t.close());
 

@@ -173,6 +173,32 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   );
 
   app.get(
+    '/api/v1/areas/:id/team',
+    {
+      schema: {
+        tags: ['areas'],
+        summary:
+          'The grid team (网格团队) inside an area: every staff role held in its subtree, for dispatch and linkage. Staff of the area (or above it) only',
+        params: IdParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              userId: Type.String(),
+              displayName: Type.String(),
+              role: Type.String(),
+              areaId: Type.String(),
+              areaName: Type.Object({ zh: Type.String(), en: Type.String() }),
+              title: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => areas.team(requireActor(request), request.params.id),
+  );
+
+  app.get(
     '/api/v1/grids/lookup',
     {
       schema: {

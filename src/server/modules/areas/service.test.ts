@@ -1,37 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
+import { appErrorOf, box, insertArea } from '../../testing/fixtures.ts';
 import { wgs84ToGcj02 } from './coords.ts';
 import type { AreaGeometry } from './geometry.ts';
 import { countHouseholdsByGrid, findAreaByCode, listSubtree } from './repository.ts';
-import { type AreaService, createAreaService } from './service.ts';
+import { type AreaService, createAreaService, type NewAreaInput } from './service.ts';
 
 let database: TestDatabase;
 let areas: AreaService;
 const ids: Record<string, string> = {};
 
-const box = (w: number, s: number, e: number, n: number): AreaGeometry => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
-
 async function failure(promise: Promise<unknown>): Promise<{ status: number; field?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { status: error.status, field: (error.details as { field?: string } | undefined)?.field };
-  }
-  throw new Error('expected a failure');
+  const error = await appErrorOf(promise);
+  return { status: error.status, field: (error.details as { field?: string } | undefined)?.field };
 }
 
 async function create(
@@ -109,84 +91,37 @@ describe('the area service', () => {
   it('refuses bad areas with a 400 naming the field, and taken codes with a 409', async () => {
     const base = { nameZh: '测试', nameEn: 'Test' };
     const polygon = box(108, 38, 108.5, 39);
-    expect(
-      await failure(
-        areas.createArea({ ...base, parentId: ids.gacha as string, kind: 'hamlet', code: '150626101201009' }),
-      ),
-    ).toEqual({ status: 400, field: 'kind' });
+    /** Creates a unit grid (unless it says otherwise) in the gacha. */
+    const inGacha = (input: Partial<NewAreaInput> & { code: string }) =>
+      failure(areas.createArea({ ...base, parentId: ids.gacha as string, kind: 'unit_grid', ...input }));
+    expect(await inGacha({ kind: 'hamlet', code: '150626101201009' })).toEqual({
+      status: 400,
+      field: 'kind',
+    });
     expect(
       await failure(areas.createArea({ ...base, parentId: null, kind: 'town', code: '150626109' })),
     ).toEqual({ status: 400, field: 'parentId' });
-    expect(
-      await failure(
-        areas.createArea({
-          ...base,
-          parentId: ids.gacha as string,
-          kind: 'micro_grid',
-          code: '150626101201001009',
-        }),
-      ),
-    ).toEqual({ status: 400, field: 'parentId' });
+    expect(await inGacha({ kind: 'micro_grid', code: '150626101201001009' })).toEqual({
+      status: 400,
+      field: 'parentId',
+    });
     expect(
       await failure(
         areas.createArea({ ...base, parentId: uuidv7(), kind: 'unit_grid', code: '150626101201009' }),
       ),
     ).toEqual({ status: 400, field: 'parentId' });
-    expect(
-      await failure(
-        areas.createArea({
-          ...base,
-          parentId: ids.gacha as string,
-          kind: 'unit_grid',
-          code: '150626102201009',
-        }),
-      ),
-    ).toEqual({ status: 400, field: 'code' });
-    expect(
-      await failure(
-        areas.createArea({
-          ...base,
-          parentId: ids.gacha as string,
-          kind: 'unit_grid',
-          code: '1506261012010',
-        }),
-      ),
-    ).toEqual({ status: 400, field: 'code' });
-    expect(
-      await failure(
-        areas.createArea({
-          ...base,
-          nameZh: '  ',
-          parentId: ids.gacha as string,
-          kind: 'unit_grid',
-          code: '150626101201009',
-        }),
-      ),
-    ).toEqual({ status: 400, field: 'nameZh' });
+    expect(await inGacha({ code: '150626102201009' })).toEqual({ status: 400, field: 'code' });
+    expect(await inGacha({ code: '1506261012010' })).toEqual({ status: 400, field: 'code' });
+    expect(await inGacha({ nameZh: '  ', code: '150626101201009' })).toEqual({
+      status: 400,
+      field: 'nameZh',
+    });
     const open = { type: 'Polygon', coordinates: [polygon.coordinates[0]?.slice(0, 4)] };
-    expect(
-      await failure(
-        areas.createArea({
-          ...base,
-          parentId: ids.gacha as string,
-          kind: 'unit_grid',
-          code: '150626101201009',
-          polygon: open,
-        }),
-      ),
-    ).toEqual({ status: 400, field: 'polygon.coordinates[0]' });
-    expect(
-      (
-        await failure(
-          areas.createArea({
-            ...base,
-            parentId: ids.gacha as string,
-            kind: 'unit_grid',
-            code: '150626101201001',
-          }),
-        )
-      ).status,
-    ).toBe(409);
+    expect(await inGacha({ code: '150626101201009', polygon: open })).toEqual({
+      status: 400,
+      field: 'polygon.coordinates[0]',
+    });
+    expect((await inGacha({ code: '150626101201001' })).status).toBe(409);
   });
 
   it('finds the grid of a WGS-84 or GCJ-02 point, the deepest first', async () => {
@@ -230,25 +165,15 @@ describe('the area service', () => {
   it('notices areas changed by another node once the refresh interval has passed', async () => {
     const eager = createAreaService(database.db, { unitGrid: 50, microGrid: 15 }, { refreshMs: 0 });
     expect(await eager.gridOf(111, 39)).toBeUndefined();
-    const id = uuidv7();
-    const now = new Date().toISOString();
-    await database.db
-      .insertInto('area')
-      .values({
-        id,
-        parent_id: ids.gacha as string,
-        kind: 'unit_grid',
-        code: '150626101201003',
-        name_zh: '外来网格',
-        name_en: 'Imported grid',
-        name_mn: null,
-        depth: 3,
-        path: `/${ids.banner}/${ids.town}/${ids.gacha}/${id}/`,
-        polygon: JSON.stringify(box(110.5, 38.5, 111.5, 39.5)),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    // Written straight to the table, as another node (or an import) would.
+    const { id } = await insertArea(database.db, {
+      parentId: ids.gacha as string,
+      kind: 'unit_grid',
+      code: '150626101201003',
+      nameZh: '外来网格',
+      nameEn: 'Imported grid',
+      polygon: box(110.5, 38.5, 111.5, 39.5),
+    });
     expect((await eager.gridOf(111, 39))?.gridId).toBe(id);
     await database.db.deleteFrom('area').where('id', '=', id).execute();
   });

@@ -6,8 +6,9 @@
 import { AREA_KINDS, type AreaKind, GRID_KINDS, LEVELS, type Level } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
+import type { Actor } from '../people/actor.ts';
 import { type AreaCaps, type AreaViolation, checkAreas, codeProblem } from './checks.ts';
 import { gcj02ToWgs84 } from './coords.ts';
 import { type AreaGeometry, parseGeometry, validateGeometry } from './geometry.ts';
@@ -28,6 +29,7 @@ import {
   recodeSubtree,
   updateArea,
 } from './repository.ts';
+import { listTeam, mayViewTeam, type TeamMember } from './team.ts';
 
 /** An area as the rest of the system sees it. `polygon` is null when it has none (or was not asked for). */
 export interface Area {
@@ -104,6 +106,8 @@ export interface AreaService {
   checks(withinPaths?: readonly string[]): Promise<AreaViolation[]>;
   createArea(input: NewAreaInput): Promise<Area>;
   updateArea(id: string, patch: AreaUpdateInput): Promise<Area>;
+  /** The grid team inside an area (404 if unknown; 403 unless `mayViewTeam`). */
+  team(actor: Actor, areaId: string): Promise<TeamMember[]>;
   /** Forget the spatial index (after areas were changed behind the service's back, e.g. an import). */
   invalidateIndex(): void;
 }
@@ -403,6 +407,12 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
       });
       invalidateIndex();
       return toArea(row);
+    },
+
+    async team(actor, areaId) {
+      const row = await requireRow(areaId);
+      if (!mayViewTeam(actor, row.path)) throw forbidden('only the staff of this area see its team');
+      return listTeam(db, row.path);
     },
 
     invalidateIndex,

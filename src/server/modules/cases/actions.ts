@@ -85,29 +85,72 @@ export interface ActionInputs {
 
 type Handler<A extends CaseAction> = (ctx: ActionContext, input: ActionInputs[A]) => Promise<ActionOutcome>;
 
-async function existingUsers(tx: Tx, ids: string[], field: string): Promise<string[]> {
+/** The distinct `ids`, each of which `lookup` must find; otherwise a 400 on `field`: "{what} {id}". */
+async function allFound(
+  ids: string[],
+  field: string,
+  what: string,
+  lookup: (unique: string[]) => Promise<{ id: string }[]>,
+): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await tx
-    .selectFrom('app_user')
-    .select('id')
-    .where('id', 'in', unique)
-    .where('active', '=', 1)
-    .execute();
-  const found = new Set(rows.map((r) => r.id));
+  const found = new Set((await lookup(unique)).map((r) => r.id));
   const missing = unique.find((id) => !found.has(id));
-  if (missing) throw badRequest(field, `no active user ${missing}`);
+  if (missing) throw badRequest(field, `${what} ${missing}`);
   return unique;
 }
 
-async function existingDepartments(tx: Tx, ids: string[], field: string): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const rows = await tx.selectFrom('department').select('id').where('id', 'in', unique).execute();
-  const found = new Set(rows.map((r) => r.id));
-  const missing = unique.find((id) => !found.has(id));
-  if (missing) throw badRequest(field, `no department ${missing}`);
-  return unique;
+function existingUsers(tx: Tx, ids: string[], field: string): Promise<string[]> {
+  return allFound(ids, field, 'no active user', (unique) =>
+    tx.selectFrom('app_user').select('id').where('id', 'in', unique).where('active', '=', 1).execute(),
+  );
+}
+
+function existingDepartments(tx: Tx, ids: string[], field: string): Promise<string[]> {
+  return allFound(ids, field, 'no department', (unique) =>
+    tx.selectFrom('department').select('id').where('id', 'in', unique).execute(),
+  );
+}
+
+/** Everyone who decides at the case's level within its handling area (verify, extend, void). */
+function decidersOf(ctx: ActionContext): Promise<string[]> {
+  return repo.usersWithRole(ctx.tx, deciderRoles(ctx.c.level as Level), ctx.c.handling_path, true);
+}
+
+type RequestKind = 'extension' | 'void';
+const A_REQUEST: Record<RequestKind, string> = { extension: 'an extension request', void: 'a void request' };
+
+/** Files a pending request (延期申请 / 作废申请) of the actor; one of a kind may be pending at a time. */
+async function fileRequest(
+  ctx: ActionContext,
+  kind: RequestKind,
+  reason: string,
+  amount: number | null,
+): Promise<string> {
+  if (await repo.pendingRequest(ctx.tx, ctx.c.id, kind))
+    throw conflict(`${A_REQUEST[kind]} is already pending`);
+  const id = uuidv7();
+  await repo.insertRequest(ctx.tx, {
+    id,
+    case_id: ctx.c.id,
+    kind,
+    requested_by: ctx.actor.userId,
+    reason,
+    amount,
+    status: 'pending',
+    decided_by: null,
+    decided_at: null,
+    created_at: ctx.now.toISOString(),
+  });
+  return id;
+}
+
+/** Approves or refuses the pending request of a kind, by the actor, now. */
+async function decidePending(ctx: ActionContext, kind: RequestKind, decision: 'approved' | 'refused') {
+  const request = await repo.pendingRequest(ctx.tx, ctx.c.id, kind);
+  if (!request) throw conflict(`there is no pending ${kind} request`);
+  await repo.decideRequest(ctx.tx, request.id, decision, ctx.actor.userId, ctx.now.toISOString());
+  return request;
 }
 
 /** Difficulty the case earned, when the closer does not say: the level it reached and how long it took. */
@@ -302,12 +345,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async feedback(ctx, input) {
-    const deciders = await repo.usersWithRole(
-      ctx.tx,
-      deciderRoles(ctx.c.level as Level),
-      ctx.c.handling_path,
-      true,
-    );
+    const deciders = await decidersOf(ctx);
     return {
       event: { type: 'feedback_submitted', payload: { result: input.result } },
       patch: { result: input.result },
@@ -358,12 +396,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       closed_at: null,
     });
     const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
-    const deciders = await repo.usersWithRole(
-      ctx.tx,
-      deciderRoles(ctx.c.level as Level),
-      ctx.c.handling_path,
-      true,
-    );
+    const deciders = await decidersOf(ctx);
     return {
       event: { type: 'supervised', payload: { orderId, reason: input.reason, dueAt } },
       patch: { supervised: 1 },
@@ -383,27 +416,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async request_extension(ctx, input) {
-    if (await repo.pendingRequest(ctx.tx, ctx.c.id, 'extension'))
-      throw conflict('an extension request is already pending');
-    const id = uuidv7();
-    await repo.insertRequest(ctx.tx, {
-      id,
-      case_id: ctx.c.id,
-      kind: 'extension',
-      requested_by: ctx.actor.userId,
-      reason: input.reason,
-      amount: input.hours,
-      status: 'pending',
-      decided_by: null,
-      decided_at: null,
-      created_at: ctx.now.toISOString(),
-    });
-    const deciders = await repo.usersWithRole(
-      ctx.tx,
-      deciderRoles(ctx.c.level as Level),
-      ctx.c.handling_path,
-      true,
-    );
+    const id = await fileRequest(ctx, 'extension', input.reason, input.hours);
+    const deciders = await decidersOf(ctx);
     return {
       event: {
         type: 'extension_requested',
@@ -420,9 +434,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async approve_extension(ctx, input) {
-    const request = await repo.pendingRequest(ctx.tx, ctx.c.id, 'extension');
-    if (!request) throw conflict('there is no pending extension request');
-    await repo.decideRequest(ctx.tx, request.id, 'approved', ctx.actor.userId, ctx.now.toISOString());
+    const request = await decidePending(ctx, 'extension', 'approved');
     const base = ctx.c.step_due_at ? new Date(ctx.c.step_due_at) : ctx.now;
     const dueAt = ctx.wt.addMinutes(base, (request.amount ?? 0) * 60).toISOString();
     return {
@@ -439,9 +451,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async refuse_extension(ctx, input) {
-    const request = await repo.pendingRequest(ctx.tx, ctx.c.id, 'extension');
-    if (!request) throw conflict('there is no pending extension request');
-    await repo.decideRequest(ctx.tx, request.id, 'refused', ctx.actor.userId, ctx.now.toISOString());
+    const request = await decidePending(ctx, 'extension', 'refused');
     return {
       event: { type: 'extension_refused', payload: { requestId: request.id, note: input.note } },
       notices: [
@@ -483,27 +493,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async request_void(ctx, input) {
-    if (await repo.pendingRequest(ctx.tx, ctx.c.id, 'void'))
-      throw conflict('a void request is already pending');
-    const id = uuidv7();
-    await repo.insertRequest(ctx.tx, {
-      id,
-      case_id: ctx.c.id,
-      kind: 'void',
-      requested_by: ctx.actor.userId,
-      reason: input.reason,
-      amount: null,
-      status: 'pending',
-      decided_by: null,
-      decided_at: null,
-      created_at: ctx.now.toISOString(),
-    });
-    const deciders = await repo.usersWithRole(
-      ctx.tx,
-      deciderRoles(ctx.c.level as Level),
-      ctx.c.handling_path,
-      true,
-    );
+    const id = await fileRequest(ctx, 'void', input.reason, null);
+    const deciders = await decidersOf(ctx);
     return {
       event: { type: 'void_requested', payload: { requestId: id, reason: input.reason } },
       notices: [{ users: deciders, kind: 'void_request', message: `作废申请：${input.reason}` }],
@@ -511,9 +502,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async approve_void(ctx, input) {
-    const request = await repo.pendingRequest(ctx.tx, ctx.c.id, 'void');
-    if (!request) throw conflict('there is no pending void request');
-    await repo.decideRequest(ctx.tx, request.id, 'approved', ctx.actor.userId, ctx.now.toISOString());
+    const request = await decidePending(ctx, 'void', 'approved');
     await repo.deactivateParties(ctx.tx, ctx.c.id);
     await repo.closeSupervisionOrders(ctx.tx, ctx.c.id, ctx.now.toISOString());
     return {
@@ -523,9 +512,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async refuse_void(ctx, input) {
-    const request = await repo.pendingRequest(ctx.tx, ctx.c.id, 'void');
-    if (!request) throw conflict('there is no pending void request');
-    await repo.decideRequest(ctx.tx, request.id, 'refused', ctx.actor.userId, ctx.now.toISOString());
+    const request = await decidePending(ctx, 'void', 'refused');
     return { event: { type: 'void_refused', payload: { requestId: request.id, note: input.note } } };
   },
 

@@ -1,5 +1,5 @@
 /** SQL for cases, their parties, requests, supervision orders and notifications. No rules here. */
-import { type Selectable, sql } from 'kysely';
+import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../../shared/domain.ts';
 import { forUpdate, type Queryable, type Tx } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
@@ -10,6 +10,7 @@ import type {
   NotificationTable,
   SupervisionOrderTable,
 } from '../../platform/db/schema.ts';
+import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
 import { conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ListScope } from './policy.ts';
@@ -236,9 +237,9 @@ export async function listCases(q: Queryable, scope: ListScope, filters: CaseFil
     .innerJoin('area as g', 'g.id', 'case_file.grid_id')
     .where((eb) => {
       if (scope.all && !filters.mine) return sql<boolean>`1 = 1`;
-      const visible = [eb('case_file.reporter_id', '=', scope.userId)];
+      const visible: Expression<SqlBool>[] = [eb('case_file.reporter_id', '=', scope.userId)];
       if (!filters.mine) {
-        for (const p of scope.areaPaths) visible.push(eb('g.path', 'like', `${p}%`));
+        for (const p of scope.areaPaths) visible.push(startsWith('g.path', p));
         const party = eb
           .selectFrom('case_party')
           .select('case_party.id')
@@ -273,19 +274,18 @@ export async function listCases(q: Queryable, scope: ListScope, filters: CaseFil
   if (filters.status && filters.status.length > 0)
     query = query.where('case_file.status', 'in', filters.status);
   if (filters.level !== undefined) query = query.where('case_file.level', '=', filters.level);
-  if (filters.areaPath) query = query.where('g.path', 'like', `${filters.areaPath}%`);
+  if (filters.areaPath) query = query.where(startsWith('g.path', filters.areaPath));
   if (filters.caseType) query = query.where('case_file.case_type', '=', filters.caseType);
   if (filters.overdue !== undefined) query = query.where('case_file.overdue', '=', filters.overdue ? 1 : 0);
   if (filters.supervised !== undefined)
     query = query.where('case_file.supervised', '=', filters.supervised ? 1 : 0);
   if (filters.q) {
-    // Wildcards typed by the user are dropped rather than escaped: ESCAPE differs between dialects.
-    const like = `%${filters.q.replace(/[%_\\]/g, '')}%`;
+    const q = filters.q;
     query = query.where((eb) =>
       eb.or([
-        eb('case_file.title', 'like', like),
-        eb('case_file.case_no', 'like', like),
-        eb('case_file.description', 'like', like),
+        containsIgnoringCase('case_file.title', q),
+        containsIgnoringCase('case_file.case_no', q),
+        containsIgnoringCase('case_file.description', q),
       ]),
     );
   }

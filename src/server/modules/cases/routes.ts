@@ -164,6 +164,8 @@ const ACTION_SCHEMAS: { [A in CaseAction]: { summary: string; body: TSchema } } 
 };
 
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
+/** A retried request with the same key (e.g. from a phone's offline outbox) takes effect once. */
+const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
 export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.addSchema(CaseSummary);
@@ -175,7 +177,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
       schema: {
         tags: ['cases'],
         summary: '信息采集 report a problem or dispute (or settle it on the spot). Honours Idempotency-Key.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        headers: IdempotencyHeader,
         body: ReportBody,
         response: { 201: Type.Ref('Case'), ...errorResponses },
       },
@@ -280,6 +282,40 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   );
 
   app.get(
+    '/api/v1/cases/:id/verification',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '链校验 verify the case’s history: each entry’s hash recomputed from its stored bytes',
+        params: Params,
+        response: {
+          200: Type.Object({
+            status: literalUnion(['intact', 'broken']),
+            checked: Type.Integer(),
+            broken: Type.Array(
+              Type.Object({
+                seq: Type.Integer(),
+                id: Type.Union([Type.String(), Type.Null()]),
+                problem: Type.String(),
+                message: Type.String(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const v = await cases.verification(requireActor(request), request.params.id);
+      return {
+        status: v.ok ? ('intact' as const) : ('broken' as const),
+        checked: v.checked,
+        broken: v.broken.map((b) => ({ seq: b.seq, id: b.id, problem: b.problem, message: b.message })),
+      };
+    },
+  );
+
+  app.get(
     '/api/v1/cases/:id/contact-phone',
     {
       schema: {
@@ -306,6 +342,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
           tags: ['case actions'],
           summary: spec.summary,
           params: Params,
+          headers: IdempotencyHeader,
           body: spec.body,
           response: { 200: Type.Ref('Case'), ...errorResponses },
         },
@@ -316,6 +353,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
           request.params.id,
           action,
           request.body as ActionInputs[typeof action],
+          idempotencyKeyOf(request),
         ),
     );
   }

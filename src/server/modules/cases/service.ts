@@ -9,6 +9,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../platf
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
+import { type CaseVerification, caseHistory } from '../ledger/ledger.ts';
 import type { Actor } from '../people/actor.ts';
 import {
   type ActionContext,
@@ -73,9 +74,19 @@ export const CASE_JOBS = {
 
 const SYSTEM = { actorId: null, actorRole: 'system' } as const;
 
-function caseNumber(now: Date, id: string): string {
+/**
+ * The next case number of the day (Asia/Shanghai), e.g. `20261125-00042`, from a per-day counter
+ * taken in the intake's transaction — unique without retries, and readable over the phone.
+ */
+async function nextCaseNumber(tx: Tx, now: Date): Promise<string> {
   const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `${day}-${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
+  const row = await tx
+    .insertInto('case_counter')
+    .values({ day, n: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ n: eb('case_counter.n', '+', 1) })))
+    .returning('n')
+    .executeTakeFirstOrThrow();
+  return `${day}-${String(row.n).padStart(5, '0')}`;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
@@ -220,6 +231,48 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   }
 
+  /** The case a request with this Idempotency-Key already produced, if any. */
+  async function replayed(scope: string, key: string | undefined): Promise<string | undefined> {
+    if (!key) return undefined;
+    const seen = await db
+      .selectFrom('idempotency')
+      .select('body')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return seen ? (JSON.parse(seen.body) as { caseId: string }).caseId : undefined;
+  }
+
+  /** Records the key in the command's own transaction, so the write and the record commit together. */
+  async function remember(tx: Tx, scope: string, key: string | undefined, caseId: string, at: string) {
+    if (!key) return;
+    await tx
+      .insertInto('idempotency')
+      .values({ scope, key, status_code: 200, body: JSON.stringify({ caseId }), created_at: at })
+      .execute();
+  }
+
+  /**
+   * Runs a write at most once per key: a retry (even one racing the first attempt) is answered
+   * with the case the first attempt produced.
+   */
+  async function once(
+    actor: Actor,
+    scope: string,
+    key: string | undefined,
+    write: () => Promise<string>,
+  ): Promise<CaseDetail> {
+    const earlier = await replayed(scope, key);
+    if (earlier) return detail(actor, earlier);
+    try {
+      return detail(actor, await write());
+    } catch (error) {
+      const raced = !(error instanceof AppError) && (await replayed(scope, key));
+      if (raced) return detail(actor, raced);
+      throw error;
+    }
+  }
+
   async function detail(actor: Actor, caseId: string): Promise<CaseDetail> {
     if (!isUuid(caseId)) throw notFound('case');
     const c = await repo.findCase(db, caseId);
@@ -266,146 +319,118 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     /** 信息采集: a report arrives; or 即知即调, settled on the spot in the same action. */
     async report(actor: Actor, input: ReportInput, idempotencyKey?: string): Promise<CaseDetail> {
-      const scopeKey = `case:${actor.userId}`;
-      if (idempotencyKey) {
-        const seen = await db
-          .selectFrom('idempotency')
-          .select('body')
-          .where('scope', '=', scopeKey)
-          .where('key', '=', idempotencyKey)
-          .executeTakeFirst();
-        if (seen) return detail(actor, JSON.parse(seen.body).caseId);
-      }
-      const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
-      if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
-      const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
-      if (!decision.allowed) throw forbidden(decision.reason);
-      if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
-        throw badRequest('contactPhone', 'is not a phone number');
-      }
-      let caseType: string | null = null;
-      let difficulty: string | null = null;
-      if (input.caseType !== undefined) {
-        const type = await db
-          .selectFrom('case_type')
-          .select(['code', 'default_difficulty', 'active'])
-          .where('code', '=', input.caseType)
-          .executeTakeFirst();
-        if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
-        caseType = type.code;
-        difficulty = type.default_difficulty;
-      } else if (input.onTheSpot) {
-        throw badRequest('caseType', 'an on-the-spot resolution needs its case type');
-      }
-      const handlingAreaId = handlingAreaOnPath(hit.gridPath, 1);
-      if (!handlingAreaId) throw badRequest('location', 'the point lies in an area that is not a grid');
-      const wt = await deps.deadlines.current();
-      const now = deps.clock.now();
-      const nowIso = now.toISOString();
-      const id = uuidv7(now.getTime());
-      const onTheSpot = input.onTheSpot;
-      const status: CaseStatus = onTheSpot ? 'verified' : 'reported';
-      const title = input.title?.trim() || input.description.trim().slice(0, 40);
-      const armed = armClock({ id, level: 1, caseType, assignedDueAt: null }, status, 1, wt, now);
-      const row: repo.CaseRow = {
-        id,
-        case_no: caseNumber(now, id),
-        title,
-        description: input.description,
-        case_type: caseType,
-        source: input.source ?? (decision.role === 'resident' ? 'resident_app' : 'worker_app'),
-        reporter_id: actor.userId,
-        anonymous: input.anonymous ? 1 : 0,
-        contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
-        lng: input.lng,
-        lat: input.lat,
-        grid_id: hit.gridId,
-        level: 1,
-        handling_area_id: handlingAreaId,
-        status,
-        suspended_from: null,
-        suspended_at: null,
-        difficulty: onTheSpot?.difficulty ?? difficulty,
-        final_difficulty: null,
-        dispatcher_id: null,
-        assigned_due_at: null,
-        step: null,
-        step_seq: 1,
-        step_started_at: null,
-        step_due_at: null,
-        supervised: 0,
-        overdue: 0,
-        rework_count: 0,
-        extension_count: 0,
-        sent_back_count: 0,
-        satisfaction: null,
-        result: onTheSpot?.result ?? null,
-        merged_into: null,
-        resolved_level: onTheSpot ? 1 : null,
-        created_at: nowIso,
-        updated_at: nowIso,
-        closed_at: null,
-        version: 0,
-        ...armed.patch,
-      };
-      const who = { actorId: actor.userId, actorRole: decision.role };
-      const events: NewEvent[] = [
-        {
-          caseId: id,
-          type: 'reported',
-          ...who,
-          at: nowIso,
-          payload: {
-            caseNo: row.case_no,
-            title,
-            caseType,
-            gridId: hit.gridId,
-            source: row.source,
-            anonymous: !!input.anonymous,
-          },
-        },
-      ];
-      if (onTheSpot) {
-        events.push({
-          caseId: id,
-          type: 'resolved_on_spot',
-          ...who,
-          at: nowIso,
-          payload: { result: onTheSpot.result, difficulty: row.difficulty, toStatus: status, level: 1 },
-        });
-      }
-      try {
-        await db.transaction().execute(async (tx) => {
-          await repo.insertCase(tx, row);
-          await deps.appendEvents(tx, dialect, events);
-          for (const job of armed.jobs) await deps.enqueue(tx, job);
-          if (idempotencyKey) {
-            await tx
-              .insertInto('idempotency')
-              .values({
-                scope: scopeKey,
-                key: idempotencyKey,
-                status_code: 201,
-                body: JSON.stringify({ caseId: id }),
-                created_at: nowIso,
-              })
-              .execute();
-          }
-        });
-      } catch (error) {
-        // A concurrent retry with the same key committed first: answer with its case.
-        if (idempotencyKey && !(error instanceof AppError)) {
-          const seen = await db
-            .selectFrom('idempotency')
-            .select('body')
-            .where('scope', '=', scopeKey)
-            .where('key', '=', idempotencyKey)
-            .executeTakeFirst();
-          if (seen) return detail(actor, JSON.parse(seen.body).caseId);
+      const scope = `case:${actor.userId}`;
+      return once(actor, scope, idempotencyKey, async () => {
+        const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
+        if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
+        const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
+        if (!decision.allowed) throw forbidden(decision.reason);
+        if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
+          throw badRequest('contactPhone', 'is not a phone number');
         }
-        throw error;
-      }
-      return detail(actor, id);
+        let caseType: string | null = null;
+        let difficulty: string | null = null;
+        if (input.caseType !== undefined) {
+          const type = await db
+            .selectFrom('case_type')
+            .select(['code', 'default_difficulty', 'active'])
+            .where('code', '=', input.caseType)
+            .executeTakeFirst();
+          if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+          caseType = type.code;
+          difficulty = type.default_difficulty;
+        } else if (input.onTheSpot) {
+          throw badRequest('caseType', 'an on-the-spot resolution needs its case type');
+        }
+        const handlingAreaId = handlingAreaOnPath(hit.gridPath, 1);
+        if (!handlingAreaId) throw badRequest('location', 'the point lies in an area that is not a grid');
+        const wt = await deps.deadlines.current();
+        const now = deps.clock.now();
+        const nowIso = now.toISOString();
+        const id = uuidv7(now.getTime());
+        const onTheSpot = input.onTheSpot;
+        const status: CaseStatus = onTheSpot ? 'verified' : 'reported';
+        const title = input.title?.trim() || input.description.trim().slice(0, 40);
+        const armed = armClock({ id, level: 1, caseType, assignedDueAt: null }, status, 1, wt, now);
+        const row: repo.CaseRow = {
+          id,
+          case_no: '', // given out in the transaction
+          title,
+          description: input.description,
+          case_type: caseType,
+          source: input.source ?? (decision.role === 'resident' ? 'resident_app' : 'worker_app'),
+          reporter_id: actor.userId,
+          anonymous: input.anonymous ? 1 : 0,
+          contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
+          lng: input.lng,
+          lat: input.lat,
+          grid_id: hit.gridId,
+          level: 1,
+          handling_area_id: handlingAreaId,
+          status,
+          suspended_from: null,
+          suspended_at: null,
+          difficulty: onTheSpot?.difficulty ?? difficulty,
+          final_difficulty: null,
+          dispatcher_id: null,
+          assigned_due_at: null,
+          step: null,
+          step_seq: 1,
+          step_started_at: null,
+          step_due_at: null,
+          supervised: 0,
+          overdue: 0,
+          rework_count: 0,
+          extension_count: 0,
+          sent_back_count: 0,
+          satisfaction: null,
+          result: onTheSpot?.result ?? null,
+          merged_into: null,
+          resolved_level: onTheSpot ? 1 : null,
+          created_at: nowIso,
+          updated_at: nowIso,
+          closed_at: null,
+          version: 0,
+          ...armed.patch,
+        };
+        const who = { actorId: actor.userId, actorRole: decision.role };
+        const events: NewEvent[] = [
+          {
+            caseId: id,
+            type: 'reported',
+            ...who,
+            at: nowIso,
+            payload: {
+              title,
+              caseType,
+              gridId: hit.gridId,
+              source: row.source,
+              anonymous: !!input.anonymous,
+            },
+          },
+        ];
+        if (onTheSpot) {
+          events.push({
+            caseId: id,
+            type: 'resolved_on_spot',
+            ...who,
+            at: nowIso,
+            payload: { result: onTheSpot.result, difficulty: row.difficulty, toStatus: status, level: 1 },
+          });
+        }
+        await db.transaction().execute(async (tx) => {
+          const caseNo = await nextCaseNumber(tx, now);
+          await repo.insertCase(tx, { ...row, case_no: caseNo });
+          const [reported, ...rest] = events as [NewEvent, ...NewEvent[]];
+          await deps.appendEvents(tx, dialect, [
+            { ...reported, payload: { caseNo, ...reported.payload } },
+            ...rest,
+          ]);
+          for (const job of armed.jobs) await deps.enqueue(tx, job);
+          await remember(tx, scope, idempotencyKey, id, nowIso);
+        });
+        return id;
+      });
     },
 
     /** Runs one workflow action: 404 unknown case, 403 wrong role or area, 409 wrong state. */
@@ -414,39 +439,45 @@ export function createCaseService(deps: CaseServiceDeps) {
       caseId: string,
       action: A,
       input: ActionInputs[A],
+      idempotencyKey?: string,
     ): Promise<CaseDetail> {
       if (!isUuid(caseId)) throw notFound('case');
       const wt = await deps.deadlines.current();
-      await db.transaction().execute(async (tx) => {
-        const c = await repo.findCase(tx, caseId, { dialect });
-        if (!c) throw notFound('case');
-        const parties = await repo.partiesOf(tx, caseId);
-        const scope = scopeOf(c, parties);
-        const decision = authorize(actor, action, scope);
-        if (!decision.allowed) throw forbidden(decision.reason);
-        if (!canTransition(c.status as CaseStatus, action)) {
-          throw conflict(`a case that is ${c.status} does not allow "${action}"`, {
-            status: c.status,
-            action,
-          });
-        }
-        const now = deps.clock.now();
-        const ctx: ActionContext = {
-          tx,
-          actor,
-          c,
-          parties,
-          now,
-          wt,
-          routing: deps.routing,
-          handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
-        };
-        const outcome = await runAction(ctx, action, input);
-        const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
-        if (!status) throw conflict(`"${action}" is not possible now`);
-        await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
+      // An action replayed from a phone's outbox is answered, not run twice.
+      const onceScope = `act:${actor.userId}:${caseId}:${action}`;
+      return once(actor, onceScope, idempotencyKey, async () => {
+        await db.transaction().execute(async (tx) => {
+          const c = await repo.findCase(tx, caseId, { dialect });
+          if (!c) throw notFound('case');
+          const parties = await repo.partiesOf(tx, caseId);
+          const scope = scopeOf(c, parties);
+          const decision = authorize(actor, action, scope);
+          if (!decision.allowed) throw forbidden(decision.reason);
+          if (!canTransition(c.status as CaseStatus, action)) {
+            throw conflict(`a case that is ${c.status} does not allow "${action}"`, {
+              status: c.status,
+              action,
+            });
+          }
+          const now = deps.clock.now();
+          const ctx: ActionContext = {
+            tx,
+            actor,
+            c,
+            parties,
+            now,
+            wt,
+            routing: deps.routing,
+            handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
+          };
+          const outcome = await runAction(ctx, action, input);
+          const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
+          if (!status) throw conflict(`"${action}" is not possible now`);
+          await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
+          await remember(tx, onceScope, idempotencyKey, caseId, now.toISOString());
+        });
+        return caseId;
       });
-      return detail(actor, caseId);
     },
 
     get: detail,
@@ -470,6 +501,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     async history(actor: Actor, caseId: string) {
       await detail(actor, caseId); // the same visibility check
       return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+    },
+
+    /** 链校验: recomputes the hash of each of the case's history entries, for anyone who may see it. */
+    async verification(actor: Actor, caseId: string): Promise<CaseVerification> {
+      await detail(actor, caseId); // the same visibility check
+      return (await caseHistory(db, caseId)).verification;
     },
 
     async notifications(actor: Actor, options: { unreadOnly: boolean; limit: number }) {

@@ -182,6 +182,18 @@ describe('intake', () => {
     expect(other.body.id).not.toBe(results[0]?.body.id);
   });
 
+  it('runs an action replayed from a phone outbox once, answering the retry with the case', async () => {
+    const worker = await t.as('grid.worker');
+    const id = await handlingCase('离线记录的进展');
+    const url = `/api/v1/cases/${id}/actions/progress`;
+    const headers = { 'idempotency-key': 'outbox-progress-1' };
+    const first = await worker.post(url, { note: '已入户走访' }, headers);
+    const retry = await worker.post(url, { note: '已入户走访' }, headers);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const history = await worker.get(`/api/v1/cases/${id}/history`);
+    expect(history.body.filter((e: { type: string }) => e.type === 'progress_recorded')).toHaveLength(1);
+  });
+
   it('accepts GCJ-02 coordinates from phones and lands them in the same grid', async () => {
     const herder = await t.as('herder');
     const { wgs84ToGcj02 } = await import('../areas/coords.ts');
@@ -289,5 +301,19 @@ describe('intake', () => {
       .execute();
     expect(new Set(reporterIds.map((r) => r.reporter_id))).toEqual(new Set([herder.userId]));
     expect((await bannerOperator.get('/api/v1/cases?limit=1')).body.total).toBeGreaterThanOrEqual(town.total);
+  });
+});
+
+describe('case numbers', () => {
+  it('are unique and sequential per day, even when reports arrive together', async () => {
+    const herder = await t.as('herder');
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => herder.post('/api/v1/cases', { description: `并发上报 ${i}`, ...place })),
+    );
+    const numbers = made.map((r) => r.body.caseNo as string);
+    expect(new Set(numbers).size).toBe(20);
+    for (const n of numbers) expect(n).toMatch(/^\d{8}-\d{5}$/);
+    const day = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    expect(new Set(numbers.map((n) => n.slice(0, 8)))).toEqual(new Set([day]));
   });
 });

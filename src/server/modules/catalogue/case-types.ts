@@ -4,8 +4,8 @@
  */
 import type { Difficulty } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../people/users.ts';
 
 /** Codes of case types and departments: a lowercase letter, then 1–39 of `a-z 0-9 _`. */
 export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,39}$/;

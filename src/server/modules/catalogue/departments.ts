@@ -3,9 +3,9 @@
  * supervision…) that cases are routed to at the banner centre (SPEC §3, §5 level 4).
  */
 import type { Queryable } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { isUniqueViolation } from '../people/users.ts';
 import { CATALOGUE_CODE } from './case-types.ts';
 
 export interface Department {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { hashPassword } from '../people/passwords.ts';
+import { type AuthHeader, insertArea, insertUser, signIn, testPasswordHash } from '../../testing/fixtures.ts';
 import { seedCatalogueDefaults } from './case-types.ts';
 
 let t: TestApp;
-const PASSWORD = 'correct horse battery';
-const tokens: Record<string, string> = {};
+const auth: Record<string, AuthHeader> = {};
 let townId: string;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -14,7 +13,7 @@ function call(method: Method, url: string, as?: string, payload?: object) {
   return t.app.inject({
     method,
     url,
-    ...(as ? { headers: { authorization: `Bearer ${tokens[as]}` } } : {}),
+    ...(as ? { headers: auth[as] } : {}),
     ...(payload ? { payload } : {}),
   });
 }
@@ -23,80 +22,30 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   await seedCatalogueDefaults(db);
-  const at = new Date().toISOString();
-  const bannerId = uuidv7();
-  townId = uuidv7();
-  await db
-    .insertInto('area')
-    .values([
-      {
-        id: bannerId,
-        parent_id: null,
-        kind: 'banner',
-        code: '150626',
-        name_zh: '乌审旗',
-        name_en: 'Wushen Banner',
-        name_mn: null,
-        depth: 0,
-        path: `/${bannerId}/`,
-        polygon: null,
-        created_at: at,
-        updated_at: at,
-      },
-      {
-        id: townId,
-        parent_id: bannerId,
-        kind: 'town',
-        code: '150626100',
-        name_zh: '嘎鲁图镇',
-        name_en: 'Galutu',
-        name_mn: null,
-        depth: 1,
-        path: `/${bannerId}/${townId}/`,
-        polygon: null,
-        created_at: at,
-        updated_at: at,
-      },
-    ])
-    .execute();
-  const hash = await hashPassword(PASSWORD);
+  const banner = await insertArea(db, {
+    kind: 'banner',
+    code: '150626',
+    nameZh: '乌审旗',
+    nameEn: 'Wushen Banner',
+  });
+  const town = await insertArea(db, {
+    parentId: banner.id,
+    kind: 'town',
+    code: '150626100',
+    nameZh: '嘎鲁图镇',
+    nameEn: 'Galutu',
+  });
+  townId = town.id;
   for (const [username, role] of [
     ['admin', 'admin'],
     ['operator', 'centre_operator'],
   ] as const) {
-    const userId = uuidv7();
-    await db
-      .insertInto('app_user')
-      .values({
-        id: userId,
-        username,
-        display_name: username,
-        phone_enc: null,
-        password_hash: hash,
-        password_is_demo: 0,
-        active: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('assignment')
-      .values({
-        id: uuidv7(),
-        user_id: userId,
-        role,
-        area_id: bannerId,
-        department_id: null,
-        title: null,
-        created_at: at,
-      })
-      .execute();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
+    await insertUser(db, {
+      username,
+      passwordHash: await testPasswordHash(),
+      assignments: [{ role, areaId: banner.id }],
     });
-    tokens[username] = res.json().token;
+    auth[username] = await signIn(t.app, username);
   }
 });
 afterAll(() => t.close());

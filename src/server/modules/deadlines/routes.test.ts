@@ -1,56 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.ts';
-import { uuidv7 } from '../../platform/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { hashPassword } from '../people/passwords.ts';
+import { insertUser, signIn, testPasswordHash } from '../../testing/fixtures.ts';
 import { DEFAULT_DEADLINE_RULES, seedDeadlineDefaults } from './defaults.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
 let worker: Record<string, string>;
 
-async function signIn(username: string, role: Role): Promise<Record<string, string>> {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await t.database.db
-    .insertInto('app_user')
-    .values({
-      id,
-      username,
-      display_name: username,
-      phone_enc: null,
-      password_hash: await hashPassword('correct horse battery'),
-      password_is_demo: 0,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await t.database.db
-    .insertInto('assignment')
-    .values({
-      id: uuidv7(),
-      user_id: id,
-      role,
-      area_id: null,
-      department_id: null,
-      title: null,
-      created_at: now,
-    })
-    .execute();
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password: 'correct horse battery' },
+/** A new user holding `role` in no particular area, signed in. */
+async function signedIn(username: string, role: Role): Promise<Record<string, string>> {
+  await insertUser(t.database.db, {
+    username,
+    passwordHash: await testPasswordHash(),
+    assignments: [{ role }],
   });
-  return { authorization: `Bearer ${res.json().token}` };
+  return signIn(t.app, username);
 }
 
 beforeAll(async () => {
   t = await createTestApp();
   await seedDeadlineDefaults(t.database.db);
-  admin = await signIn('admin', 'admin');
-  worker = await signIn('worker', 'grid_worker');
+  admin = await signedIn('admin', 'admin');
+  worker = await signedIn('worker', 'grid_worker');
 });
 afterAll(() => t.close());
 

@@ -181,8 +181,34 @@ export function buildDemoLayout(): DemoArea[] {
   const between = (range: { min: number; max: number }) =>
     range.min + Math.floor(random() * (range.max - range.min + 1));
   const areas: DemoArea[] = [];
-  const add = (area: Omit<DemoArea, 'households' | 'addressPrefix'> & Partial<DemoArea>) =>
-    areas.push({ households: 0, addressPrefix: '', ...area });
+  /** Appends an area (no households unless it says so) and returns it. */
+  const add = (area: Omit<DemoArea, 'households' | 'addressPrefix'> & Partial<DemoArea>): DemoArea => {
+    const full: DemoArea = { households: 0, addressPrefix: '', ...area };
+    areas.push(full);
+    return full;
+  };
+  /** A town or sumu (苏木镇) of the banner. */
+  const addTown = (town: { code: string; zh: string; en: string; quad: Quad }) =>
+    add({
+      code: town.code,
+      parentCode: DEMO_CODES.banner,
+      kind: 'town',
+      nameZh: town.zh,
+      nameEn: town.en,
+      nameMn: null,
+      polygon: quadPolygon(town.quad),
+    });
+  /** A gacha, village or community (嘎查村社区) of a town. */
+  const addVillage = (code: string, townCode: string, spec: { zh: string; en: string }, polygon: Polygon) =>
+    add({
+      code,
+      parentCode: townCode,
+      kind: 'village',
+      nameZh: spec.zh,
+      nameEn: spec.en,
+      nameMn: null,
+      polygon,
+    });
 
   add({
     code: DEMO_CODES.banner,
@@ -225,60 +251,22 @@ export function buildDemoLayout(): DemoArea[] {
   };
 
   for (const town of PASTORAL_TOWNS) {
-    add({
-      code: town.code,
-      parentCode: DEMO_CODES.banner,
-      kind: 'town',
-      nameZh: town.zh,
-      nameEn: town.en,
-      nameMn: null,
-      polygon: quadPolygon(town.quad),
-    });
+    addTown(town);
     const cells = subdivideQuad(town.quad, town.cols, town.rows, VILLAGE_JITTER, random);
     town.villages.forEach((spec, i) => {
       const quad = cells[i] as Quad;
-      const village: DemoArea = {
-        code: `${town.code}${pad3(201 + i)}`,
-        parentCode: town.code,
-        kind: 'village',
-        nameZh: spec.zh,
-        nameEn: spec.en,
-        nameMn: null,
-        polygon: quadPolygon(quad),
-        households: 0,
-        addressPrefix: '',
-      };
-      areas.push(village);
+      const village = addVillage(`${town.code}${pad3(201 + i)}`, town.code, spec, quadPolygon(quad));
       addUnitGrids(village, town.zh, subdivideQuad(quad, 3, 2, GRID_JITTER, random), spec);
     });
   }
 
   // 嘎鲁图镇, the seat: three urban communities in a block around the seat, three gachas around them.
-  add({
-    code: GALUTU.code,
-    parentCode: DEMO_CODES.banner,
-    kind: 'town',
-    nameZh: GALUTU.zh,
-    nameEn: GALUTU.en,
-    nameMn: null,
-    polygon: quadPolygon(GALUTU.quad),
-  });
+  addTown(GALUTU);
   COMMUNITIES.forEach((spec, c) => {
     const quad = rect(spec.west, URBAN_SOUTH, spec.east, URBAN_NORTH);
-    const community: DemoArea = {
-      code: `${GALUTU.code}${pad3(c + 1)}`,
-      parentCode: GALUTU.code,
-      kind: 'village',
-      nameZh: spec.zh,
-      nameEn: spec.en,
-      nameMn: null,
-      polygon: quadPolygon(quad),
-      households: 0,
-      addressPrefix: '',
-    };
-    areas.push(community);
+    const community = addVillage(`${GALUTU.code}${pad3(c + 1)}`, GALUTU.code, spec, quadPolygon(quad));
     subdivideQuad(quad, 2, 2, GRID_JITTER, random).forEach((gridQuad, g) => {
-      const grid: DemoArea = {
+      const grid = add({
         code: `${community.code}${pad3(g + 1)}`,
         parentCode: community.code,
         kind: 'community_grid',
@@ -286,10 +274,7 @@ export function buildDemoLayout(): DemoArea[] {
         nameEn: `${spec.en} Grid ${g + 1}`,
         nameMn: null,
         polygon: quadPolygon(gridQuad),
-        households: 0,
-        addressPrefix: '',
-      };
-      areas.push(grid);
+      });
       subdivideQuad(gridQuad, 2, 2, GRID_JITTER, random).forEach((microQuad, m) => {
         add({
           code: `${grid.code}${pad3(m + 1)}`,
@@ -337,18 +322,10 @@ export function buildDemoLayout(): DemoArea[] {
     },
   ];
   gachas.forEach(({ spec, ring, parts }, i) => {
-    const village: DemoArea = {
-      code: `${GALUTU.code}${pad3(201 + i)}`,
-      parentCode: GALUTU.code,
-      kind: 'village',
-      nameZh: spec.zh,
-      nameEn: spec.en,
-      nameMn: null,
-      polygon: { type: 'Polygon', coordinates: [closedRing(ring)] },
-      households: 0,
-      addressPrefix: '',
-    };
-    areas.push(village);
+    const village = addVillage(`${GALUTU.code}${pad3(201 + i)}`, GALUTU.code, spec, {
+      type: 'Polygon',
+      coordinates: [closedRing(ring)],
+    });
     const cells = parts.flatMap(([quad, cols, rows]) => subdivideQuad(quad, cols, rows, GRID_JITTER, random));
     addUnitGrids(village, GALUTU.zh, cells, spec);
   });

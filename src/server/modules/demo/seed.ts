@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../platform/db/database.ts';
 import type { AreaTable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { PersonalDataCipher } from '../../platform/personal-data.ts';
+import { areaRowBelow } from '../areas/repository.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROUTING_RULES } from './departments.ts';
 import { buildDemoHouseholds } from './households.ts';
 import { buildDemoLayout } from './layout.ts';
@@ -85,21 +86,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
   const byCode = new Map<string, AreaTable>();
   for (const area of layout) {
     const parent = area.parentCode ? byCode.get(area.parentCode) : undefined;
-    const id = uuidv7();
-    const row: AreaTable = {
-      id,
-      parent_id: parent?.id ?? null,
+    const row = areaRowBelow(parent, {
+      id: uuidv7(),
       kind: area.kind,
       code: area.code,
-      name_zh: area.nameZh,
-      name_en: area.nameEn,
-      name_mn: area.nameMn,
-      depth: parent ? parent.depth + 1 : 0,
-      path: `${parent?.path ?? '/'}${id}/`,
+      nameZh: area.nameZh,
+      nameEn: area.nameEn,
+      nameMn: area.nameMn,
       polygon: JSON.stringify(area.polygon),
-      created_at: at,
-      updated_at: at,
-    };
+      now: at,
+    });
     rows.push(row);
     byCode.set(area.code, row);
   }

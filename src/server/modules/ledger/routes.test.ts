@@ -1,55 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.ts';
-import { uuidv7 } from '../../platform/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { hashPassword } from '../people/passwords.ts';
+import { type AuthHeader, insertUser, signIn, testPasswordHash } from '../../testing/fixtures.ts';
 import { appendCaseEvents } from './ledger.ts';
 
 let t: TestApp;
-const tokens: Partial<Record<Role, string>> = {};
-const PASSWORD = 'correct horse battery';
-
-async function signIn(role: Role, passwordHash: string): Promise<string> {
-  const now = t.clock.now().toISOString();
-  const userId = uuidv7();
-  await t.database.db
-    .insertInto('app_user')
-    .values({
-      id: userId,
-      username: role,
-      display_name: role,
-      phone_enc: null,
-      password_hash: passwordHash,
-      password_is_demo: 0,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await t.database.db
-    .insertInto('assignment')
-    .values({
-      id: uuidv7(),
-      user_id: userId,
-      role,
-      area_id: null,
-      department_id: null,
-      title: null,
-      created_at: now,
-    })
-    .execute();
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: role, password: PASSWORD },
-  });
-  return res.json().token;
-}
+const auth: Partial<Record<Role, AuthHeader>> = {};
 
 function as(role: Role | undefined, method: 'GET' | 'POST', url: string) {
-  const token = role && tokens[role];
-  return t.app.inject({ method, url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return t.app.inject({ method, url, headers: (role && auth[role]) || {} });
 }
 
 async function appendSome(n: number): Promise<void> {
@@ -72,9 +32,15 @@ async function appendSome(n: number): Promise<void> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const hash = await hashPassword(PASSWORD);
   for (const role of ['resident', 'grid_inspector', 'leader', 'admin'] as const) {
-    tokens[role] = await signIn(role, hash);
+    // One user per role, named after it, created at the test clock's now.
+    await insertUser(t.database.db, {
+      username: role,
+      passwordHash: await testPasswordHash(),
+      assignments: [{ role }],
+      at: t.clock.now().toISOString(),
+    });
+    auth[role] = await signIn(t.app, role);
   }
 });
 afterAll(() => t.close());

@@ -16,7 +16,8 @@ export interface AuthService {
   logout(token: string): Promise<void>;
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the session store keeps of a token: its SHA-256, hex. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** How long a resolved token is trusted without asking the database again. */
 const CACHE_MS = 5_000;
@@ -41,7 +42,7 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
       await db
         .insertInto('auth_session')
         .values({
-          token_hash: sha256(token),
+          token_hash: tokenHash(token),
           user_id: user.id,
           created_at: now.toISOString(),
           expires_at: expiresAt,
@@ -50,7 +51,7 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
       return { token, expiresAt, actor };
     },
     async authenticate(token) {
-      const key = sha256(token);
+      const key = tokenHash(token);
       const now = clock.now().getTime();
       const hit = cache.get(key);
       if (hit && now - hit.checkedAt < CACHE_MS && now < hit.expiresAt) return hit.actor;
@@ -70,7 +71,7 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
       return actor;
     },
     async logout(token) {
-      const key = sha256(token);
+      const key = tokenHash(token);
       cache.delete(key);
       await db.deleteFrom('auth_session').where('token_hash', '=', key).execute();
     },

@@ -1,121 +1,60 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/domain.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { hashPassword } from './passwords.ts';
+import {
+  type AuthHeader,
+  insertAreaTree,
+  insertDepartment,
+  insertUser,
+  signIn,
+  TEST_PASSWORD,
+  TWO_TOWN_TREE,
+  testPasswordHash,
+} from '../../testing/fixtures.ts';
 
 let t: TestApp;
-const PASSWORD = 'correct horse battery';
-const areas: Record<string, { id: string; path: string }> = {};
+let areas: Record<string, { id: string; path: string }> = {};
 const ids: Record<string, string> = {};
-const tokens: Record<string, string> = {};
+const auth: Record<string, AuthHeader> = {};
 let departmentId: string;
 
 const id = (key: string) => areas[key]?.id ?? 'missing';
 
-async function addArea(key: string, kind: string, parent?: string): Promise<void> {
-  const areaId = uuidv7();
-  const up = parent ? areas[parent] : undefined;
-  const path = `${up?.path ?? '/'}${areaId}/`;
-  const at = new Date().toISOString();
-  await t.database.db
-    .insertInto('area')
-    .values({
-      id: areaId,
-      parent_id: up?.id ?? null,
-      kind,
-      code: `code_${key}`,
-      name_zh: `区域${key}`,
-      name_en: `Area ${key}`,
-      name_mn: null,
-      depth: path.split('/').filter(Boolean).length - 1,
-      path,
-      polygon: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  areas[key] = { id: areaId, path };
-}
-
-async function addUser(username: string, hash: string, roles: [string, string | null][]): Promise<void> {
-  const userId = uuidv7();
-  const at = new Date().toISOString();
-  await t.database.db
-    .insertInto('app_user')
-    .values({
-      id: userId,
-      username,
-      display_name: username,
-      phone_enc: null,
-      password_hash: hash,
-      password_is_demo: 0,
-      active: 1,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  for (const [role, area] of roles) {
-    await t.database.db
-      .insertInto('assignment')
-      .values({
-        id: uuidv7(),
-        user_id: userId,
-        role,
-        area_id: area ? id(area) : null,
-        department_id: null,
-        title: null,
-        created_at: at,
-      })
-      .execute();
-  }
-  ids[username] = userId;
-}
-
-async function login(username: string, password = PASSWORD): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username, password },
+async function addUser(username: string, role: Role, area: string): Promise<void> {
+  ids[username] = await insertUser(t.database.db, {
+    username,
+    passwordHash: await testPasswordHash(),
+    assignments: [{ role, areaId: id(area) }],
   });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().token;
 }
+
+const login = (username: string, password = TEST_PASSWORD) => signIn(t.app, username, password);
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 function call(method: Method, url: string, as?: string, payload?: object) {
   return t.app.inject({
     method,
     url,
-    ...(as ? { headers: { authorization: `Bearer ${tokens[as]}` } } : {}),
+    ...(as ? { headers: auth[as] } : {}),
     ...(payload ? { payload } : {}),
   });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  await addArea('banner', 'banner');
-  await addArea('town', 'town', 'banner');
-  await addArea('village', 'village', 'town');
-  await addArea('grid', 'unit_grid', 'village');
-  await addArea('town2', 'town', 'banner');
-  await addArea('grid2', 'unit_grid', 'town2');
-  departmentId = uuidv7();
-  await t.database.db
-    .insertInto('department')
-    .values({
-      id: departmentId,
-      code: 'police',
-      name_zh: '公安局',
-      name_en: 'Police',
-      created_at: '2026-01-01T00:00:00.000Z',
-    })
-    .execute();
-  const hash = await hashPassword(PASSWORD);
-  await addUser('admin', hash, [['admin', 'banner']]);
-  await addUser('operator', hash, [['centre_operator', 'town']]);
-  await addUser('worker', hash, [['grid_worker', 'grid']]);
-  await addUser('worker2', hash, [['grid_worker', 'grid2']]);
-  for (const name of ['admin', 'operator', 'worker']) tokens[name] = await login(name);
+  areas = await insertAreaTree(t.database.db, TWO_TOWN_TREE, { codePrefix: 'code_' });
+  departmentId = await insertDepartment(t.database.db, {
+    code: 'police',
+    nameZh: '公安局',
+    nameEn: 'Police',
+    at: '2026-01-01T00:00:00.000Z',
+  });
+  await addUser('admin', 'admin', 'banner');
+  await addUser('operator', 'centre_operator', 'town');
+  await addUser('worker', 'grid_worker', 'grid');
+  await addUser('worker2', 'grid_worker', 'grid2');
+  for (const name of ['admin', 'operator', 'worker']) auth[name] = await login(name);
 });
 afterAll(() => t.close());
 
@@ -228,7 +167,7 @@ describe('user administration over HTTP', () => {
   it('edits, disables and re-enables a user; disabling signs them out', async () => {
     const renamed = await call('PATCH', `/api/v1/users/${ids.worker2}`, 'admin', { displayName: '新名字' });
     expect(renamed.json().displayName).toBe('新名字');
-    tokens.worker2 = await login('worker2');
+    auth.worker2 = await login('worker2');
     const off = await call('PATCH', `/api/v1/users/${ids.worker2}`, 'admin', { active: false });
     expect(off.json().active).toBe(false);
     t.clock.advance(10_000); // past the auth cache
@@ -236,7 +175,7 @@ describe('user administration over HTTP', () => {
     const failed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'worker2', password: PASSWORD },
+      payload: { username: 'worker2', password: TEST_PASSWORD },
     });
     expect(failed.statusCode).toBe(401);
     await call('PATCH', `/api/v1/users/${ids.worker2}`, 'admin', { active: true });
@@ -327,7 +266,7 @@ describe('self-service', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details.field).toBe('oldPassword');
     const ok = await call('POST', '/api/v1/me/password', 'worker', {
-      oldPassword: PASSWORD,
+      oldPassword: TEST_PASSWORD,
       newPassword: 'a new password',
     });
     expect(ok.statusCode).toBe(204);
@@ -336,7 +275,7 @@ describe('self-service', () => {
     const otherMe = await t.app.inject({
       method: 'GET',
       url: '/api/v1/me',
-      headers: { authorization: `Bearer ${other}` },
+      headers: other,
     });
     expect(otherMe.statusCode).toBe(401);
     await login('worker', 'a new password');

@@ -6,10 +6,15 @@
 import type { FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import { ROLES, type Role } from '../../../shared/domain.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
 import { type Actor, hasRole, isWithin } from './actor.ts';
 import type { UsersService } from './users.ts';
+
+/** Finds the grid of a home location (the area service's `gridOf`), for residents who know no grid ids. */
+export interface HomeGridPort {
+  gridOf(lng: number, lat: number): Promise<{ gridId: string } | undefined>;
+}
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -93,7 +98,7 @@ async function requireInReach(users: UsersService, actor: Actor, userId: string)
 }
 
 /** Registers the people-administration routes. */
-export function registerUserRoutes(app: App, users: UsersService): void {
+export function registerUserRoutes(app: App, users: UsersService, homeGrid?: HomeGridPort): void {
   app.addSchema(UserAssignment);
   app.addSchema(User);
 
@@ -292,14 +297,24 @@ export function registerUserRoutes(app: App, users: UsersService): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Resident self-registration (群众注册): phone, password, name and home grid',
+        summary:
+          'Resident self-registration (群众注册): phone, password, name and home grid — its id, or a home location (WGS-84) whose grid is found',
         security: [],
         body: Type.Object(
           {
             phone: Type.String({ minLength: 1, maxLength: 20 }),
             password: Type.String({ minLength: 1, maxLength: 200 }),
             displayName: Type.String({ minLength: 1, maxLength: 100 }),
-            gridId: Type.String({ minLength: 1, maxLength: 100 }),
+            gridId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            home: Type.Optional(
+              Type.Object(
+                {
+                  lng: Type.Number({ minimum: -180, maximum: 180 }),
+                  lat: Type.Number({ minimum: -90, maximum: 90 }),
+                },
+                { additionalProperties: false, description: 'where the resident lives, WGS-84' },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -307,7 +322,21 @@ export function registerUserRoutes(app: App, users: UsersService): void {
       },
     },
     async (request, reply) => {
-      const user = await users.registerResident(request.body);
+      const { home, gridId, ...rest } = request.body;
+      let grid = gridId;
+      if (grid === undefined && home !== undefined && homeGrid) {
+        const hit = await homeGrid.gridOf(home.lng, home.lat);
+        if (!hit) {
+          throw new AppError('bad_request', 'home: no grid contains this place', { field: 'home' });
+        }
+        grid = hit.gridId;
+      }
+      if (grid === undefined) {
+        throw new AppError('bad_request', 'gridId: give the home grid or a home location', {
+          field: 'gridId',
+        });
+      }
+      const user = await users.registerResident({ ...rest, gridId: grid });
       return reply.status(201).send(user);
     },
   );

@@ -2,62 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createCipher } from '../../platform/personal-data.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
-import { verifyPassword } from './passwords.ts';
 import {
-  createUsersService,
-  isUniqueViolation,
-  startsWith,
-  type UsersService,
-  usernameProblem,
-} from './users.ts';
+  appErrorOf as failure,
+  insertAreaTree,
+  insertDepartment,
+  insertUser,
+  TWO_TOWN_TREE,
+} from '../../testing/fixtures.ts';
+import { verifyPassword } from './passwords.ts';
+import { createUsersService, type UsersService, usernameProblem } from './users.ts';
 
 let database: TestDatabase;
 let db: Db;
 let users: UsersService;
 const clock = new ManualClock('2026-11-23T01:30:00.000Z');
 const cipher = createCipher(randomBytes(32));
-const areas: Record<string, { id: string; path: string }> = {};
+let areas: Record<string, { id: string; path: string }> = {};
 let policeId: string;
-
-async function addArea(key: string, kind: string, parent?: string): Promise<void> {
-  const id = uuidv7();
-  const up = parent ? areas[parent] : undefined;
-  const path = `${up?.path ?? '/'}${id}/`;
-  const at = clock.now().toISOString();
-  await db
-    .insertInto('area')
-    .values({
-      id,
-      parent_id: up?.id ?? null,
-      kind,
-      code: `c_${key}`,
-      name_zh: `区域${key}`,
-      name_en: `Area ${key}`,
-      name_mn: null,
-      depth: path.split('/').filter(Boolean).length - 1,
-      path,
-      polygon: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  areas[key] = { id, path };
-}
-
-/** The AppError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const id = (key: string) => areas[key]?.id ?? 'missing';
 
@@ -65,23 +30,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
   users = createUsersService(db, { clock, cipher });
-  await addArea('banner', 'banner');
-  await addArea('town', 'town', 'banner');
-  await addArea('village', 'village', 'town');
-  await addArea('grid', 'unit_grid', 'village');
-  await addArea('town2', 'town', 'banner');
-  await addArea('grid2', 'unit_grid', 'town2');
-  policeId = uuidv7();
-  await db
-    .insertInto('department')
-    .values({
-      id: policeId,
-      code: 'police',
-      name_zh: '公安局',
-      name_en: 'Police',
-      created_at: clock.now().toISOString(),
-    })
-    .execute();
+  areas = await insertAreaTree(db, TWO_TOWN_TREE, { codePrefix: 'c_', at: clock.now().toISOString() });
+  policeId = await insertDepartment(db, {
+    code: 'police',
+    nameZh: '公安局',
+    nameEn: 'Police',
+    at: clock.now().toISOString(),
+  });
 });
 afterAll(() => database.dispose());
 
@@ -187,26 +142,15 @@ describe('createUser', () => {
   });
 
   it('recognises unique violations from the database itself', async () => {
-    const at = clock.now().toISOString();
-    const row = {
-      id: uuidv7(),
+    const error = await insertUser(db, {
       username: 'dup.user',
-      display_name: 'x',
-      phone_enc: null,
-      password_hash: 'x',
-      password_is_demo: 0,
-      active: 1,
-      created_at: at,
-      updated_at: at,
-    };
-    const error = await db
-      .insertInto('app_user')
-      .values(row)
-      .execute()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      displayName: 'x',
+      passwordHash: 'x',
+      at: clock.now().toISOString(),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
   });

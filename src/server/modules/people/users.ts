@@ -3,14 +3,15 @@
  * centres), passwords and phones. Phones are encrypted at rest and masked in every answer; a full
  * phone is only given out through `revealPhone`, which logs the view (PIPL, SPEC §2).
  */
-import { createHash } from 'node:crypto';
-import { type Expression, type SqlBool, sql } from 'kysely';
+
 import { GRID_KINDS, ROLES, type Role } from '../../../shared/domain.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
+import { containsIgnoringCase, isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { tokenHash } from './auth.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 /** Roles whose powers hold inside one area (SPEC §3): they cannot exist without it. */
@@ -128,24 +129,6 @@ function checkDisplayName(field: string, value: string): string {
 function checkPassword(field: string, password: string): void {
   const problem = passwordProblem(password);
   if (problem) throw badRequest(field, problem);
-}
-
-/** True when a database error is a unique-key violation (SQLite or PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const code = String(error.code);
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** `column LIKE 'prefix%'` with the prefix's wildcards escaped. */
-export function startsWith(column: string, prefix: string): Expression<SqlBool> {
-  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql<SqlBool>`${sql.ref(column)} like ${`${escaped}%`} escape '\\'`;
-}
-
-function containsIgnoringCase(column: string, part: string): Expression<SqlBool> {
-  const escaped = part.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '\\'`;
 }
 
 /** Checks one assignment against the role rules and the tables; returns it normalised. */
@@ -506,7 +489,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       if (oldPassword === newPassword) throw badRequest('newPassword', 'must differ from the old password');
       const passwordHash = await hashPassword(newPassword);
       // The session store keeps SHA-256 of the token (auth.ts); the current session survives.
-      const keepHash = keepToken ? createHash('sha256').update(keepToken).digest('hex') : undefined;
+      const keepHash = keepToken ? tokenHash(keepToken) : undefined;
       await db.transaction().execute(async (tx) => {
         await tx
           .updateTable('app_user')

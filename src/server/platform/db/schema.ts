@@ -274,3 +274,87 @@ export interface Database {
   idempotency: IdempotencyTable;
   personal_data_access: PersonalDataAccessTable;
 }
+
+/** Open311 (issue 4): an extra question a service (case type) asks, GeoReport v2 `attribute`. */
+export interface Open311AttributeTable {
+  case_type: string;
+  code: string;
+  /** string | number | datetime | text | singlevaluelist | multivaluelist */
+  datatype: string;
+  required: number;
+  /** 0 for an informational attribute the client only shows. */
+  variable: number;
+  datatype_description: string | null;
+  /** The spec's `order`. */
+  sort: number;
+  description: string;
+  /** JSON array of `{ key, name }` for the list datatypes, else '[]'. */
+  values_json: string;
+}
+
+/** Open311 API keys: only the SHA-256 of a key is kept. */
+export interface Open311KeyTable {
+  id: string;
+  key_hash: string;
+  /** The key's first characters, shown to administrators to tell keys apart. */
+  key_prefix: string;
+  /** Who the key was issued to (a department, a city app…). */
+  owner: string;
+  /** The technical account reporting for this key, made on its first request. */
+  user_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** What an Open311 request carried beyond the case itself. */
+export interface Open311RequestTable {
+  case_id: string;
+  key_id: string;
+  /** Resolves at `GET /tokens/{token}`. */
+  token: string;
+  service_code: string;
+  /** The description as the client sent it (the case's own description adds the attributes). */
+  description: string | null;
+  address_string: string | null;
+  address_id: string | null;
+  media_url: string | null;
+  /** JSON object of attribute code → value (string or string[]). */
+  attributes: string;
+  /** first_name, last_name, phone, email, device_id, account_id as encrypted JSON (personal data). */
+  contact_enc: string | null;
+  created_at: string;
+}
+
+/** Tables added by migration 0002_open311 (interface merging keeps the list above untouched). */
+export interface Database {
+  open311_attribute: Open311AttributeTable;
+  open311_key: Open311KeyTable;
+  open311_request: Open311RequestTable;
+}
+
+/** A photo of a case (现场照片); the image is the file `<dataDir>/photos/<case_id>/<id>.<jpg|png>`. */
+export interface CasePhotoTable {
+  id: string;
+  case_id: string;
+  /** 'jpeg' or 'png', from the file's own magic bytes. */
+  format: string;
+  /** Bytes. */
+  size: number;
+  uploaded_by: string;
+  created_at: string;
+}
+
+/** Tables added by migration 0003_photos. */
+export interface Database {
+  case_photo: CasePhotoTable;
+}
+
+/** The last case number given out on each day (see cases/service.ts `nextCaseNumber`). */
+export interface CaseCounterTable {
+  day: string;
+  n: number;
+}
+
+export interface Database {
+  case_counter: CaseCounterTable;
+}

@@ -1,0 +1,176 @@
+/** The case-type catalogue (案件类型): names, default difficulty, order, active; administrators edit it. */
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { showApiError } from '../common/api-errors.ts';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useViewer } from '../common/use-me.ts';
+import { useRemote } from '../common/use-remote.ts';
+import {
+  type CaseType,
+  type CaseTypeInput,
+  createCaseType,
+  DEFAULT_DIFFICULTIES,
+  listCaseTypes,
+  updateCaseType,
+} from './catalogue-api.ts';
+
+/** The case-types page. */
+export function CaseTypesPage() {
+  const { t, nameOf } = useAdminI18n();
+  const { viewer } = useViewer();
+  const isAdmin = viewer?.isAdmin ?? false;
+  const [round, setRound] = useState(0);
+  const [editing, setEditing] = useState<CaseType | 'new'>();
+  const types = useRemote(() => listCaseTypes(isAdmin), `types:${isAdmin}:${round}`);
+  return (
+    <Card
+      title={t('page.caseTypes')}
+      extra={
+        isAdmin && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('caseTypes.add')}
+          </Button>
+        )
+      }
+    >
+      {types.error && <Alert type="error" title={t('common.loadFailed', { message: types.error.message })} />}
+      <Table<CaseType>
+        rowKey="code"
+        size="small"
+        loading={types.loading || !viewer}
+        dataSource={types.data ?? []}
+        pagination={false}
+        columns={[
+          { key: 'sort', title: t('caseTypes.sort'), dataIndex: 'sort', width: 70 },
+          { key: 'code', title: t('catalogue.code'), dataIndex: 'code', width: 180 },
+          { key: 'name', title: t('catalogue.name'), render: (_, ct) => nameOf(ct) },
+          {
+            key: 'difficulty',
+            title: t('caseTypes.difficulty'),
+            width: 120,
+            render: (_, ct) => t(`difficulty.${ct.defaultDifficulty}`),
+          },
+          {
+            key: 'active',
+            title: t('caseTypes.active'),
+            width: 100,
+            render: (_, ct) =>
+              ct.active ? (
+                <Tag color="green">{t('caseTypes.inUse')}</Tag>
+              ) : (
+                <Tag>{t('caseTypes.retired')}</Tag>
+              ),
+          },
+          ...(isAdmin
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 100,
+                  render: (_: unknown, ct: CaseType) => (
+                    <Button size="small" onClick={() => setEditing(ct)}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing && (
+        <CaseTypeModal
+          caseType={editing === 'new' ? undefined : editing}
+          nextSort={Math.max(0, ...(types.data ?? []).map((ct) => ct.sort)) + 10}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            setRound((r) => r + 1);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface ModalProps {
+  caseType: CaseType | undefined;
+  nextSort: number;
+  onClose(): void;
+  onSaved(): void;
+}
+
+type Values = CaseTypeInput & { code: string };
+
+/** Add or edit a case type (the code is fixed once made: cases refer to it). */
+function CaseTypeModal({ caseType, nextSort, onClose, onSaved }: ModalProps) {
+  const { t } = useAdminI18n();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const save = async ({ code, ...fields }: Values) => {
+    setProblem(undefined);
+    setSaving(true);
+    try {
+      if (caseType) await updateCaseType(caseType.code, fields);
+      else await createCaseType({ code, ...fields });
+      onSaved();
+    } catch (error) {
+      setProblem(showApiError(form, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={caseType ? t('caseTypes.edit') : t('caseTypes.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        name="case-type-form"
+        initialValues={caseType ?? { defaultDifficulty: 'general', active: true, sort: nextSort }}
+        onFinish={save}
+      >
+        <Form.Item
+          name="code"
+          label={t('catalogue.code')}
+          extra={t('catalogue.codeHelp')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input disabled={caseType !== undefined} />
+        </Form.Item>
+        <Form.Item
+          name="nameZh"
+          label={t('catalogue.nameZh')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="nameEn"
+          label={t('catalogue.nameEn')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item name="defaultDifficulty" label={t('caseTypes.difficulty')}>
+          <Select options={DEFAULT_DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))} />
+        </Form.Item>
+        <Form.Item name="sort" label={t('caseTypes.sort')}>
+          <InputNumber min={0} max={1_000_000} precision={0} />
+        </Form.Item>
+        <Form.Item name="active" label={t('caseTypes.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * API errors next to the field they name: the server answers `{ error: { details: { field } } }`
+ * (`code`, `rules.3.amount`, `assignments[0].areaId` …); a form maps those onto its own fields.
+ */
+import type { FormInstance } from 'antd';
+import { ApiError } from '../../../shared/api.ts';
+
+/** The field an API error names, as dotted path segments (`rules.3.amount` → ['rules', 3, 'amount']). */
+export function fieldPathOf(error: unknown): (string | number)[] | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const details = error.details as { field?: unknown } | undefined;
+  if (typeof details?.field !== 'string' || details.field === '') return undefined;
+  return details.field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** The message to show a person: the server's message without its leading `field: `. */
+export function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const path = fieldPathOf(error);
+  const prefix = error instanceof ApiError && path ? /^[\w.[\]-]+: /.exec(error.message)?.[0] : undefined;
+  return prefix ? error.message.slice(prefix.length) : error.message;
+}
+
+/**
+ * Shows an API error on the form field it names (after `rename` maps the server's field onto the
+ * form's); returns the message when no field of the form matches, for a banner above the form.
+ */
+export function showApiError(
+  form: FormInstance,
+  error: unknown,
+  rename: (path: (string | number)[]) => (string | number)[] | undefined = (p) => p,
+): string | undefined {
+  const path = fieldPathOf(error);
+  const target = path ? rename(path) : undefined;
+  if (target && formHasField(form, target)) {
+    form.setFields([{ name: target, errors: [messageOf(error)] }]);
+    return undefined;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether the form has a registered field at `path` (every Form.Item with a name is listed). */
+function formHasField(form: FormInstance, path: (string | number)[]): boolean {
+  const wanted = JSON.stringify(path);
+  return form.getFieldsError().some((f) => JSON.stringify(f.name) === wanted);
+}

@@ -1,0 +1,248 @@
+/**
+ * Time limits (办理时限) per loop step, handling level and case type: the whole table is edited and
+ * saved at once; the most specific rule applies to a case. Server errors land on the row they name.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  message,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { LEVEL_NAMES, LEVELS } from '../../../../shared/domain.ts';
+import { listCaseTypes } from '../catalogue/catalogue-api.ts';
+import { showApiError } from '../common/api-errors.ts';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useViewer } from '../common/use-me.ts';
+import { useRemote } from '../common/use-remote.ts';
+import {
+  DEADLINE_STEPS,
+  type DeadlineRule,
+  type DeadlineStep,
+  loadDeadlineRules,
+  saveDeadlineRules,
+  TIME_UNITS,
+  type TimeUnit,
+} from './deadlines-api.ts';
+
+/** "Any" in a select (a select cannot hold null); sent as null. */
+const ANY = '*';
+
+interface Row {
+  step: DeadlineStep;
+  level: number | typeof ANY;
+  caseType: string;
+  amount: number;
+  unit: TimeUnit;
+}
+
+const toRow = (r: DeadlineRule): Row => ({
+  step: r.step,
+  level: r.level ?? ANY,
+  caseType: r.caseType ?? ANY,
+  amount: r.amount,
+  unit: r.unit,
+});
+
+/** `rules.3` (a duplicate row) is shown on that row's step. */
+function rowField(path: (string | number)[]): (string | number)[] {
+  return path.length === 2 ? [...path, 'step'] : path;
+}
+
+/** The time-limits page. */
+export function DeadlinesPage() {
+  const { t, lang, nameOf } = useAdminI18n();
+  const [toast, toastHolder] = message.useMessage();
+  const { viewer } = useViewer();
+  const isAdmin = viewer?.isAdmin ?? false;
+  const [form] = Form.useForm<{ rules: Row[] }>();
+  const [round, setRound] = useState(0);
+  const [problem, setProblem] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const data = useRemote(
+    () => Promise.all([loadDeadlineRules(), listCaseTypes(false)]),
+    `deadlines:${round}`,
+  );
+
+  useEffect(() => {
+    if (data.data) form.setFieldsValue({ rules: data.data[0].map(toRow) });
+  }, [data.data, form]);
+
+  if (data.error)
+    return <Alert type="error" title={t('common.loadFailed', { message: data.error.message })} />;
+  if (!data.data || !viewer) return <Spin />;
+  const caseTypes = data.data[1];
+
+  const save = async ({ rules }: { rules: Row[] }) => {
+    setProblem(undefined);
+    setSaving(true);
+    try {
+      await saveDeadlineRules(
+        (rules ?? []).map((r) => ({
+          step: r.step,
+          level: r.level === ANY ? null : r.level,
+          caseType: r.caseType === ANY ? null : r.caseType,
+          amount: r.amount,
+          unit: r.unit,
+        })),
+      );
+      toast.success(t('common.saved'));
+      setRound((r) => r + 1);
+    } catch (error) {
+      setProblem(showApiError(form, error, rowField));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const cell = (name: (string | number)[], control: React.ReactNode, required = true) => (
+    <Form.Item
+      name={name}
+      style={{ margin: 0 }}
+      rules={required ? [{ required: true, message: t('common.required') }] : undefined}
+    >
+      {control}
+    </Form.Item>
+  );
+
+  return (
+    <Card title={t('page.deadlines')}>
+      {toastHolder}
+      <Typography.Paragraph type="secondary">{t('deadlines.intro')}</Typography.Paragraph>
+      {!isAdmin && <Alert type="info" title={t('common.readOnly')} style={{ marginBottom: 16 }} />}
+      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+      <Form form={form} name="deadlines" onFinish={save} disabled={!isAdmin} component="div">
+        <Form.List name="rules">
+          {(fields, { add, remove }) => (
+            <>
+              <Table
+                size="small"
+                rowKey="key"
+                dataSource={fields}
+                pagination={false}
+                locale={{ emptyText: t('deadlines.empty') }}
+                columns={[
+                  {
+                    key: 'step',
+                    title: t('deadlines.step'),
+                    render: (_, f) =>
+                      cell(
+                        [f.name, 'step'],
+                        <Select
+                          aria-label={t('deadlines.stepOfRow', { row: f.name + 1 })}
+                          options={DEADLINE_STEPS.map((s) => ({ value: s, label: t(`step.${s}`) }))}
+                        />,
+                      ),
+                  },
+                  {
+                    key: 'level',
+                    title: t('deadlines.level'),
+                    render: (_, f) =>
+                      cell(
+                        [f.name, 'level'],
+                        <Select
+                          aria-label={t('deadlines.levelOfRow', { row: f.name + 1 })}
+                          options={[
+                            { value: ANY, label: t('deadlines.anyLevel') },
+                            ...LEVELS.map((l) => ({
+                              value: l,
+                              label: `L${l} ${LEVEL_NAMES[l][lang === 'en' ? 'en' : 'zh']}`,
+                            })),
+                          ]}
+                        />,
+                      ),
+                  },
+                  {
+                    key: 'caseType',
+                    title: t('deadlines.caseType'),
+                    render: (_, f) =>
+                      cell(
+                        [f.name, 'caseType'],
+                        <Select
+                          aria-label={t('deadlines.caseTypeOfRow', { row: f.name + 1 })}
+                          options={[
+                            { value: ANY, label: t('deadlines.anyType') },
+                            ...caseTypes.map((ct) => ({ value: ct.code, label: nameOf(ct) })),
+                          ]}
+                        />,
+                      ),
+                  },
+                  {
+                    key: 'amount',
+                    title: t('deadlines.amount'),
+                    width: 110,
+                    render: (_, f) =>
+                      cell(
+                        [f.name, 'amount'],
+                        <InputNumber
+                          aria-label={t('deadlines.amountOfRow', { row: f.name + 1 })}
+                          min={0.5}
+                          max={1000}
+                          step={1}
+                          style={{ width: '100%' }}
+                        />,
+                      ),
+                  },
+                  {
+                    key: 'unit',
+                    title: t('deadlines.unit'),
+                    width: 130,
+                    render: (_, f) =>
+                      cell(
+                        [f.name, 'unit'],
+                        <Select
+                          aria-label={t('deadlines.unitOfRow', { row: f.name + 1 })}
+                          options={TIME_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+                        />,
+                      ),
+                  },
+                  ...(isAdmin
+                    ? [
+                        {
+                          key: 'remove',
+                          title: t('common.actions'),
+                          width: 90,
+                          render: (_: unknown, f: { name: number }) => (
+                            <Button size="small" danger onClick={() => remove(f.name)}>
+                              {t('common.delete')}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              {isAdmin && (
+                <Space style={{ marginTop: 16 }}>
+                  <Button
+                    onClick={() =>
+                      add({
+                        step: 'handle',
+                        level: ANY,
+                        caseType: ANY,
+                        amount: 1,
+                        unit: 'workday',
+                      } satisfies Row)
+                    }
+                  >
+                    {t('deadlines.addRow')}
+                  </Button>
+                  <Button type="primary" loading={saving} onClick={() => form.submit()}>
+                    {t('deadlines.save')}
+                  </Button>
+                </Space>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Card>
+  );
+}

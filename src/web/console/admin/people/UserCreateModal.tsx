@@ -1,0 +1,100 @@
+/** Create a person's account with their first role (administrators). */
+import { Alert, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { showApiError } from '../common/api-errors.ts';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { AssignmentFields, assignmentOf } from './AssignmentFields.tsx';
+import { createUser, type User } from './users-api.ts';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password: string;
+  phone?: string;
+  role: string;
+  areaId?: string | null;
+  departmentId?: string | null;
+  title?: string;
+}
+
+interface Props {
+  roots: string[] | undefined;
+  onClose(): void;
+  onCreated(user: User): void;
+}
+
+/** `assignments[0].areaId` (or `assignments.0.areaId`) from the server is the form's `areaId`. */
+function formField(path: (string | number)[]): (string | number)[] {
+  if (path[0] !== 'assignments') return path;
+  const last = path[2];
+  return typeof last === 'string' ? [last] : ['role'];
+}
+
+/** The new-account dialog; server errors land on the field they name. */
+export function UserCreateModal({ roots, onClose, onCreated }: Props) {
+  const { t } = useAdminI18n();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  const save = async (values: Values) => {
+    setProblem(undefined);
+    setSaving(true);
+    try {
+      const user = await createUser({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        password: values.password,
+        phone: values.phone?.trim() || null,
+        assignments: [assignmentOf(values)],
+      });
+      onCreated(user);
+    } catch (error) {
+      setProblem(showApiError(form, error, formField));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('people.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={save} name="user-create">
+        <Form.Item
+          name="username"
+          label={t('people.username')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('people.displayName')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('people.password')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('people.phone')}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <AssignmentFields roots={roots} />
+      </Form>
+    </Modal>
+  );
+}

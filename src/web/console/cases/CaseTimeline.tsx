@@ -1,0 +1,77 @@
+/** 办理记录: the case's full history, oldest first — what happened, who (and in which role), when, and why. */
+import { Alert, Timeline, Typography } from 'antd';
+import { api, call } from '../../shared/api.ts';
+import { labelOf } from '../i18n.ts';
+import { useConsoleI18n } from '../shell/use-console-i18n.ts';
+import { useRemote } from '../shell/use-remote.ts';
+import { type CaseView, peopleOf } from './case-view.ts';
+import { describePayload } from './describe-event.ts';
+import { useCaseTypes, useDepartments } from './use-catalogue.ts';
+
+const COLOURS: Record<string, string> = {
+  escalated: 'red',
+  overdue: 'red',
+  supervision_overdue: 'red',
+  supervised: 'purple',
+  rejected: 'gray',
+  voided: 'gray',
+  archived: 'green',
+  visited: 'green',
+  verified: 'green',
+  resolved_on_spot: 'green',
+};
+
+export function CaseTimeline(props: { theCase: CaseView; version: string }) {
+  const { t, nameOf, when } = useConsoleI18n();
+  const c = props.theCase;
+  const history = useRemote(
+    () => call(api.GET('/api/v1/cases/{id}/history', { params: { path: { id: c.id } } })),
+    `history:${c.id}:${props.version}`,
+  );
+  const departments = useDepartments();
+  const types = useCaseTypes();
+  const people = peopleOf(c);
+  const namer = {
+    t,
+    when,
+    person: (id: string) => people.get(id),
+    department: (id: string) => {
+      const d = departments.data?.find((x) => x.id === id);
+      return d ? nameOf(d) : undefined;
+    },
+    caseType: (code: string) => {
+      const ct = types.data?.find((x) => x.code === code);
+      return ct ? nameOf(ct) : undefined;
+    },
+  };
+
+  if (history.error) return <Alert type="error" title={history.error.message} />;
+  return (
+    <div data-testid="timeline">
+      <Timeline
+        items={(history.data ?? []).map((e) => {
+          const who = [
+            e.actorId ? people.get(e.actorId) : undefined,
+            labelOf(t, 'role', e.actorRole ?? 'system'),
+          ]
+            .filter(Boolean)
+            .join(' · ');
+          const lines = describePayload(e.type, e.payload, namer);
+          return {
+            key: e.id,
+            color: COLOURS[e.type] ?? 'blue',
+            content: (
+              <div className="timeline-entry" data-event={e.type}>
+                <Typography.Text strong>{labelOf(t, 'event', e.type)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                  {who} · {when(e.at)}
+                </Typography.Text>
+                {lines.length > 0 && <div className="timeline-detail">{lines.join('\n')}</div>}
+              </div>
+            ),
+          };
+        })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The case JSON of `GET /api/v1/cases/{id}` (server: cases/presenter.ts) with the fields the case
+ * page shows; the OpenAPI schema names only a few of them, so the rest are typed here.
+ */
+import type { components } from '../../shared/api-types.ts';
+
+export interface NamedRef {
+  id: string;
+  name: string | null;
+}
+
+export interface AreaRef {
+  id: string;
+  code: string;
+  kind: string;
+  name: { zh: string; en: string };
+}
+
+export interface CaseView {
+  id: string;
+  caseNo: string;
+  title: string;
+  description: string;
+  caseType: string | null;
+  status: string;
+  level: number;
+  levelName: { zh: string; en: string };
+  step: string | null;
+  stepDueAt: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
+  supervised: boolean;
+  overdue: boolean;
+  difficulty: string | null;
+  source: string;
+  grid: AreaRef | null;
+  handlingArea: AreaRef | null;
+  anonymous: boolean;
+  reporter: NamedRef | null;
+  contactPhone: string | null;
+  dispatcher: NamedRef | null;
+  result: string | null;
+  createdAt: string;
+  parties: {
+    kind: string;
+    level: number;
+    active: boolean;
+    user: NamedRef | null;
+    department: { id: string; name: { zh: string; en: string } | null } | null;
+  }[];
+  requests: {
+    id: string;
+    kind: string;
+    status: string;
+    reason: string | null;
+    hours: number | null;
+    requestedBy: NamedRef;
+    createdAt: string;
+  }[];
+  supervisionOrders: { id: string; reason: string; dueAt: string; status: string; createdAt: string }[];
+  viewerRole: string;
+  allowedActions: string[];
+}
+
+/** The case as the page reads it (the server's presenter always sends these fields). */
+export function caseViewOf(data: components['schemas']['Case']): CaseView {
+  return data as unknown as CaseView;
+}
+
+/** Names of the people the case mentions, by user id (for the timeline's "who"). */
+export function peopleOf(c: CaseView): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (ref: NamedRef | null) => {
+    if (ref?.name) names.set(ref.id, ref.name);
+  };
+  add(c.reporter);
+  add(c.dispatcher);
+  for (const p of c.parties) add(p.user);
+  for (const r of c.requests) add(r.requestedBy);
+  return names;
+}

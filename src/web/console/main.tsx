@@ -1,0 +1,39 @@
+/** Start-up of the console: antd in the interface language, the session, the app. */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '../shared/i18n.tsx';
+import { App } from './App.tsx';
+import { CONSOLE_EN, CONSOLE_ZH } from './i18n.ts';
+import { SessionProvider } from './shell/session.tsx';
+import { useConsoleI18n } from './shell/use-console-i18n.ts';
+import './console.css';
+
+const dictionaries = { zh: CONSOLE_ZH, en: CONSOLE_EN };
+
+function Themed(props: { children: ReactNode }) {
+  const { lang } = useConsoleI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d4ed8' } }}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{props.children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('no #root');
+createRoot(container).render(
+  <I18nProvider dictionaries={dictionaries}>
+    <Themed>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </Themed>
+  </I18nProvider>,
+);

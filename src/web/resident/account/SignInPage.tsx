@@ -1,0 +1,123 @@
+/**
+ * Sign in, or sign up, with a mobile number and a password. The server finds the home grid from the
+ * phone's position at sign-up. SMS codes are not available yet, and the page says so.
+ */
+import { Button, NoticeBar, Toast } from 'antd-mobile';
+import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+import type { GpsPoint } from '../report/exif.ts';
+import { currentPosition } from '../report/location.ts';
+import { type SignedInUser, signIn, signUp } from '../session.ts';
+
+export function SignInPage(props: { onSignedIn(user: SignedInUser): void }) {
+  const { t } = useT();
+  const id = useId();
+  const [mode, setMode] = useState<'in' | 'up'>('in');
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [home, setHome] = useState<GpsPoint | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function locateHome() {
+    try {
+      setHome(await currentPosition());
+    } catch (error) {
+      Toast.show({
+        content: t('gpsFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (mode === 'up' && !home) {
+      Toast.show({ content: t('homeNeeded') });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (mode === 'in') {
+        props.onSignedIn(await signIn(phone.trim(), password));
+      } else if (home) {
+        const { user, gridName } = await signUp({
+          phone: phone.trim(),
+          password,
+          displayName: displayName.trim(),
+          home,
+        });
+        if (gridName) Toast.show({ content: t('homeGrid', { grid: gridName }) });
+        props.onSignedIn(user);
+      }
+    } catch (error) {
+      Toast.show({ content: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="page sign-in" onSubmit={submit}>
+      <h1>{mode === 'in' ? t('signInTitle') : t('signUpTitle')}</h1>
+      <NoticeBar content={t('smsNotice')} color="info" wrap />
+      <div className="field">
+        <label htmlFor={`${id}-phone`}>{t('phone')}</label>
+        <input
+          id={`${id}-phone`}
+          name="username"
+          autoComplete="username"
+          inputMode={mode === 'up' ? 'numeric' : 'text'}
+          required
+          maxLength={100}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>{t('password')}</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          name="password"
+          autoComplete={mode === 'in' ? 'current-password' : 'new-password'}
+          required
+          maxLength={200}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </div>
+      {mode === 'up' && (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('displayName')}</label>
+            <input
+              id={`${id}-name`}
+              autoComplete="name"
+              required
+              maxLength={100}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          </div>
+          <fieldset className="field">
+            <legend>{t('homeLocation')}</legend>
+            <Button size="small" fill="outline" onClick={() => void locateHome()}>
+              {t('homeFromGps')}
+            </Button>
+            {home && (
+              <p className="place">
+                {home.lat.toFixed(5)}, {home.lng.toFixed(5)}
+              </p>
+            )}
+          </fieldset>
+        </>
+      )}
+      <Button block color="primary" size="large" type="submit" loading={busy} disabled={busy}>
+        {mode === 'in' ? t('signIn') : t('signUp')}
+      </Button>
+      <button type="button" className="link" onClick={() => setMode(mode === 'in' ? 'up' : 'in')}>
+        {mode === 'in' ? t('toSignUp') : t('toSignIn')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/** The case-type catalogue for the category choice, kept on the phone for reporting offline. */
+import { useEffect, useState } from 'react';
+import { api, call } from '../../shared/api.ts';
+
+const CACHE_KEY = 'zhizhi.resident.caseTypes';
+
+export interface CategoryOption {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+function cached(): CategoryOption[] {
+  try {
+    return JSON.parse(localStorage.getItem(CACHE_KEY) ?? '[]') as CategoryOption[];
+  } catch {
+    return [];
+  }
+}
+
+/** The active case types, from the server when it can be reached, else as last seen. */
+export function useCaseTypes(): CategoryOption[] {
+  const [types, setTypes] = useState<CategoryOption[]>(cached);
+  useEffect(() => {
+    if (!navigator.onLine) return;
+    call(api.GET('/api/v1/case-types', { params: { query: {} } })).then(
+      (list) => {
+        const options = list
+          .filter((c) => c.active)
+          .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn }));
+        localStorage.setItem(CACHE_KEY, JSON.stringify(options));
+        setTypes(options);
+      },
+      () => undefined,
+    );
+  }, []);
+  return types;
+}

@@ -1,0 +1,55 @@
+/**
+ * The typed API client every web app uses (openapi-fetch over the generated `paths`), with the
+ * signed-in token attached, and errors turned into one `ApiError` carrying the server's message.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './api-types.ts';
+
+const TOKEN_KEY = 'zhizhi.token';
+
+export function getToken(): string | null {
+  return localStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** An API answer that is not 2xx: the server's `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = getToken();
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(auth);
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError thrown. */
+export async function call<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  const { data, error, response } = await pending;
+  if (response.ok) return data as T;
+  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
+  throw new ApiError(
+    response.status,
+    body.error?.code ?? 'error',
+    body.error?.message ?? response.statusText,
+    body.error?.details,
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The offline outbox (for pastoral areas with no signal): every write is stored on the phone first
+ * (IndexedDB through Dexie) with an idempotency key, then sent in order when the network allows.
+ * The server honours `Idempotency-Key`, so a request whose answer was lost is replayed safely:
+ * nothing is lost and nothing is duplicated. An explicit outbox, not Background Sync (not on iOS).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import { getToken } from './api.ts';
+
+export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
+
+export interface OutboxItem {
+  /** Also the Idempotency-Key sent to the server. */
+  id: string;
+  /** Order of creation (the outbox sends strictly in this order). */
+  seq: number;
+  /** What the person did, in their words, for the list of waiting/sent/refused items. */
+  label: string;
+  method: 'POST';
+  url: string;
+  body: unknown;
+  status: OutboxStatus;
+  createdAt: string;
+  sentAt?: string;
+  /** The server's answer: the created/changed resource, or its error message when refused. */
+  response?: unknown;
+  error?: string;
+}
+
+class OutboxDb extends Dexie {
+  items!: EntityTable<OutboxItem, 'id'>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ items: 'id, seq, status' });
+  }
+}
+
+type Listener = (items: OutboxItem[]) => void;
+
+export interface Outbox {
+  /** Stores a request to send; returns the stored item (sent at once when online). */
+  add(request: { label: string; url: string; body: unknown }): Promise<OutboxItem>;
+  /** Sends waiting items in order until one cannot be sent for lack of network. */
+  flush(): Promise<void>;
+  list(): Promise<OutboxItem[]>;
+  /** Removes items that were sent or refused (the person has seen them). */
+  clearDone(): Promise<void>;
+  subscribe(listener: Listener): () => void;
+}
+
+function newKey(): string {
+  return crypto.randomUUID();
+}
+
+/** Creates the outbox of one app (`name` keeps the resident and worker apps apart). */
+export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Outbox {
+  const db = new OutboxDb(`zhizhi-outbox-${name}`);
+  const listeners = new Set<Listener>();
+  let flushing: Promise<void> | undefined;
+
+  async function notify(): Promise<void> {
+    const items = await db.items.orderBy('seq').toArray();
+    for (const l of listeners) l(items);
+  }
+
+  async function sendOne(item: OutboxItem): Promise<'done' | 'offline'> {
+    await db.items.update(item.id, { status: 'sending' });
+    let response: Response;
+    try {
+      const token = getToken();
+      response = await fetchImpl(item.url, {
+        method: item.method,
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': item.id,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(item.body),
+      });
+    } catch {
+      await db.items.update(item.id, { status: 'waiting' });
+      return 'offline';
+    }
+    const body = await response.json().catch(() => undefined);
+    if (response.ok) {
+      await db.items.update(item.id, { status: 'sent', sentAt: new Date().toISOString(), response: body });
+    } else if (response.status >= 500 || response.status === 401 || response.status === 429) {
+      // Not the request's fault: keep it and try again later (after signing in again for a 401).
+      await db.items.update(item.id, {
+        status: 'waiting',
+        error: body?.error?.message ?? response.statusText,
+      });
+      return 'offline';
+    } else {
+      await db.items.update(item.id, {
+        status: 'refused',
+        sentAt: new Date().toISOString(),
+        error: body?.error?.message ?? response.statusText,
+        response: body,
+      });
+    }
+    return 'done';
+  }
+
+  async function flushNow(): Promise<void> {
+    for (;;) {
+      const next = await db.items.where('status').anyOf('waiting', 'sending').sortBy('seq');
+      const item = next[0];
+      if (!item) break;
+      const result = await sendOne(item);
+      await notify();
+      if (result === 'offline') break;
+    }
+  }
+
+  const outbox: Outbox = {
+    async add(request) {
+      const last = await db.items.orderBy('seq').last();
+      const item: OutboxItem = {
+        id: newKey(),
+        seq: (last?.seq ?? 0) + 1,
+        label: request.label,
+        method: 'POST',
+        url: request.url,
+        body: request.body,
+        status: 'waiting',
+        createdAt: new Date().toISOString(),
+      };
+      await db.items.add(item);
+      await notify();
+      if (navigator.onLine) void outbox.flush();
+      return item;
+    },
+    flush() {
+      flushing ??= flushNow().finally(() => {
+        flushing = undefined;
+      });
+      return flushing;
+    },
+    list: () => db.items.orderBy('seq').toArray(),
+    async clearDone() {
+      await db.items.where('status').anyOf('sent', 'refused').delete();
+      await notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      void notify();
+      return () => listeners.delete(listener);
+    },
+  };
+  window.addEventListener('online', () => void outbox.flush());
+  return outbox;
+}

@@ -1,0 +1,82 @@
+/**
+ * The small form of one case action: only the fields that action takes. Submitting puts the action
+ * in the outbox with its Idempotency-Key — sent at once with signal, in order later without.
+ */
+import { Button, Card, Space, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { api, call } from '../../shared/api.ts';
+import { ACTION_FIELDS, bodyOf, type FormValues, missingField } from '../actions/fields.ts';
+import { cacheKey } from '../cache.ts';
+import { labelOf, useT } from '../i18n/index.ts';
+import { useCachedResource } from '../resource.ts';
+import { actionUrl, outbox } from '../sync.ts';
+import type { CaseType, TeamMember } from '../types.ts';
+import { Field } from './Field.tsx';
+
+export interface ActionFormProps {
+  caseId: string;
+  caseNo: string;
+  action: string;
+  /** The area whose team may be picked (dispatch, link): the case's handling area. */
+  teamAreaId: string | undefined;
+  onClose(): void;
+}
+
+export function ActionForm(props: ActionFormProps) {
+  const { t } = useT();
+  const fields = ACTION_FIELDS[props.action] ?? [];
+  const needsTeam = fields.some((f) => f.kind === 'people');
+  const needsTypes = fields.some((f) => f.kind === 'caseType');
+  const [values, setValues] = useState<FormValues>({});
+  const [busy, setBusy] = useState(false);
+
+  const teamAreaId = needsTeam ? props.teamAreaId : undefined;
+  const team = useCachedResource<TeamMember[]>(teamAreaId && cacheKey.team(teamAreaId), () =>
+    call(api.GET('/api/v1/areas/{id}/team', { params: { path: { id: teamAreaId ?? '' } } })),
+  );
+  const caseTypes = useCachedResource<CaseType[]>(needsTypes ? cacheKey.caseTypes : undefined, () =>
+    call(api.GET('/api/v1/case-types')),
+  );
+
+  async function submit() {
+    const missing = missingField(fields, values);
+    if (missing) {
+      Toast.show({ content: t('form.required', { field: t(missing.label) }) });
+      return;
+    }
+    setBusy(true);
+    try {
+      await outbox.add({
+        label: `${labelOf(t, 'action', props.action)} · ${props.caseNo}`,
+        url: actionUrl(props.caseId, props.action),
+        body: bodyOf(fields, values),
+      });
+      Toast.show({ content: navigator.onLine ? t('form.sent') : t('form.queued') });
+      props.onClose();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={labelOf(t, 'action', props.action)} className="action-form">
+      {needsTeam && !team.value?.length && !team.loading && <p className="hint">{t('form.noTeam')}</p>}
+      {fields.map((spec) => (
+        <Field
+          key={spec.name}
+          spec={spec}
+          value={values[spec.name]}
+          onChange={(v) => setValues((old) => ({ ...old, [spec.name]: v }))}
+          {...(team.value ? { team: team.value } : {})}
+          {...(caseTypes.value ? { caseTypes: caseTypes.value } : {})}
+        />
+      ))}
+      <Space block justify="end">
+        <Button onClick={props.onClose}>{t('form.cancel')}</Button>
+        <Button color="primary" loading={busy} onClick={() => void submit()}>
+          {t('form.submit')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,30 @@
+/** The worker app's language: typed `t`, labels of domain values, and dates in the chosen language. */
+import { useI18n } from '../../shared/i18n.tsx';
+import { en } from './en.ts';
+import { type WorkerKey, zh } from './zh.ts';
+
+export type { WorkerKey } from './zh.ts';
+export const dictionaries = { zh, en };
+
+/** The worker app's i18n (typed keys). */
+export function useT() {
+  return useI18n<WorkerKey>();
+}
+
+/** The label of a domain value (status, action, role…), or the raw value when none is known. */
+export function labelOf(t: (key: WorkerKey) => string, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in zh ? t(key as WorkerKey) : value;
+}
+
+/** A date and time, short, in the interface language (Beijing time). */
+export function formatTime(iso: string | null | undefined, lang: string): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
+}

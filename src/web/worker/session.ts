@@ -1,0 +1,51 @@
+/**
+ * Who is signed in on this phone. The person (with their roles) is kept beside the token so the app
+ * opens offline already signed in; signing out forgets both and the offline cache.
+ */
+import { api, call, getToken, setToken } from '../shared/api.ts';
+import { clearCache } from './cache.ts';
+import type { Me } from './types.ts';
+
+const ME_KEY = 'zhizhi.worker.me';
+
+/** Roles of the grid team (网格团队) whose area is "my grid" for the Today screen. */
+const GRID_TEAM_ROLES = [
+  'grid_worker',
+  'part_time_worker',
+  'grid_chief',
+  'grid_guide',
+  'grid_manager',
+  'grid_inspector',
+  'police_officer',
+];
+
+/** The signed-in person as last seen, when a token is kept. */
+export function storedMe(): Me | null {
+  if (!getToken()) return null;
+  const raw = localStorage.getItem(ME_KEY);
+  return raw ? (JSON.parse(raw) as Me) : null;
+}
+
+export function storeMe(me: Me): void {
+  localStorage.setItem(ME_KEY, JSON.stringify(me));
+}
+
+export async function signIn(username: string, password: string): Promise<Me> {
+  const answer = await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
+  setToken(answer.token);
+  storeMe(answer.user);
+  return answer.user;
+}
+
+export async function signOut(): Promise<void> {
+  await api.POST('/api/v1/auth/logout').catch(() => undefined);
+  setToken(null);
+  localStorage.removeItem(ME_KEY);
+  await clearCache();
+}
+
+/** The area of my grid-team role (the first such assignment), if any. */
+export function myGridId(me: Me): string | undefined {
+  const role = me.assignments.find((a) => a.areaId && GRID_TEAM_ROLES.includes(a.role));
+  return (role ?? me.assignments.find((a) => a.areaId))?.areaId ?? undefined;
+}

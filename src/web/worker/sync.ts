@@ -1,0 +1,64 @@
+/**
+ * Writes go through the outbox (待发送): every action and report is stored on the phone first with an
+ * Idempotency-Key and sent in order when there is signal, so nothing is lost and nothing is
+ * duplicated. When the server answers an action with the changed case, the cached copy is replaced.
+ */
+import { useEffect, useState } from 'react';
+import { createOutbox, type OutboxItem } from '../shared/outbox.ts';
+import { cacheKey, writeCache } from './cache.ts';
+import type { WorkerCase } from './types.ts';
+
+/** The worker app's outbox (kept apart from the resident app's). */
+export const outbox = createOutbox('worker');
+
+/** The outbox URL of an action on a case. */
+export function actionUrl(caseId: string, action: string): string {
+  return `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${action}`;
+}
+
+export const REPORT_URL = '/api/v1/cases';
+
+/** The case an outbox item acts on, or undefined for a new report. */
+export function caseIdOf(item: OutboxItem): string | undefined {
+  const match = /^\/api\/v1\/cases\/([^/]+)\/actions\//.exec(item.url);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** The action an outbox item performs (`report` for a new case). */
+export function actionOf(item: OutboxItem): string {
+  return /\/actions\/(\w+)$/.exec(item.url)?.[1] ?? 'report';
+}
+
+const seenSent = new Set<string>();
+outbox.subscribe((items) => {
+  for (const item of items) {
+    if (item.status !== 'sent' || seenSent.has(item.id)) continue;
+    seenSent.add(item.id);
+    const changed = item.response as WorkerCase | undefined;
+    if (changed?.id && Array.isArray(changed.allowedActions))
+      void writeCache(cacheKey.case(changed.id), changed);
+  }
+});
+
+/** Every outbox item, oldest first, kept current. */
+export function useOutboxItems(): OutboxItem[] {
+  const [items, setItems] = useState<OutboxItem[]>([]);
+  useEffect(() => outbox.subscribe(setItems), []);
+  return items;
+}
+
+/** Whether the phone believes it has a network connection. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}

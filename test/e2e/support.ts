@@ -1,0 +1,161 @@
+/**
+ * Browser-test support: a real server (`zhizhi serve --demo` on a fresh SQLite file, real HTTP on a
+ * free port) and Debian's Chromium driven by playwright-core. Every page is watched for console
+ * errors and unlabelled form controls; screenshots go to test-results/screenshots/.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.ZHIZHI_CHROMIUM ?? '/usr/bin/chromium';
+/** Browser tests run once, in the SQLite pass (the PostgreSQL pass covers the repositories). */
+export const runBrowserTests = !process.env.ZHIZHI_TEST_DATABASE_URL;
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the product as a user would (demo mode), on its own data dir and port. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizhi-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['bin/zhizhi.js', 'serve', '--demo'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZHIZHI_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    dataDir,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A phone-sized context (a cheap Android phone) or a desktop one for the console. */
+export function newContext(
+  browser: Browser,
+  kind: 'phone' | 'desktop',
+  baseURL: string,
+): Promise<BrowserContext> {
+  return kind === 'phone'
+    ? browser.newContext({
+        baseURL,
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        geolocation: { longitude: 108.6, latitude: 38.9 },
+        permissions: ['geolocation'],
+      })
+    : browser.newContext({
+        baseURL,
+        viewport: { width: 1366, height: 860 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+}
+
+/** Collects console errors and failed requests of a page; `assertClean()` fails the test on any. */
+export function watch(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return {
+    problems,
+    assertClean() {
+      if (problems.length > 0) throw new Error(problems.join('\n'));
+    },
+  };
+}
+
+/** Form controls (input, select, textarea) that have no accessible label. */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('input, select, textarea'))) {
+      const input = el as HTMLInputElement;
+      if (input.type === 'hidden' || input.closest('[aria-hidden="true"]')) continue;
+      const style = getComputedStyle(input);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const labelled =
+        input.getAttribute('aria-label') ||
+        input.getAttribute('aria-labelledby') ||
+        input.getAttribute('title') ||
+        (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`)) ||
+        input.closest('label');
+      if (!labelled) out.push(input.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
