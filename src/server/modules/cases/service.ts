@@ -199,15 +199,6 @@ export function createCaseService(deps: CaseServiceDeps) {
     }
     if (isTerminal(status)) patch.closed_at = patch.closed_at ?? nowIso;
     await repo.updateCase(tx, c.id, c.version, patch);
-    await deps.appendEvents(tx, dialect, [
-      {
-        caseId: c.id,
-        type: outcome.event.type,
-        ...actor,
-        at: nowIso,
-        payload: { ...outcome.event.payload, fromStatus: c.status, toStatus: status, level },
-      },
-    ]);
     for (const n of outcome.notices ?? []) await repo.notify(tx, n.users, c.id, n.kind, n.message, nowIso);
     if (outcome.supervisionDue) {
       jobs.push({
@@ -218,6 +209,16 @@ export function createCaseService(deps: CaseServiceDeps) {
       });
     }
     for (const job of jobs) await deps.enqueue(tx, job);
+    // The history entry goes last: on PostgreSQL it takes the ledger-head lock, held until commit.
+    await deps.appendEvents(tx, dialect, [
+      {
+        caseId: c.id,
+        type: outcome.event.type,
+        ...actor,
+        at: nowIso,
+        payload: { ...outcome.event.payload, fromStatus: c.status, toStatus: status, level },
+      },
+    ]);
   }
 
   /** The area handling the case at a level: read off the grid's path, looked up in the same transaction. */
@@ -421,13 +422,14 @@ export function createCaseService(deps: CaseServiceDeps) {
         await db.transaction().execute(async (tx) => {
           const caseNo = await nextCaseNumber(tx, now);
           await repo.insertCase(tx, { ...row, case_no: caseNo });
+          for (const job of armed.jobs) await deps.enqueue(tx, job);
+          await remember(tx, scope, idempotencyKey, id, nowIso);
+          // Last: on PostgreSQL the history append holds the ledger-head lock until commit.
           const [reported, ...rest] = events as [NewEvent, ...NewEvent[]];
           await deps.appendEvents(tx, dialect, [
             { ...reported, payload: { caseNo, ...reported.payload } },
             ...rest,
           ]);
-          for (const job of armed.jobs) await deps.enqueue(tx, job);
-          await remember(tx, scope, idempotencyKey, id, nowIso);
         });
         return id;
       });

@@ -308,7 +308,9 @@ describe('case numbers', () => {
   it('are unique and sequential per day, even when reports arrive together', async () => {
     const herder = await t.as('herder');
     const made = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => herder.post('/api/v1/cases', { description: `并发上报 ${i}`, ...place })),
+      Array.from({ length: 20 }, (_, i) =>
+        herder.post('/api/v1/cases', { description: `并发上报 ${i}`, ...place }),
+      ),
     );
     const numbers = made.map((r) => r.body.caseNo as string);
     expect(new Set(numbers).size).toBe(20);
