@@ -58,6 +58,7 @@ async function settled(page: Page): Promise<void> {
 /** A screenshot of the page at rest (no phone toast, no animation half-way). */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);
   await screenshot(page, name);
 }
@@ -218,6 +219,8 @@ describe.skipIf(!runBrowserTests)(
       const resident = await openScreen('phone');
       const herder = resident.page;
       await herder.goto('/');
+      await herder.getByRole('heading', { name: '登录' }).waitFor();
+      await expectLabelled(herder);
       await herder.getByLabel('手机号').fill('herder');
       await herder.getByLabel('密码').fill(DEMO_PASSWORD);
       await herder.getByRole('button', { name: '登录' }).click();
@@ -270,6 +273,7 @@ describe.skipIf(!runBrowserTests)(
         'story-03-worker-chief-dispatch',
       );
       await expect.poll(() => workerCase(chief.page).status()).toBe('待接收');
+      await chief.page.getByText('网格员 巴特尔（主办）').waitFor();
       chief.watcher.assertClean();
       await chief.context.close();
 
@@ -309,7 +313,7 @@ describe.skipIf(!runBrowserTests)(
       await guide.context.close();
 
       // ── L2 gacha: the gacha centre dispatches to a 五老 in the console. ──
-      await actInConsole(caseId, {
+      const gacha = await actInConsole(caseId, {
         username: 'village.operator',
         action: 'dispatch',
         before: { status: '已立案', level: LEVEL[2] },
@@ -317,10 +321,13 @@ describe.skipIf(!runBrowserTests)(
         fill: (dialog, page) => pick(dialog, page, '处置人员', '达来', '五老 达来'),
         dialogShot: 'story-06-console-gacha-dispatch',
       });
+      expect(await gacha.getByTestId('case-details').textContent()).toContain('五老 达来 · 嘎查村社区');
 
       // The 五老 works on the phone app: accepts, talks it through, and fails.
       const elder = await workerOpensCase('village.elder', title, '.tasks');
+      expect(await workerCase(elder.page).status()).toBe('待接收');
       expect(await workerCase(elder.page).level()).toContain('第2级 · 嘎查村社区');
+      await elder.page.getByText('五老 达来（主办）').waitFor();
       await actInWorker(elder.page, 'accept', '接收任务', async () => undefined);
       await expect.poll(() => workerCase(elder.page).status()).toBe('处置中');
       await actInWorker(elder.page, 'mediate', '记录调解', async (form) => {
@@ -345,13 +352,14 @@ describe.skipIf(!runBrowserTests)(
       });
 
       // ── L3 town: the town centre dispatches to the judicial office, which mediates and fails. ──
-      await actInConsole(caseId, {
+      const town = await actInConsole(caseId, {
         username: 'town.operator',
         action: 'dispatch',
         before: { status: '已立案', level: LEVEL[3] },
         after: '已派遣',
         fill: (dialog, page) => pick(dialog, page, '处置人员', '斯琴', '司法所 斯琴'),
       });
+      expect(await town.getByTestId('case-details').textContent()).toContain('司法所 斯琴 · 苏木镇');
       await actInConsole(caseId, {
         username: 'town.judicial',
         action: 'accept',
@@ -458,6 +466,7 @@ describe.skipIf(!runBrowserTests)(
       const card = herder.locator(`.case-card[data-case-no="${caseNo}"]`);
       await card.waitFor();
       expect(await card.textContent()).toContain('待回访');
+      await expectLabelled(herder);
       await shoot(herder, 'story-12-resident-my-cases');
       await card.click();
       await herder.getByRole('heading', { name: '回访评价' }).waitFor();

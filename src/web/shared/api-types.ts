@@ -3978,6 +3978,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actorId: string | null;
+                            actorName: string | null;
                             actorRole: string | null;
                             at: string;
                             hash: string;

@@ -502,7 +502,26 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** The case's history, for anyone who may see the case. */
     async history(actor: Actor, caseId: string) {
       await detail(actor, caseId); // the same visibility check
-      return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+      const [rows, c] = await Promise.all([
+        db
+          .selectFrom('case_event')
+          .leftJoin('app_user', 'app_user.id', 'case_event.actor_id')
+          .selectAll('case_event')
+          .select('app_user.display_name as actor_name')
+          .where('case_event.case_id', '=', caseId)
+          .orderBy('case_event.seq')
+          .execute(),
+        db
+          .selectFrom('case_file')
+          .select(['anonymous', 'reporter_id'])
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow(),
+      ]);
+      // 匿名: an anonymous reporter's own entries do not name them to anyone else.
+      const hidden = c.anonymous === 1 && c.reporter_id !== actor.userId ? c.reporter_id : null;
+      return rows.map((r) =>
+        hidden !== null && r.actor_id === hidden ? { ...r, actor_id: null, actor_name: null } : r,
+      );
     },
 
     /** 链校验: recomputes the hash of each of the case's history entries, for anyone who may see it. */

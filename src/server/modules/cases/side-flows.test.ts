@@ -249,6 +249,9 @@ describe('intake', () => {
     expect(r.body.reporter).not.toBeNull();
     const seen = await worker.get(`/api/v1/cases/${r.body.id}`);
     expect(seen.body).toMatchObject({ reporter: null, contactPhone: null, anonymous: true });
+    const trail = (await worker.get(`/api/v1/cases/${r.body.id}/history`)).body;
+    expect(trail[0]).toMatchObject({ type: 'reported', actorId: null, actorName: null });
+    expect((await herder.get(`/api/v1/cases/${r.body.id}/history`)).body[0].actorName).toBe('牧民 宝音');
     const named = await herder.post('/api/v1/cases', {
       description: '实名',
       contactPhone: '13800002222',

@@ -51,7 +51,7 @@ export function CaseTimeline(props: { theCase: CaseView; version: string }) {
       <Timeline
         items={(history.data ?? []).map((e) => {
           const who = [
-            e.actorId ? people.get(e.actorId) : undefined,
+            e.actorName ?? (e.actorId ? people.get(e.actorId) : undefined),
             labelOf(t, 'role', e.actorRole ?? 'system'),
           ]
             .filter(Boolean)

@@ -143,6 +143,7 @@ export const en: Dictionary<WorkerKey> = {
   'outcome.partial': 'Partly settled',
   'escalation.mediation_failed': 'Mediation failed',
   'escalation.beyond_authority': 'Beyond this level’s authority',
+  'escalation.overdue': 'Deadline passed, escalated automatically',
   yes: 'Yes',
   no: 'No',
 

@@ -140,6 +140,7 @@ export const zh = {
   'outcome.partial': '部分达成',
   'escalation.mediation_failed': '调解不成',
   'escalation.beyond_authority': '超出本级权限',
+  'escalation.overdue': '超期自动上报',
   yes: '是',
   no: '否',
 
