@@ -5,7 +5,6 @@
  * each edit seen again after a reload. A town centre operator sees only its own town.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -13,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CODES } from '../../src/server/modules/demo/layout.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
-  launchBrowser,
   newContext,
   runBrowserTests,
   screenshot,
-  startServer,
+  startStage,
   type TestServer,
   unlabelledControls,
   watch,
@@ -121,11 +119,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
   let admin: BrowserContext;
 
   beforeAll(async () => {
-    if (!fs.existsSync('dist/web/console/index.html')) {
-      throw new Error('build the console first: node bin/run-ts.js scripts/build-web.ts --app=console');
-    }
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage('console'));
     admin = await newContext(browser, 'desktop', server.url);
     admin.setDefaultTimeout(10_000);
     // Sign in once through the console's sign-in page; the other pages share the session.

@@ -3,17 +3,15 @@
  * sees only its town's cases, filters live in the address bar, the case page shows the timeline,
  * the chain check and only the allowed buttons, and an action done through the UI changes the case.
  */
-import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
-  launchBrowser,
   newContext,
   runBrowserTests,
   screenshot,
-  startServer,
+  startStage,
   type TestServer,
   unlabelledControls,
   watch,
@@ -67,11 +65,7 @@ let escalatedCaseId: string;
 
 describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    if (!fs.existsSync('dist/web/console/index.html')) {
-      throw new Error('build the console first: node bin/run-ts.js scripts/build-web.ts --app=console');
-    }
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage('console'));
     const herder = await apiAs('herder');
     const galutuWorker = await apiAs('galutu.worker');
     townCaseId = (

@@ -7,11 +7,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
 import {
-  launchBrowser,
   newContext,
   runBrowserTests,
   screenshot,
-  startServer,
+  startStage,
   type TestServer,
   unlabelledControls,
   watch,
@@ -56,8 +55,7 @@ async function expectLabelled(): Promise<void> {
 
 describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     context = await newContext(browser, 'phone', server.url);
     await context.setGeolocation({
       longitude: DEMO_PLACES.pastoralGrid.lng,

@@ -159,3 +159,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A running product and a browser, shared by the tests of one file. */
+export interface Stage {
+  server: TestServer;
+  browser: Browser;
+}
+
+/**
+ * Starts the product and launches the browser for a test file; with `app`, first checks that the
+ * web app was built (the server serves dist/web/<app>).
+ */
+export async function startStage(app?: 'console' | 'resident' | 'worker'): Promise<Stage> {
+  if (app && !fs.existsSync(`dist/web/${app}/index.html`)) {
+    throw new Error(`build the ${app} first: node bin/run-ts.js scripts/build-web.ts --app=${app}`);
+  }
+  const server = await startServer();
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

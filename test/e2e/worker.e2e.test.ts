@@ -9,11 +9,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import {
-  launchBrowser,
   newContext,
   runBrowserTests,
   screenshot,
-  startServer,
+  startStage,
   type TestServer,
   unlabelledControls,
   watch,
@@ -100,8 +99,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     herder = await apiAs(server, 'herder');
     chief = await apiAs(server, 'grid.chief');
     worker = await apiAs(server, 'grid.worker');

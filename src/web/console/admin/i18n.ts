@@ -2,7 +2,14 @@
  * Strings of the administration pages: Simplified Chinese first, English complete (a missing
  * English string is a type error). The shell's language switch chooses between them.
  */
+import { ROLES, type Role } from '../../../shared/domain.ts';
 import type { Dictionary } from '../../shared/i18n.tsx';
+import { CONSOLE_ZH } from '../i18n.ts';
+
+/** The roles' Chinese names (网格长 …) are the console's; the English ones below are the admin pages' own. */
+const ROLES_ZH = Object.fromEntries(
+  ROLES.map((role) => [`role.${role}`, CONSOLE_ZH[`role.${role}`]]),
+) as Record<`role.${Role}`, string>;
 
 export const ADMIN_ZH = {
   'common.save': '保存',
@@ -81,19 +88,7 @@ export const ADMIN_ZH = {
   'checks.bad_code': '编码不规范',
   'checks.open': '打开这个区域',
 
-  'role.grid_chief': '网格长',
-  'role.grid_guide': '网格指导员',
-  'role.grid_inspector': '网格纪检员',
-  'role.grid_manager': '网格管理员',
-  'role.police_officer': '派驻警员',
-  'role.grid_worker': '专职网格员',
-  'role.part_time_worker': '兼职网格员',
-  'role.social_force': '社会力量',
-  'role.resident': '群众',
-  'role.department_handler': '职能部门',
-  'role.centre_operator': '综治中心受理员',
-  'role.leader': '旗委政府领导',
-  'role.admin': '管理员',
+  ...ROLES_ZH,
   'people.username': '用户名',
   'people.displayName': '姓名',
   'people.password': '初始密码',

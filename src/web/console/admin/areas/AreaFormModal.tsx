@@ -1,9 +1,9 @@
 /** Create a child area or edit one (administrators): kind, code, names and the polygon as GeoJSON. */
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { ApiError } from '../../../shared/api.ts';
-import { showApiError } from '../common/api-errors.ts';
+import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useSaving } from '../common/use-saving.ts';
 import {
   type Area,
   type AreaChanges,
@@ -52,8 +52,6 @@ function parsePolygon(text: string | undefined): { value: unknown } | undefined 
 export function AreaFormModal({ target, onClose, onSaved }: Props) {
   const { t, kindLabel, nameOf } = useAdminI18n();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
   const editing = target.mode === 'edit' ? target.area : undefined;
   const kinds = target.mode === 'create' ? (CHILD_KINDS[target.parent.kind] ?? []) : [];
 
@@ -67,59 +65,51 @@ export function AreaFormModal({ target, onClose, onSaved }: Props) {
       }
     : { kind: kinds[0], code: target.mode === 'create' ? target.parent.code : '' };
 
-  const save = async (values: Values) => {
-    setProblem(undefined);
-    const polygon = parsePolygon(values.polygon);
-    if (!polygon) {
-      form.setFields([{ name: 'polygon', errors: [t('areas.form.polygonInvalid')] }]);
-      return;
-    }
-    setSaving(true);
-    try {
-      const names = { nameZh: values.nameZh, nameEn: values.nameEn, nameMn: values.nameMn?.trim() || null };
-      const saved = editing
-        ? await updateArea(editing.id, {
-            ...names,
-            code: values.code,
-            polygon: polygon.value,
-          } satisfies AreaChanges)
-        : await createArea({
-            ...names,
-            parentId: target.mode === 'create' ? target.parent.id : null,
-            kind: values.kind as AreaKindName,
-            code: values.code,
-            ...(polygon.value === null ? {} : { polygon: polygon.value }),
-          });
-      onSaved(saved);
-    } catch (error) {
-      // A taken code is a conflict without a field: it can only be the code.
-      if (error instanceof ApiError && error.code === 'conflict') {
-        form.setFields([{ name: 'code', errors: [error.message] }]);
-      } else {
-        setProblem(showApiError(form, error));
+  const { saving, problem, attempt } = useSaving(form);
+
+  const save = (values: Values) =>
+    attempt(async () => {
+      const polygon = parsePolygon(values.polygon);
+      if (!polygon) {
+        form.setFields([{ name: 'polygon', errors: [t('areas.form.polygonInvalid')] }]);
+        return;
       }
-    } finally {
-      setSaving(false);
-    }
-  };
+      try {
+        const names = { nameZh: values.nameZh, nameEn: values.nameEn, nameMn: values.nameMn?.trim() || null };
+        const saved = editing
+          ? await updateArea(editing.id, {
+              ...names,
+              code: values.code,
+              polygon: polygon.value,
+            } satisfies AreaChanges)
+          : await createArea({
+              ...names,
+              parentId: target.mode === 'create' ? target.parent.id : null,
+              kind: values.kind as AreaKindName,
+              code: values.code,
+              ...(polygon.value === null ? {} : { polygon: polygon.value }),
+            });
+        onSaved(saved);
+      } catch (error) {
+        // A taken code is a conflict without a field: it can only be the code.
+        if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+        form.setFields([{ name: 'code', errors: [error.message] }]);
+      }
+    });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         editing
           ? t('areas.form.editTitle', { name: nameOf(editing) })
           : t('areas.form.createTitle', { name: target.mode === 'create' ? nameOf(target.parent) : '' })
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      problem={problem}
+      onClose={onClose}
       width={640}
     >
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} name="area-form">
         {!editing && (
           <Form.Item name="kind" label={t('areas.kind')} rules={[{ required: true }]}>
@@ -155,6 +145,6 @@ export function AreaFormModal({ target, onClose, onSaved }: Props) {
           <Input.TextArea rows={4} spellCheck={false} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

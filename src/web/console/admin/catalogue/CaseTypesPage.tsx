@@ -1,10 +1,13 @@
 /** The case-type catalogue (案件类型): names, default difficulty, order, active; administrators edit it. */
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { showApiError } from '../common/api-errors.ts';
+import { FormModal } from '../common/FormModal.tsx';
+import { editRowColumn } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
 import { useRemote } from '../common/use-remote.ts';
+import { useSaving } from '../common/use-saving.ts';
+import { CatalogueNameFields } from './CatalogueNameFields.tsx';
 import {
   type CaseType,
   type CaseTypeInput,
@@ -61,20 +64,7 @@ export function CaseTypesPage() {
                 <Tag>{t('caseTypes.retired')}</Tag>
               ),
           },
-          ...(isAdmin
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 100,
-                  render: (_: unknown, ct: CaseType) => (
-                    <Button size="small" onClick={() => setEditing(ct)}>
-                      {t('common.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          ...editRowColumn<CaseType>(isAdmin, t, setEditing),
         ]}
       />
       {editing && (
@@ -105,33 +95,21 @@ type Values = CaseTypeInput & { code: string };
 function CaseTypeModal({ caseType, nextSort, onClose, onSaved }: ModalProps) {
   const { t } = useAdminI18n();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const save = async ({ code, ...fields }: Values) => {
-    setProblem(undefined);
-    setSaving(true);
-    try {
+  const { saving, problem, attempt } = useSaving(form);
+  const save = ({ code, ...fields }: Values) =>
+    attempt(async () => {
       if (caseType) await updateCaseType(caseType.code, fields);
       else await createCaseType({ code, ...fields });
       onSaved();
-    } catch (error) {
-      setProblem(showApiError(form, error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
-    <Modal
-      open
+    <FormModal
       title={caseType ? t('caseTypes.edit') : t('caseTypes.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      problem={problem}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -139,28 +117,7 @@ function CaseTypeModal({ caseType, nextSort, onClose, onSaved }: ModalProps) {
         initialValues={caseType ?? { defaultDifficulty: 'general', active: true, sort: nextSort }}
         onFinish={save}
       >
-        <Form.Item
-          name="code"
-          label={t('catalogue.code')}
-          extra={t('catalogue.codeHelp')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input disabled={caseType !== undefined} />
-        </Form.Item>
-        <Form.Item
-          name="nameZh"
-          label={t('catalogue.nameZh')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('catalogue.nameEn')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
+        <CatalogueNameFields codeFixed={caseType !== undefined} />
         <Form.Item name="defaultDifficulty" label={t('caseTypes.difficulty')}>
           <Select options={DEFAULT_DIFFICULTIES.map((d) => ({ value: d, label: t(`difficulty.${d}`) }))} />
         </Form.Item>
@@ -171,6 +128,6 @@ function CaseTypeModal({ caseType, nextSort, onClose, onSaved }: ModalProps) {
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

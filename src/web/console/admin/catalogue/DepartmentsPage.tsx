@@ -1,10 +1,13 @@
 /** Functional departments (职能部门): the list; administrators add and rename them. */
-import { Alert, Button, Card, Form, Input, Modal, Table } from 'antd';
+import { Alert, Button, Card, Form, Table } from 'antd';
 import { useState } from 'react';
-import { showApiError } from '../common/api-errors.ts';
+import { FormModal } from '../common/FormModal.tsx';
+import { editRowColumn } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
 import { useRemote } from '../common/use-remote.ts';
+import { useSaving } from '../common/use-saving.ts';
+import { CatalogueNameFields } from './CatalogueNameFields.tsx';
 import {
   createDepartment,
   type Department,
@@ -45,20 +48,7 @@ export function DepartmentsPage() {
           { key: 'code', title: t('catalogue.code'), dataIndex: 'code', width: 220 },
           { key: 'nameZh', title: t('catalogue.nameZh'), dataIndex: 'nameZh' },
           { key: 'nameEn', title: t('catalogue.nameEn'), dataIndex: 'nameEn' },
-          ...(isAdmin
-            ? [
-                {
-                  key: 'actions',
-                  title: t('common.actions'),
-                  width: 100,
-                  render: (_: unknown, d: Department) => (
-                    <Button size="small" onClick={() => setEditing(d)}>
-                      {t('common.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          ...editRowColumn<Department>(isAdmin, t, setEditing),
         ]}
       />
       {editing && (
@@ -85,57 +75,24 @@ interface ModalProps {
 function DepartmentModal({ department, onClose, onSaved }: ModalProps) {
   const { t } = useAdminI18n();
   const [form] = Form.useForm<DepartmentInput>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const save = async (values: DepartmentInput) => {
-    setProblem(undefined);
-    setSaving(true);
-    try {
+  const { saving, problem, attempt } = useSaving(form);
+  const save = (values: DepartmentInput) =>
+    attempt(async () => {
       if (department) await updateDepartment(department.id, values);
       else await createDepartment(values);
       onSaved();
-    } catch (error) {
-      setProblem(showApiError(form, error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
-    <Modal
-      open
+    <FormModal
       title={department ? t('departments.edit') : t('departments.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      problem={problem}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={department} onFinish={save} name="department-form">
-        <Form.Item
-          name="code"
-          label={t('catalogue.code')}
-          extra={t('catalogue.codeHelp')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="nameZh"
-          label={t('catalogue.nameZh')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="nameEn"
-          label={t('catalogue.nameEn')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Input />
-        </Form.Item>
+        <CatalogueNameFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

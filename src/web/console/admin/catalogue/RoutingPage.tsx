@@ -2,13 +2,14 @@
  * The level-4 routing table (分流分调): at the banner centre a case of a type, in an area, goes to a
  * department. Edited as one table and saved whole; the server names the first bad row.
  */
-import { Alert, Button, Card, Form, message, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Form, message, Select, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { AreaPicker } from '../common/AreaPicker.tsx';
-import { showApiError } from '../common/api-errors.ts';
+import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
 import { useRemote } from '../common/use-remote.ts';
+import { useSaving } from '../common/use-saving.ts';
 import {
   listCaseTypes,
   listDepartments,
@@ -34,8 +35,7 @@ export function RoutingPage() {
   const isAdmin = viewer?.isAdmin ?? false;
   const [form] = Form.useForm<Values>();
   const [round, setRound] = useState(0);
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, problem, attempt } = useSaving(form, rowField);
   const data = useRemote(
     () => Promise.all([listRoutingRules(), listCaseTypes(false), listDepartments()]),
     `routing:${round}`,
@@ -54,10 +54,8 @@ export function RoutingPage() {
   if (!data.data || !viewer) return <Spin />;
   const [, caseTypes, departments] = data.data;
 
-  const save = async (values: Values) => {
-    setProblem(undefined);
-    setSaving(true);
-    try {
+  const save = (values: Values) =>
+    attempt(async () => {
       await replaceRoutingRules(
         (values.rules ?? []).map((r) => ({
           caseType: r.caseType,
@@ -67,19 +65,12 @@ export function RoutingPage() {
       );
       toast.success(t('common.saved'));
       setRound((r) => r + 1);
-    } catch (error) {
-      setProblem(showApiError(form, error, rowField));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <Card title={t('page.routing')}>
       {toastHolder}
-      <Typography.Paragraph type="secondary">{t('routing.intro')}</Typography.Paragraph>
-      {!isAdmin && <Alert type="info" title={t('common.readOnly')} style={{ marginBottom: 16 }} />}
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+      <RuleTableNotes intro={t('routing.intro')} isAdmin={isAdmin} problem={problem} />
       <Form form={form} name="routing" onFinish={save} disabled={!isAdmin} component="div">
         <Form.List name="rules">
           {(fields, { add, remove }) => (
@@ -140,32 +131,17 @@ export function RoutingPage() {
                       </Form.Item>
                     ),
                   },
-                  ...(isAdmin
-                    ? [
-                        {
-                          key: 'remove',
-                          title: t('common.actions'),
-                          width: 90,
-                          render: (_: unknown, field: { name: number }) => (
-                            <Button size="small" danger onClick={() => remove(field.name)}>
-                              {t('common.delete')}
-                            </Button>
-                          ),
-                        },
-                      ]
-                    : []),
+                  ...removeRowColumn(isAdmin, t, remove),
                 ]}
               />
-              {isAdmin && (
-                <Space style={{ marginTop: 16 }}>
-                  <Button onClick={() => add({ caseType: undefined, departmentId: undefined, areaId: null })}>
-                    {t('routing.addRow')}
-                  </Button>
-                  <Button type="primary" loading={saving} onClick={() => form.submit()}>
-                    {t('routing.save')}
-                  </Button>
-                </Space>
-              )}
+              <RuleTableToolbar
+                isAdmin={isAdmin}
+                addLabel={t('routing.addRow')}
+                saveLabel={t('routing.save')}
+                saving={saving}
+                onAdd={() => add({ caseType: undefined, departmentId: undefined, areaId: null })}
+                onSave={() => form.submit()}
+              />
             </>
           )}
         </Form.List>

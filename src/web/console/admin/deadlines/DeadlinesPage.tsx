@@ -2,26 +2,15 @@
  * Time limits (办理时限) per loop step, handling level and case type: the whole table is edited and
  * saved at once; the most specific rule applies to a case. Server errors land on the row they name.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  InputNumber,
-  message,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Card, Form, InputNumber, message, Select, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { LEVEL_NAMES, LEVELS } from '../../../../shared/domain.ts';
 import { listCaseTypes } from '../catalogue/catalogue-api.ts';
-import { showApiError } from '../common/api-errors.ts';
+import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
 import { useRemote } from '../common/use-remote.ts';
+import { useSaving } from '../common/use-saving.ts';
 import {
   DEADLINE_STEPS,
   type DeadlineRule,
@@ -64,8 +53,7 @@ export function DeadlinesPage() {
   const isAdmin = viewer?.isAdmin ?? false;
   const [form] = Form.useForm<{ rules: Row[] }>();
   const [round, setRound] = useState(0);
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, problem, attempt } = useSaving(form, rowField);
   const data = useRemote(
     () => Promise.all([loadDeadlineRules(), listCaseTypes(false)]),
     `deadlines:${round}`,
@@ -80,10 +68,8 @@ export function DeadlinesPage() {
   if (!data.data || !viewer) return <Spin />;
   const caseTypes = data.data[1];
 
-  const save = async ({ rules }: { rules: Row[] }) => {
-    setProblem(undefined);
-    setSaving(true);
-    try {
+  const save = ({ rules }: { rules: Row[] }) =>
+    attempt(async () => {
       await saveDeadlineRules(
         (rules ?? []).map((r) => ({
           step: r.step,
@@ -95,12 +81,7 @@ export function DeadlinesPage() {
       );
       toast.success(t('common.saved'));
       setRound((r) => r + 1);
-    } catch (error) {
-      setProblem(showApiError(form, error, rowField));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const cell = (name: (string | number)[], control: React.ReactNode, required = true) => (
     <Form.Item
@@ -115,9 +96,7 @@ export function DeadlinesPage() {
   return (
     <Card title={t('page.deadlines')}>
       {toastHolder}
-      <Typography.Paragraph type="secondary">{t('deadlines.intro')}</Typography.Paragraph>
-      {!isAdmin && <Alert type="info" title={t('common.readOnly')} style={{ marginBottom: 16 }} />}
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+      <RuleTableNotes intro={t('deadlines.intro')} isAdmin={isAdmin} problem={problem} />
       <Form form={form} name="deadlines" onFinish={save} disabled={!isAdmin} component="div">
         <Form.List name="rules">
           {(fields, { add, remove }) => (
@@ -203,42 +182,19 @@ export function DeadlinesPage() {
                         />,
                       ),
                   },
-                  ...(isAdmin
-                    ? [
-                        {
-                          key: 'remove',
-                          title: t('common.actions'),
-                          width: 90,
-                          render: (_: unknown, f: { name: number }) => (
-                            <Button size="small" danger onClick={() => remove(f.name)}>
-                              {t('common.delete')}
-                            </Button>
-                          ),
-                        },
-                      ]
-                    : []),
+                  ...removeRowColumn(isAdmin, t, remove),
                 ]}
               />
-              {isAdmin && (
-                <Space style={{ marginTop: 16 }}>
-                  <Button
-                    onClick={() =>
-                      add({
-                        step: 'handle',
-                        level: ANY,
-                        caseType: ANY,
-                        amount: 1,
-                        unit: 'workday',
-                      } satisfies Row)
-                    }
-                  >
-                    {t('deadlines.addRow')}
-                  </Button>
-                  <Button type="primary" loading={saving} onClick={() => form.submit()}>
-                    {t('deadlines.save')}
-                  </Button>
-                </Space>
-              )}
+              <RuleTableToolbar
+                isAdmin={isAdmin}
+                addLabel={t('deadlines.addRow')}
+                saveLabel={t('deadlines.save')}
+                saving={saving}
+                onAdd={() =>
+                  add({ step: 'handle', level: ANY, caseType: ANY, amount: 1, unit: 'workday' } satisfies Row)
+                }
+                onSave={() => form.submit()}
+              />
             </>
           )}
         </Form.List>

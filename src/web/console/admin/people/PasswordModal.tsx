@@ -1,8 +1,8 @@
 /** Set a new password for a person (administrators); their sessions end. */
-import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { showApiError } from '../common/api-errors.ts';
+import { Alert, Form, Input } from 'antd';
+import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useSaving } from '../common/use-saving.ts';
 import { resetPassword, type User } from './users-api.ts';
 
 interface Props {
@@ -15,32 +15,20 @@ interface Props {
 export function PasswordModal({ user, onClose, onDone }: Props) {
   const { t } = useAdminI18n();
   const [form] = Form.useForm<{ password: string; repeat: string }>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const save = async ({ password }: { password: string }) => {
-    setSaving(true);
-    setProblem(undefined);
-    try {
+  const { saving, problem, attempt } = useSaving(form);
+  const save = ({ password }: { password: string }) =>
+    attempt(async () => {
       await resetPassword(user.id, password);
       onDone();
-    } catch (error) {
-      setProblem(showApiError(form, error));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
-    <Modal
-      open
+    <FormModal
       title={t('people.resetPasswordOf', { name: user.displayName })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      problem={problem}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
       <Alert type="info" title={t('people.resetPasswordNote')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={save} name="password-reset">
         <Form.Item
@@ -67,6 +55,6 @@ export function PasswordModal({ user, onClose, onDone }: Props) {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 /** Create a person's account with their first role (administrators). */
-import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { showApiError } from '../common/api-errors.ts';
+import { Form, Input } from 'antd';
+import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useSaving } from '../common/use-saving.ts';
 import { AssignmentFields, assignmentOf } from './AssignmentFields.tsx';
 import { createUser, type User } from './users-api.ts';
 
@@ -34,13 +34,11 @@ function formField(path: (string | number)[]): (string | number)[] {
 export function UserCreateModal({ roots, onClose, onCreated }: Props) {
   const { t } = useAdminI18n();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
 
-  const save = async (values: Values) => {
-    setProblem(undefined);
-    setSaving(true);
-    try {
+  const { saving, problem, attempt } = useSaving(form, formField);
+
+  const save = (values: Values) =>
+    attempt(async () => {
       const user = await createUser({
         username: values.username.trim(),
         displayName: values.displayName.trim(),
@@ -49,25 +47,10 @@ export function UserCreateModal({ roots, onClose, onCreated }: Props) {
         assignments: [assignmentOf(values)],
       });
       onCreated(user);
-    } catch (error) {
-      setProblem(showApiError(form, error, formField));
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
-    <Modal
-      open
-      title={t('people.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" title={problem} style={{ marginBottom: 16 }} />}
+    <FormModal title={t('people.create')} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={save} name="user-create">
         <Form.Item
           name="username"
@@ -95,6 +78,6 @@ export function UserCreateModal({ roots, onClose, onCreated }: Props) {
         </Form.Item>
         <AssignmentFields roots={roots} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,0 +1,34 @@
+/** The code and the Chinese and English names every catalogue entry (department, case type) carries. */
+import { Form, Input } from 'antd';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+
+/** The code (fixed once made when `codeFixed`) and both names, each required. */
+export function CatalogueNameFields({ codeFixed = false }: { codeFixed?: boolean }) {
+  const { t } = useAdminI18n();
+  return (
+    <>
+      <Form.Item
+        name="code"
+        label={t('catalogue.code')}
+        extra={t('catalogue.codeHelp')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Input disabled={codeFixed} />
+      </Form.Item>
+      <Form.Item
+        name="nameZh"
+        label={t('catalogue.nameZh')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="nameEn"
+        label={t('catalogue.nameEn')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
+        <Input />
+      </Form.Item>
+    </>
+  );
+}
