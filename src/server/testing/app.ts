@@ -1,8 +1,11 @@
 /** A whole application on a fresh test database, driven through `app.inject()` — real HTTP semantics, no socket. */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type BuiltApp, buildApp } from '../app.ts';
 import { ManualClock } from '../platform/clock.ts';
-import { loadConfig } from '../platform/config.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
 import { createCipher, type PersonalDataCipher } from '../platform/personal-data.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -10,6 +13,7 @@ export interface TestApp extends BuiltApp {
   database: TestDatabase;
   clock: ManualClock;
   cipher: PersonalDataCipher;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -20,9 +24,11 @@ export async function createTestApp(options: { start?: string } = {}): Promise<T
   const database = await createTestDatabase();
   const clock = new ManualClock(options.start ?? TEST_START);
   const cipher = createCipher(randomBytes(32));
+  // Each test app gets its own data directory, so two runs (or two files) never share photos or keys.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizhi-test-'));
   const config = loadConfig(
     // Sessions last 30 days so tests that move the clock by a week stay signed in.
-    { ZHIZHI_DATA_DIR: '/tmp/zhizhi-test', ZHIZHI_SCHEDULER: 'false', ZHIZHI_SESSION_HOURS: '720' },
+    { ZHIZHI_DATA_DIR: dataDir, ZHIZHI_SCHEDULER: 'false', ZHIZHI_SESSION_HOURS: '720' },
     { demo: true },
   );
   const built = await buildApp({ config, database, clock, cipher });
@@ -31,9 +37,11 @@ export async function createTestApp(options: { start?: string } = {}): Promise<T
     database,
     clock,
     cipher,
+    config,
     async close() {
       await built.app.close();
       await database.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
