@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'idempotency_key_reused'
+  | 'service_unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -19,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  service_unavailable: 503,
 };
 
 export class AppError extends Error {

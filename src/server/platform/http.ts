@@ -1,6 +1,7 @@
 /**
  * HTTP plumbing shared by every module: the typed Fastify instance, the error format
- * `{ error: { code, message, details } }`, the signed-in actor on each request, and idempotent creates.
+ * `{ error: { code, message, details } }`, the signed-in actor on each request, and the Idempotency-Key
+ * header (the stored answers are in idempotency.ts).
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
@@ -15,7 +16,6 @@ import type {
 } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../modules/people/actor.ts';
-import type { Db } from './db/database.ts';
 import { AppError, badRequest, unauthorized } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -153,25 +153,6 @@ function unstorable(
     if (problem) return problem;
   }
   return undefined;
-}
-
-/**
- * Runs a create at most once per `Idempotency-Key` and caller: a retry gets the stored answer.
- * The answer is stored in the same transaction as the create (see `rememberIdempotent`).
- */
-export async function findIdempotent(
-  db: Db,
-  scope: string,
-  key: string | undefined,
-): Promise<{ status: number; body: unknown } | undefined> {
-  if (!key) return undefined;
-  const row = await db
-    .selectFrom('idempotency')
-    .select(['status_code', 'body'])
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row ? { status: row.status_code, body: JSON.parse(row.body) } : undefined;
 }
 
 /** The `Idempotency-Key` header, checked: 1–200 visible characters. */

@@ -6,6 +6,7 @@ import type { CaseSource, CaseStatus, Difficulty, Level } from '../../../shared/
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { findIdempotent, rememberIdempotent, requestFingerprint } from '../../platform/idempotency.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
@@ -232,43 +233,39 @@ export function createCaseService(deps: CaseServiceDeps) {
     };
   }
 
-  /** The case a request with this Idempotency-Key already produced, if any. */
-  async function replayed(scope: string, key: string | undefined): Promise<string | undefined> {
-    if (!key) return undefined;
-    const seen = await db
-      .selectFrom('idempotency')
-      .select('body')
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return seen ? (JSON.parse(seen.body) as { caseId: string }).caseId : undefined;
+  /** A request that may carry an Idempotency-Key: the caller's scope, the key, and what was asked. */
+  interface Once {
+    scope: string;
+    key: string | undefined;
+    /** The request's route and body, fingerprinted so that a key reused for another request is refused. */
+    route: string;
+    body: unknown;
+  }
+
+  /** The case a request with this Idempotency-Key already produced, if any (422 if the key was used for another). */
+  async function replayed(request: Once): Promise<string | undefined> {
+    const fingerprint = requestFingerprint('POST', request.route, request.body);
+    const seen = await findIdempotent(db, request.scope, request.key, fingerprint);
+    return seen ? (seen.body as { caseId: string }).caseId : undefined;
   }
 
   /** Records the key in the command's own transaction, so the write and the record commit together. */
-  async function remember(tx: Tx, scope: string, key: string | undefined, caseId: string, at: string) {
-    if (!key) return;
-    await tx
-      .insertInto('idempotency')
-      .values({ scope, key, status_code: 200, body: JSON.stringify({ caseId }), created_at: at })
-      .execute();
+  async function remember(tx: Tx, request: Once, caseId: string, at: string) {
+    const fingerprint = requestFingerprint('POST', request.route, request.body);
+    await rememberIdempotent(tx, { ...request, fingerprint, status: 200, body: { caseId }, at });
   }
 
   /**
    * Runs a write at most once per key: a retry (even one racing the first attempt) is answered
    * with the case the first attempt produced.
    */
-  async function once(
-    actor: Actor,
-    scope: string,
-    key: string | undefined,
-    write: () => Promise<string>,
-  ): Promise<CaseDetail> {
-    const earlier = await replayed(scope, key);
+  async function once(actor: Actor, request: Once, write: () => Promise<string>): Promise<CaseDetail> {
+    const earlier = await replayed(request);
     if (earlier) return detail(actor, earlier);
     try {
       return detail(actor, await write());
     } catch (error) {
-      const raced = !(error instanceof AppError) && (await replayed(scope, key));
+      const raced = !(error instanceof AppError) && (await replayed(request));
       if (raced) return detail(actor, raced);
       throw error;
     }
@@ -320,8 +317,13 @@ export function createCaseService(deps: CaseServiceDeps) {
   return {
     /** 信息采集: a report arrives; or 即知即调, settled on the spot in the same action. */
     async report(actor: Actor, input: ReportInput, idempotencyKey?: string): Promise<CaseDetail> {
-      const scope = `case:${actor.userId}`;
-      return once(actor, scope, idempotencyKey, async () => {
+      const request: Once = {
+        scope: `case:${actor.userId}`,
+        key: idempotencyKey,
+        route: '/api/v1/cases',
+        body: input,
+      };
+      return once(actor, request, async () => {
         const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
         if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
@@ -423,7 +425,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           const caseNo = await nextCaseNumber(tx, now);
           await repo.insertCase(tx, { ...row, case_no: caseNo });
           for (const job of armed.jobs) await deps.enqueue(tx, job);
-          await remember(tx, scope, idempotencyKey, id, nowIso);
+          await remember(tx, request, id, nowIso);
           // Last: on PostgreSQL the history append holds the ledger-head lock until commit.
           const [reported, ...rest] = events as [NewEvent, ...NewEvent[]];
           await deps.appendEvents(tx, dialect, [
@@ -446,8 +448,13 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!isUuid(caseId)) throw notFound('case');
       const wt = await deps.deadlines.current();
       // An action replayed from a phone's outbox is answered, not run twice.
-      const onceScope = `act:${actor.userId}:${caseId}:${action}`;
-      return once(actor, onceScope, idempotencyKey, async () => {
+      const request: Once = {
+        scope: `act:${actor.userId}:${caseId}:${action}`,
+        key: idempotencyKey,
+        route: `/api/v1/cases/${caseId}/actions/${action}`,
+        body: input,
+      };
+      return once(actor, request, async () => {
         await db.transaction().execute(async (tx) => {
           const c = await repo.findCase(tx, caseId, { dialect });
           if (!c) throw notFound('case');
@@ -476,7 +483,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
           if (!status) throw conflict(`"${action}" is not possible now`);
           await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
-          await remember(tx, onceScope, idempotencyKey, caseId, now.toISOString());
+          await remember(tx, request, caseId, now.toISOString());
         });
         return caseId;
       });

@@ -390,6 +390,15 @@ function caseCounter(): Migration {
   };
 }
 
+/** Idempotency-Key (issue 7 #22): the fingerprint of the request a key was first used for. */
+function idempotencyFingerprint(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('idempotency').addColumn('fingerprint', 'text').execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -397,6 +406,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_open311': open311(dialect),
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
+    '0005_platform_idempotency_fingerprint': idempotencyFingerprint(),
   };
 }
 

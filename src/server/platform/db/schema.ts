@@ -240,6 +240,8 @@ export interface IdempotencyTable {
   key: string;
   status_code: number;
   body: string;
+  /** sha-256 of the request (method, route, body); null on rows stored before it was kept. */
+  fingerprint: string | null;
   created_at: string;
 }
 
