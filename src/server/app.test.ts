@@ -15,10 +15,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the HTTP surface', () => {
-  it('answers /healthz with the database in use', async () => {
+  it('answers /healthz with the database in use, and /readyz when the database answers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: t.database.dialect });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: t.database.dialect,
+      dependencies: { database: { status: 'up' } },
+    });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
   });
 
   it('describes itself in OpenAPI 3.1', async () => {

@@ -10,6 +10,7 @@ import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOpti
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { registerHealthRoutes } from './platform/health.ts';
 import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
 import { registerWebApps } from './platform/web.ts';
@@ -44,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // A PostgreSQL restart drops connections outside any request: log it; the pool reconnects.
+  deps.database.onConnectionError((err) => app.log.warn({ err }, 'database connection lost; reconnecting'));
   let pageFallback: ((request: FastifyRequest, reply: FastifyReply) => boolean) | undefined;
   app.setNotFoundHandler((request, reply) => {
     if (pageFallback?.(request, reply)) return reply;
@@ -90,10 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   app.addHook('preHandler', rejectUnstorableInput);
 
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await deps.database.db.selectFrom('ledger_head').select('id').limit(1).execute();
-    return { status: 'ok', database: deps.database.dialect };
-  });
+  registerHealthRoutes(app, deps.database);
   pageFallback = await registerWebApps(app, deps.webRoot);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

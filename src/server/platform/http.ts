@@ -16,6 +16,7 @@ import type {
 } from 'fastify';
 import { Type } from 'typebox';
 import type { Actor } from '../modules/people/actor.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.ts';
 import { AppError, badRequest, unauthorized } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -78,7 +79,10 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
   return field || context || 'body';
 }
 
-/** Turns every error into the one JSON shape; only a real bug becomes a 500. */
+/**
+ * Turns every error into the one JSON shape; a database that is away is a 503 with Retry-After;
+ * only a real bug becomes a 500.
+ */
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return reply
@@ -111,6 +115,19 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
             ? 'not_found'
             : 'bad_request';
     return reply.status(status).send({ error: { code, message: fe.message } });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      .send({
+        error: {
+          code: 'service_unavailable',
+          message: 'the database is unavailable; try again shortly',
+          details: { dependency: 'database' },
+        },
+      });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });

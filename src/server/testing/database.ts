@@ -9,6 +9,8 @@ import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and drops what the test created. */
   dispose(): Promise<void>;
+  /** PostgreSQL only: the `application_name` of this database's sessions (to find them in pg_stat_activity). */
+  applicationName?: string;
 }
 
 /** The PostgreSQL URL the test run targets, or undefined for SQLite. */
@@ -24,9 +26,11 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
-  const handle = await openMigrated({ url: testPostgresUrl, schema, poolSize: 5 });
+  const applicationName = `zhizhi-test-${schema}`;
+  const handle = await openMigrated({ url: testPostgresUrl, schema, poolSize: 5, applicationName });
   return {
     ...handle,
+    applicationName,
     async dispose() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: testPostgresUrl });

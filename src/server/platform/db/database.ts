@@ -23,6 +23,12 @@ export interface DatabaseHandle {
   sqliteFile?: string;
   /** The raw better-sqlite3 connection, for online backups. */
   sqlite?: SQLite.Database;
+  /**
+   * Tells the listener (the app's logger) of each PostgreSQL connection lost outside a query, e.g.
+   * when the server restarts; the connection is dropped and a new one opened on next use. Until a
+   * listener is set, they are written to stderr.
+   */
+  onConnectionError(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -33,7 +39,12 @@ export interface OpenOptions {
   schema?: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL `application_name` (default `zhizhi`), to find this node's sessions in pg_stat_activity. */
+  applicationName?: string;
 }
+
+/** How long a request waits for a new PostgreSQL connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 let pgParsersInstalled = false;
 /** Make PostgreSQL return what SQLite returns: ISO strings for timestamps, numbers for bigint counts. */
@@ -55,10 +66,18 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'zhizhi',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    const connectionLost = connectionErrorReporter();
+    // A restart of PostgreSQL ends every session (57P01). pg-pool drops an idle client that errors
+    // and re-emits the error on the pool; a checked-out client between queries emits it on itself.
+    // Unheard, either 'error' event would end the process: report it, and let the pool reconnect.
+    pool.on('error', connectionLost.report);
+    pool.on('connect', (client) => client.on('error', connectionLost.report));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect, close: () => db.destroy() };
+    return { db, dialect, onConnectionError: connectionLost.listen, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:(\/\/)?/i, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -68,7 +87,28 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect, sqliteFile: file, sqlite, close: () => db.destroy() };
+  // SQLite is in-process: there is no connection to lose.
+  return { db, dialect, sqliteFile: file, sqlite, onConnectionError() {}, close: () => db.destroy() };
+}
+
+/** Reports lost connections to one listener, stderr until one is set; the same error only once. */
+function connectionErrorReporter() {
+  let listener: ((error: Error) => void) | undefined;
+  const seen = new WeakSet<Error>();
+  return {
+    report(error: Error) {
+      if (seen.has(error)) return;
+      seen.add(error);
+      if (listener) listener(error);
+      else
+        console.warn(
+          `database connection lost (${(error as { code?: string }).code ?? error.message}); reconnecting on next use`,
+        );
+    },
+    listen(next: (error: Error) => void) {
+      listener = next;
+    },
+  };
 }
 
 /** Prepared statements kept per SQL text; Kysely's SQLite driver would prepare every query anew. */
