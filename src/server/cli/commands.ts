@@ -11,6 +11,7 @@ import { hashPassword } from '../modules/people/passwords.ts';
 import { systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
+import { refreshStatistics, startStatisticsUpkeep } from '../platform/db/statistics.ts';
 import { AppError } from '../platform/errors.ts';
 import { createCipher, loadOrCreateKey, type PersonalDataCipher } from '../platform/personal-data.ts';
 import { seedDefaults } from '../seed-defaults.ts';
@@ -66,6 +67,8 @@ async function seedDemoIfEmpty(o: Opened): Promise<LoadedDemo | undefined> {
     now: systemClock.now(),
   });
   const open311 = await issueDemoOpen311Key(o.database.db, systemClock);
+  // A bulk load: give the planner statistics for what was just loaded.
+  await refreshStatistics(o.database);
   return { ...summary, open311Key: open311.key };
 }
 
@@ -141,6 +144,9 @@ export const commands: Record<string, Command> = {
         logger: { level: config.logLevel },
       });
       const address = await app.listen({ port: config.port, host: config.host });
+      const stopStatisticsUpkeep = startStatisticsUpkeep(database, (err) =>
+        app.log.warn({ err }, 'refreshing planner statistics failed'),
+      );
       if (config.scheduler) {
         await scheduleNextCheckpoint(database.db, systemClock.now());
         services.scheduler.start();
@@ -150,6 +156,7 @@ export const commands: Record<string, Command> = {
           `${config.demo ? ' (demo mode)' : ''}; API docs at /api/docs`,
       );
       const stop = async () => {
+        stopStatisticsUpkeep();
         await services.scheduler.stop();
         await app.close();
         await database.close();

@@ -232,43 +232,62 @@ export interface CaseFilters {
 
 /** Cases the scope allows, filtered, newest first, with the total count. */
 export async function listCases(q: Queryable, scope: ListScope, filters: CaseFilters) {
-  let query = q
-    .selectFrom('case_file')
-    .innerJoin('area as g', 'g.id', 'case_file.grid_id')
-    .where((eb) => {
-      if (scope.all && !filters.mine) return sql<boolean>`1 = 1`;
+  const query = listCasesQuery(q, scope, filters);
+  const [rows, total] = await Promise.all([
+    casesPage(query, filters).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as CaseRow[], total: Number(total.n) };
+}
+
+/** One page of a case query, newest first. */
+export function casesPage(query: ReturnType<typeof listCasesQuery>, page: { limit: number; offset: number }) {
+  return query
+    .selectAll('case_file')
+    .orderBy('case_file.created_at', 'desc')
+    .orderBy('case_file.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** The cases the scope allows, filtered: FROM and WHERE, before paging or counting. */
+export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilters) {
+  let query = q.selectFrom('case_file').innerJoin('area as g', 'g.id', 'case_file.grid_id');
+  if (filters.mine) {
+    query = query.where('case_file.reporter_id', '=', scope.userId);
+  } else if (!scope.all && !filters.assigned) {
+    // (Cases assigned to me are visible to me: the `assigned` filter below is the narrower one.)
+    query = query.where((eb) => {
       const visible: Expression<SqlBool>[] = [eb('case_file.reporter_id', '=', scope.userId)];
-      if (!filters.mine) {
-        for (const p of scope.areaPaths) visible.push(startsWith('g.path', p));
-        const party = eb
-          .selectFrom('case_party')
-          .select('case_party.id')
-          .whereRef('case_party.case_id', '=', 'case_file.id')
-          .where((e) => {
-            const who = [e('case_party.user_id', '=', scope.userId)];
-            if (scope.departmentIds.length > 0)
-              who.push(e('case_party.department_id', 'in', scope.departmentIds));
-            return e.or(who);
-          });
-        visible.push(eb.exists(party));
-      }
+      for (const p of scope.areaPaths) visible.push(startsWith('g.path', p));
+      const party = eb
+        .selectFrom('case_party')
+        .select('case_party.id')
+        .whereRef('case_party.case_id', '=', 'case_file.id')
+        .where((e) => {
+          const who = [e('case_party.user_id', '=', scope.userId)];
+          if (scope.departmentIds.length > 0)
+            who.push(e('case_party.department_id', 'in', scope.departmentIds));
+          return e.or(who);
+        });
+      visible.push(eb.exists(party));
       return eb.or(visible);
     });
+  }
   if (filters.assigned) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_party')
-          .select('case_party.id')
-          .whereRef('case_party.case_id', '=', 'case_file.id')
-          .where('case_party.active', '=', 1)
-          .where((e) => {
-            const who = [e('case_party.user_id', '=', scope.userId)];
-            if (scope.departmentIds.length > 0)
-              who.push(e('case_party.department_id', 'in', scope.departmentIds));
-            return e.or(who);
-          }),
-      ),
+    // The "today" list: my few active assignments, found through the assignment index
+    // (case_party_assignment), each case then looked up by key — never a walk over open cases.
+    query = query.where('case_file.id', 'in', (eb) =>
+      eb
+        .selectFrom('case_party')
+        .select('case_party.case_id')
+        .where('case_party.active', '=', 1)
+        .where((e) => {
+          const who = [e('case_party.user_id', '=', scope.userId)];
+          if (scope.departmentIds.length > 0)
+            who.push(e('case_party.department_id', 'in', scope.departmentIds));
+          return e.or(who);
+        }),
     );
   }
   if (filters.status && filters.status.length > 0)
@@ -289,15 +308,5 @@ export async function listCases(q: Queryable, scope: ListScope, filters: CaseFil
       ]),
     );
   }
-  const [rows, total] = await Promise.all([
-    query
-      .selectAll('case_file')
-      .orderBy('case_file.created_at', 'desc')
-      .orderBy('case_file.id', 'desc')
-      .limit(filters.limit)
-      .offset(filters.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as CaseRow[], total: Number(total.n) };
+  return query;
 }

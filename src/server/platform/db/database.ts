@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
+import { refreshStatistics } from './statistics.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -139,10 +140,11 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
-/** Opens the database and brings its schema up to date. */
+/** Opens the database, brings its schema up to date, and (SQLite) gives the planner statistics. */
 export async function openMigrated(options: OpenOptions): Promise<DatabaseHandle> {
   const handle = openDatabase(options);
   await migrateToLatest(handle.db as unknown as Kysely<unknown>, handle.dialect, options.schema);
+  await refreshStatistics(handle, 'optimize');
   return handle;
 }
 

@@ -399,6 +399,27 @@ function idempotencyFingerprint(): Migration {
   };
 }
 
+/**
+ * The assignment index (issue 7 #26): "my active assignments" read from the index alone, so the
+ * grid worker's today list is driven by it rather than by a walk over every open case.
+ */
+function casePartyAssignmentIndex(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createIndex('case_party_assignment')
+        .on('case_party')
+        .columns(['user_id', 'active', 'case_id'])
+        .execute();
+      await db.schema
+        .createIndex('case_party_dept_assignment')
+        .on('case_party')
+        .columns(['department_id', 'active', 'case_id'])
+        .execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -407,6 +428,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
     '0005_platform_idempotency_fingerprint': idempotencyFingerprint(),
+    '0005_platform_case_party_assignment': casePartyAssignmentIndex(),
   };
 }
 
