@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for the thing, not for Vitest's default second: a loaded CI machine is slow.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     pool: 'forks',
     reporters: ['default', new SummaryReporter()],
   },

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CODES } from '../../src/server/modules/demo/layout.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
+  animationsSettled,
   newContext,
   runBrowserTests,
   screenshot,
@@ -74,7 +75,7 @@ function assertCleanApartFrom(watcher: ReturnType<typeof watch>, statuses: numbe
 
 /** Waits for antd's tab and table transitions to finish, so a screenshot shows the settled page. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
+  await animationsSettled(page);
 }
 
 /** The visible area tree's node titles. */
@@ -121,7 +122,6 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('console'));
     admin = await newContext(browser, 'desktop', server.url);
-    admin.setDefaultTimeout(10_000);
     // Sign in once through the console's sign-in page; the other pages share the session.
     await (await signIn(admin, 'admin', '/console/admin/areas')).close();
   });
@@ -168,13 +168,13 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     expect(mapCode).toEqual([]);
     await page.getByRole('tab', { name: '地图' }).click();
     const map = page.getByTestId('area-map');
-    await expect.poll(() => map.getAttribute('data-shapes'), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
+    await expect.poll(() => map.getAttribute('data-shapes')).toMatch(/^[1-9]\d*$/);
     expect(await map.locator('canvas.maplibregl-canvas').count()).toBe(1);
     expect(mapCode.some((url) => url.includes('/AreaMap-'))).toBe(true);
     const villages = Number(await map.getAttribute('data-shapes'));
     await expect.poll(() => map.locator('.admin-map-label').count()).toBe(villages);
     expect(await map.locator('.admin-map-label').first().textContent()).toBe('巴音敖包嘎查');
-    await page.waitForTimeout(500);
+    await settled(page);
     await screenshot(page, 'admin-areas-map');
 
     // The checks: the demo data keeps every rule.

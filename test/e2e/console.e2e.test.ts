@@ -63,7 +63,7 @@ const galutu = { lng: DEMO_PLACES.galutuCommunity.lng, lat: DEMO_PLACES.galutuCo
 let townCaseId: string;
 let escalatedCaseId: string;
 
-describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', { timeout: 60_000 }, () => {
+describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('console'));
     const herder = await apiAs('herder');

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
+  E2E_TEST_TIMEOUT_MS,
   launchBrowser,
   newContext,
   runBrowserTests,
@@ -40,7 +41,6 @@ async function openScreen(kind: 'phone' | 'desktop'): Promise<Screen> {
     latitude: DEMO_PLACES.pastoralGrid.lat,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
   return { context, page, watcher: watch(page) };
 }
 
@@ -172,7 +172,7 @@ async function actInConsole(caseId: string, step: ConsoleStep): Promise<Page> {
   await expectLabelled(page);
   if (step.dialogShot) await shoot(page, step.dialogShot);
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
-  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe(step.after);
+  await expect.poll(() => status.textContent()).toBe(step.after);
   await dialog.waitFor({ state: 'detached' });
   await expectLabelled(page);
   if (step.shot) await shoot(page, step.shot);
@@ -198,7 +198,7 @@ const LEVEL = {
 
 describe.skipIf(!runBrowserTests)(
   'the five-level chain story, through the three apps',
-  { timeout: 180_000 },
+  { timeout: 2 * E2E_TEST_TIMEOUT_MS },
   () => {
     beforeAll(async () => {
       for (const app of ['resident', 'worker', 'console']) {
@@ -208,7 +208,7 @@ describe.skipIf(!runBrowserTests)(
       }
       server = await startServer();
       browser = await launchBrowser();
-    }, 120_000);
+    });
     afterAll(async () => {
       await browser?.close();
       await server?.stop();

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import {
+  cached,
   newContext,
   runBrowserTests,
   screenshot,
@@ -106,9 +107,8 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     guide = await apiAs(server, 'grid.guide');
     workerContext = await newContext(browser, 'phone', server.url);
     workerPage = await workerContext.newPage();
-    workerPage.setDefaultTimeout(15_000);
     workerWatch = watch(workerPage);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -125,16 +125,14 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
 
     const task = page.locator('.tasks .case-card', { hasText: '草场网围栏被破坏' });
     await task.waitFor();
-    await expect(task.getByText('待接收').count()).resolves.toBe(1);
+    await task.getByText('待接收').waitFor();
     const light = task.locator('[data-light]');
     expect(await light.getAttribute('data-light')).toBe('green');
     expect(await light.textContent()).toContain('绿灯 · 正常');
     expect(await light.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 181, 120)');
-    await expect(page.getByText('所在网格：').count()).resolves.toBe(1);
+    await page.getByText('所在网格：').waitFor();
     // the dispatch notice is addressed to the worker
-    await expect(page.locator('.notices').getByText('新案件派给您：草场网围栏被破坏').count()).resolves.toBe(
-      1,
-    );
+    await page.locator('.notices').getByText('新案件派给您：草场网围栏被破坏').waitFor();
     await screenshot(page, 'worker-today');
     // English is complete: the same screen in the other language, then back
     await page.getByRole('button', { name: 'English' }).click();
@@ -151,7 +149,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
       .locator('.case-actions [data-action]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions.sort()).toEqual(['accept', 'request_extension', 'send_back']);
-    await expect(page.getByText('派单 · 网格长').count()).resolves.toBe(1);
+    await page.getByText('派单 · 网格长').waitFor();
 
     await page.getByRole('button', { name: '接收任务' }).click();
     expect(await unlabelledControls(page)).toEqual([]);
@@ -206,8 +204,11 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     await page.reload();
     await page.locator('.tasks .case-card', { hasText: '饮水井抽水泵损坏' }).waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    // let the background prefetch of the case pages finish
-    await page.waitForTimeout(1500);
+    // the background prefetch has put both case pages (details and history) on the phone
+    await cached(
+      page,
+      [handling.id, refusedId].flatMap((id) => [`case:${id}`, `history:${id}`]),
+    );
     // the accept sent in the first test is listed as sent until cleared
     await page.goto('/worker/#/sync');
     await page.getByTestId('sync-counts').getByText('待发送 0 · 已发送 1 · 被拒绝 0').waitFor();
@@ -270,10 +271,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
 
     // Signal again: the outbox sends everything once, in order.
     await workerContext.setOffline(false);
-    await page
-      .getByTestId('sync-counts')
-      .getByText('待发送 0 · 已发送 2 · 被拒绝 1')
-      .waitFor({ timeout: 20_000 });
+    await page.getByTestId('sync-counts').getByText('待发送 0 · 已发送 2 · 被拒绝 1').waitFor();
     const rows = page.locator('.outbox .outbox-item');
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).toEqual([
       'sent',
@@ -282,13 +280,11 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     ]);
     const refusal = await worker.post(`/api/v1/cases/${refusedId}/actions/accept`, {});
     expect(refusal.status).toBeGreaterThanOrEqual(400);
-    await expect(rows.nth(1).getByText(`服务器拒绝：${refusal.body.error.message}`).count()).resolves.toBe(1);
-    await expect(
-      rows
-        .nth(2)
-        .getByText(/案件编号 \S+/)
-        .count(),
-    ).resolves.toBe(1);
+    await rows.nth(1).getByText(`服务器拒绝：${refusal.body.error.message}`).waitFor();
+    await rows
+      .nth(2)
+      .getByText(/案件编号 \S+/)
+      .waitFor();
     await page.locator('.adm-toast-mask').waitFor({ state: 'detached' });
     await screenshot(page, 'worker-sync-done');
 
@@ -311,5 +307,5 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     expect(workerWatch.problems.filter((p) => !offlineNoise.test(p))).toEqual([
       `console error: Failed to load resource: the server responded with a status of ${refusal.status} (Forbidden)`,
     ]);
-  }, 120_000);
+  });
 });
