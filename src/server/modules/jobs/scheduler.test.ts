@@ -40,6 +40,59 @@ function recordingLogger() {
 }
 
 describe('the scheduler', () => {
+  it('keeps running while the database is away, and runs jobs again once it is back', async () => {
+    const clock = new ManualClock(START);
+    let away = true;
+    let failures = 0;
+    let onFailure: () => void = () => {};
+    const threeFailures = new Promise<void>((resolve) => {
+      onFailure = () => {
+        if (++failures === 3) resolve();
+      };
+    });
+    // The database as a restart leaves it: every connection refused (57P01), until `away` is false.
+    const db = new Proxy(t.db, {
+      get(target, property) {
+        if (away && (property === 'connection' || property === 'transaction')) {
+          throw Object.assign(new Error('terminating connection due to administrator command'), {
+            code: '57P01',
+          });
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const logger: SchedulerLogger = {
+      info() {},
+      warn() {},
+      error: (_obj, msg) => {
+        if (msg === 'scheduler run failed') onFailure();
+      },
+    };
+    let ran: () => void = () => {};
+    const jobRan = new Promise<void>((resolve) => {
+      ran = resolve;
+    });
+    const scheduler = createScheduler({
+      handle: { ...t, db },
+      clock,
+      intervalMs: 5,
+      logger,
+      handlers: { note: async () => ran() },
+    });
+    scheduler.start();
+    try {
+      await threeFailures;
+      away = false;
+      await enqueue('after-the-outage');
+      await jobRan;
+    } finally {
+      await scheduler.stop();
+    }
+    expect(failures).toBeGreaterThanOrEqual(3);
+    expect((await row('after-the-outage')).status).toBe('done');
+  });
+
   it('runs due jobs and waits for the clock to reach the others', async () => {
     const clock = new ManualClock(START);
     const seen: unknown[] = [];
