@@ -47,8 +47,10 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
   demoHash ??= hashPassword(DEMO_PASSWORD);
   await seedDefaults(t.database.db);
   const end = t.clock.now();
-  await seedDemo(t.database.db, { passwordHash: await demoHash, cipher: t.cipher, now: end });
   const cases = options.history ?? Number(process.env.ZHIZHI_DEMO_HISTORY ?? 0);
+  // With a history, the county was set up a year before the test's start.
+  const setUp = cases > 0 ? new Date(end.getTime() - 365 * 86_400_000) : end;
+  await seedDemo(t.database.db, { passwordHash: await demoHash, cipher: t.cipher, now: setUp });
   const history =
     cases > 0
       ? await seedDemoHistory(

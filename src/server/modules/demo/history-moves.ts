@@ -5,11 +5,11 @@
  */
 import type { Level } from '../../../shared/domain.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { CaseService } from '../cases/service.ts';
 import type { ActionInputs } from '../cases/actions.ts';
+import type { CaseService } from '../cases/service.ts';
 import type { CaseAction } from '../cases/state-machine.ts';
 import type { Actor } from '../people/actor.ts';
-import { type HistoryWorld, levelThreeGrid, type LivingCase } from './history.ts';
+import { type HistoryWorld, type LivingCase, levelThreeGrid } from './history.ts';
 
 export interface MoveResult {
   /** Actions run (successfully). */
@@ -32,6 +32,9 @@ const NOTES = {
   unsatisfied: '问题反复出现，希望彻底解决',
   satisfied: '处理及时，态度很好',
 };
+
+/** Working days to handle a case at each level (the default deadline rules). */
+const HANDLING_DAYS: Record<number, number> = { 1: 3, 2: 5, 3: 10, 4: 15, 5: 20 };
 
 const between = (random: () => number, low: number, high: number) => low + random() * (high - low);
 
@@ -61,7 +64,8 @@ function people(world: HistoryWorld, c: LivingCase, level: Level, areaId: string
   const banner = areaId;
   const lead = world.departmentFor(c.caseType);
   const second =
-    staff.departmentIds.get(lead === staff.departmentIds.get('petition') ? 'civil_affairs' : 'petition') ?? lead;
+    staff.departmentIds.get(lead === staff.departmentIds.get('petition') ? 'civil_affairs' : 'petition') ??
+    lead;
   const departments = level === 5 ? [lead, second] : [lead];
   const dispatcher =
     level === 1
@@ -93,7 +97,12 @@ function people(world: HistoryWorld, c: LivingCase, level: Level, areaId: string
 /** Reports the case (its first step). */
 async function report(cases: CaseService, world: HistoryWorld, c: LivingCase, tally: MoveResult) {
   const onTheSpot = c.course.end === 'on_the_spot';
-  const source = c.course.channel === 'resident' ? 'resident_app' : c.course.channel === 'hotline' ? 'hotline' : 'worker_app';
+  const source =
+    c.course.channel === 'resident'
+      ? 'resident_app'
+      : c.course.channel === 'hotline'
+        ? 'hotline'
+        : 'worker_app';
   try {
     const detail = await cases.report(c.reporter, {
       title: `${c.typeName}：${c.spot.address}`,
@@ -106,7 +115,8 @@ async function report(cases: CaseService, world: HistoryWorld, c: LivingCase, ta
     });
     c.id = detail.id;
     tally.moves++;
-    if (c.course.end === 'loop') world.lastOpenInGrid.set(levelThreeGrid(world.staff, c.spot.gridId), detail.id);
+    if (c.course.end === 'loop')
+      world.lastOpenInGrid.set(levelThreeGrid(world.staff, c.spot.gridId), detail.id);
     return between(world.random, 0.5, 3);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -134,7 +144,12 @@ export async function nextMove(cases: CaseService, world: HistoryWorld, c: Livin
   const r = world.random;
   const act = <A extends CaseAction>(actor: Actor, action: A, input: ActionInputs[A]) =>
     attempt(cases, actor, id, action, input, tally);
-  const once = (what: string) => (done.has(what) ? false : (done.add(what), true));
+  /** True the first time `what` is asked for, false after. */
+  const once = (what: string) => {
+    if (done.has(what)) return false;
+    done.add(what);
+    return true;
+  };
   const gridTeam = levelThreeGrid(world.staff, c.spot.gridId);
   const registrar = world.staff.at('grid_chief', gridTeam);
   const townOperator = world.staff.at('centre_operator', c.spot.townId);
@@ -165,7 +180,8 @@ export async function nextMove(cases: CaseService, world: HistoryWorld, c: Livin
       break;
     case 'dispatched':
       if (course.sendBack && once('sendBack')) {
-        if (await act(handlers[0] as Actor, 'send_back', { reason: NOTES.sendBack })) after = between(r, 0.3, 2.5);
+        if (await act(handlers[0] as Actor, 'send_back', { reason: NOTES.sendBack }))
+          after = between(r, 0.3, 2.5);
       } else {
         for (const h of handlers) await act(h, 'accept', { note: '已接收' });
         after = between(r, 1, 6);
@@ -193,13 +209,18 @@ export async function nextMove(cases: CaseService, world: HistoryWorld, c: Livin
       break;
     }
     case 'visited':
-      if (!(await act(decider, 'close', { note: '办结归档' }))) await act(townOperator, 'close', { note: '办结归档' });
+      if (!(await act(decider, 'close', { note: '办结归档' })))
+        await act(townOperator, 'close', { note: '办结归档' });
       break;
     default:
       break;
   }
   // A refused step is tried again a day later, at most three times.
-  if (after === undefined && tally.moves === 0 && !['archived', 'rejected', 'merged', 'voided'].includes(row.status)) {
+  if (
+    after === undefined &&
+    tally.moves === 0 &&
+    !['archived', 'rejected', 'merged', 'voided'].includes(row.status)
+  ) {
     if (once('retry1') || once('retry2') || once('retry3')) after = 8;
   }
   return after === undefined ? tally : { ...tally, after };
@@ -234,7 +255,7 @@ async function handle(
   }
   // Late: just past the handling limit of the level (3, 5, 10, 15, 20 working days of 7 hours); below
   // level 5 the overdue job escalates the case meanwhile.
-  if (course.late && once('late')) return [3, 5, 10, 15, 20][(level as number) - 1] * 7 + between(r, 0.5, 2);
+  if (course.late && once('late')) return (HANDLING_DAYS[level] ?? 20) * 7 + between(r, 0.5, 2);
   for (const h of handlers) {
     if (c.reported.has(`${level}:${h.userId}`)) continue;
     if (await act(h, 'feedback', { result: NOTES.feedback })) c.reported.add(`${level}:${h.userId}`);

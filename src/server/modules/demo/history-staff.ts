@@ -63,7 +63,11 @@ export async function ensureHistoryStaff(db: Db, passwordHash: string, at: strin
       { id: a.id, parentId: a.parent_id, kind: a.kind, code: a.code, nameZh: a.name_zh, path: a.path },
     ]),
   );
-  const departments = await db.selectFrom('department').select(['id', 'code', 'name_zh']).orderBy('code').execute();
+  const departments = await db
+    .selectFrom('department')
+    .select(['id', 'code', 'name_zh'])
+    .orderBy('code')
+    .execute();
   const departmentIds = new Map(departments.map((d) => [d.code, d.id]));
   const justice = departmentIds.get('justice') ?? null;
   const existing = await db
@@ -81,8 +85,16 @@ export async function ensureHistoryStaff(db: Db, passwordHash: string, at: strin
   }
 
   const users: { id: string; username: string; display_name: string }[] = [];
-  const assignments: { user_id: string; role: Role; area_id: string | null; department_id: string | null }[] = [];
-  const add = (role: Role, place: string, areaId: string | null, departmentId: string | null, name: string, tag: string) => {
+  const assignments: { user_id: string; role: Role; area_id: string | null; department_id: string | null }[] =
+    [];
+  const add = (
+    role: Role,
+    place: string,
+    areaId: string | null,
+    departmentId: string | null,
+    name: string,
+    tag: string,
+  ) => {
     if (holders.has(key(role, place))) return;
     const id = uuidv7();
     users.push({ id, username: `h.${tag}.${role}`, display_name: name });
@@ -120,7 +132,9 @@ export async function ensureHistoryStaff(db: Db, passwordHash: string, at: strin
       for (let i = 0; i < assignments.length; i += 300) {
         await tx
           .insertInto('assignment')
-          .values(assignments.slice(i, i + 300).map((a) => ({ ...a, id: uuidv7(), title: null, created_at: at })))
+          .values(
+            assignments.slice(i, i + 300).map((a) => ({ ...a, id: uuidv7(), title: null, created_at: at })),
+          )
           .execute();
       }
     });

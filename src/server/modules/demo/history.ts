@@ -5,15 +5,16 @@
  * of the past year and the deadline jobs run as it goes (so lateness flags and overdue escalations
  * happen as they would). The ledger therefore verifies. Deterministic from the seed.
  */
-import type { CaseAction } from '../cases/state-machine.ts';
-import type { CaseService } from '../cases/service.ts';
-import type { Db } from '../../platform/db/database.ts';
+
 import type { ManualClock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { CaseService } from '../cases/service.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
 import type { Actor } from '../people/actor.ts';
+import { nextMove } from './history-moves.ts';
 import {
-  addWorkingHours,
   ARCHETYPES,
+  addWorkingHours,
   type CaseCourse,
   type DayKinds,
   drawCourse,
@@ -21,8 +22,8 @@ import {
   toWorkingTime,
 } from './history-plan.ts';
 import { ensureHistoryStaff, type HistoryArea, type HistoryStaff } from './history-staff.ts';
-import { summarizeHistory, type HistorySummary } from './history-summary.ts';
-import { nextMove } from './history-moves.ts';
+import { type HistorySummary, summarizeHistory } from './history-summary.ts';
+import { DEMO_CODES } from './layout.ts';
 
 export type { HistorySummary } from './history-summary.ts';
 
@@ -126,7 +127,11 @@ class Agenda {
 }
 
 const DAY = 86_400_000;
-export const PROF = { jobs: 0, moves: 0 };
+const STORY_GRIDS: readonly string[] = [
+  DEMO_CODES.pastoralGrid,
+  DEMO_CODES.otherGrid,
+  DEMO_CODES.galutuCommunityGrid,
+];
 
 async function spotsByTown(db: Db, areas: Map<string, HistoryArea>): Promise<Map<string, Spot[]>> {
   const households = await db
@@ -167,6 +172,16 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
     .orderBy('code')
     .execute();
   const byTown = await spotsByTown(deps.db, staff.areas);
+  const storyGrids = new Set(
+    [...staff.areas.values()]
+      .filter(
+        (a) =>
+          STORY_GRIDS.includes(a.code) ||
+          STORY_GRIDS.some((code) => a.code.startsWith(code) && a.kind === 'micro_grid'),
+      )
+      .map((a) => a.id),
+  );
+  const storySpots = [...byTown.values()].flat().filter((s) => storyGrids.has(s.gridId));
   const calendar = await deps.db.selectFrom('calendar_day').select(['day', 'kind']).execute();
   const days: DayKinds = new Map(calendar.map((d) => [d.day, d.kind as 'holiday' | 'workday']));
   const towns = [...byTown.keys()].sort((a, b) =>
@@ -192,8 +207,10 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
   for (let i = 0; i < options.cases; i++) {
     const course = i < ARCHETYPES.length ? (ARCHETYPES[i] as CaseCourse) : drawCourse(random);
     // Every town and every type early on; the archetypes in the first half of the year so they finish.
+    // One case in ten in the grids whose teams the demo accounts are (their lists are never empty).
     const town = i < towns.length ? towns[i] : towns[Math.floor(random() * towns.length)];
-    const spots = byTown.get(town as string) as Spot[];
+    const inStory = i >= towns.length && random() < 0.1 && storySpots.length > 0;
+    const spots = inStory ? storySpots : (byTown.get(town as string) as Spot[]);
     const spot = spots[Math.floor(random() * spots.length)] as Spot;
     const type = i < types.length ? types[i] : types[Math.floor(random() * types.length)];
     const span = i < Math.max(ARCHETYPES.length, types.length, towns.length) ? 0.5 : 1;
@@ -227,14 +244,10 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
     if (next.at - jobsRunAt >= 2 * 3_600_000) {
       jobsRunAt = next.at;
       deps.clock.set(new Date(next.at));
-      const t0 = performance.now();
       while ((await deps.scheduler.runOnce()) > 0) {}
-      PROF.jobs += performance.now() - t0;
     }
     deps.clock.set(new Date(next.at));
-    const t1 = performance.now();
     const result = await nextMove(deps.cases, world, next.c);
-    PROF.moves += performance.now() - t1;
     moves += result.moves;
     refused += result.refused;
     if (result.after !== undefined) agenda.push(addWorkingHours(next.at, result.after, days), next.c);
@@ -246,7 +259,11 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
   deps.clock.set(new Date(Math.max(jobsRunAt, end)));
   while ((await deps.scheduler.runOnce()) > 0) {}
   deps.clock.set(options.end);
-  const summary = await summarizeHistory(deps.db, { moves, refused, ms: Math.round(performance.now() - started) });
+  const summary = await summarizeHistory(deps.db, {
+    moves,
+    refused,
+    ms: Math.round(performance.now() - started),
+  });
   log(
     `  history: ${summary.cases} cases, ${moves} steps through the case service, ${summary.open} still open, in ${(summary.ms / 1000).toFixed(1)} s`,
   );
