@@ -214,7 +214,11 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
     const spot = spots[Math.floor(random() * spots.length)] as Spot;
     const type = i < types.length ? types[i] : types[Math.floor(random() * types.length)];
     const span = i < Math.max(ARCHETYPES.length, types.length, towns.length) ? 0.5 : 1;
-    const reportAt = toWorkingTime(start + Math.floor(random() * span * 365 * DAY), days);
+    // Reports come all year, a few more in the last three weeks: the work in hand today.
+    const recent = span === 1 && random() < 0.05;
+    const anyDay = toWorkingTime(start + Math.floor(random() * span * 365 * DAY), days);
+    const lately = toWorkingTime(end - (2 + random() * 19) * DAY, days);
+    const reportAt = recent && lately < end ? lately : anyDay;
     const reporter =
       course.channel === 'worker' || course.end === 'on_the_spot'
         ? staff.at('grid_worker', levelThreeGrid(staff, spot.gridId))
