@@ -9,7 +9,8 @@ import type { ActionInputs } from '../cases/actions.ts';
 import type { CaseService } from '../cases/service.ts';
 import type { CaseAction } from '../cases/state-machine.ts';
 import type { Actor } from '../people/actor.ts';
-import { type HistoryWorld, type LivingCase, levelThreeGrid } from './history.ts';
+import type { HistoryWorld, LivingCase } from './history.ts';
+import { levelThreeGrid } from './history-staff.ts';
 
 export interface MoveResult {
   /** Actions run (successfully). */

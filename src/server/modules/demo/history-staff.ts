@@ -159,3 +159,9 @@ export async function ensureHistoryStaff(db: Db, passwordHash: string, at: strin
     resident: (townId) => get('resident', townId),
   };
 }
+
+/** The level-3 grid that handles a case of this grid at level 1 (a micro-grid's parent). */
+export function levelThreeGrid(staff: HistoryStaff, gridId: string): string {
+  const grid = staff.areas.get(gridId);
+  return grid?.kind === 'micro_grid' && grid.parentId ? grid.parentId : gridId;
+}

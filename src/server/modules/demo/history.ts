@@ -21,7 +21,7 @@ import {
   randomFrom,
   toWorkingTime,
 } from './history-plan.ts';
-import { ensureHistoryStaff, type HistoryArea, type HistoryStaff } from './history-staff.ts';
+import { ensureHistoryStaff, type HistoryArea, type HistoryStaff, levelThreeGrid } from './history-staff.ts';
 import { type HistorySummary, summarizeHistory } from './history-summary.ts';
 import { DEMO_CODES } from './layout.ts';
 
@@ -272,10 +272,4 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
     `  history: ${summary.cases} cases, ${moves} steps through the case service, ${summary.open} still open, in ${(summary.ms / 1000).toFixed(1)} s`,
   );
   return summary;
-}
-
-/** The level-3 grid that handles a case of this grid at level 1 (a micro-grid's parent). */
-export function levelThreeGrid(staff: HistoryStaff, gridId: string): string {
-  const grid = staff.areas.get(gridId);
-  return grid?.kind === 'micro_grid' && grid.parentId ? grid.parentId : gridId;
 }
