@@ -74,7 +74,7 @@ async function createTarget(): Promise<Target> {
     return {
       dialect: 'sqlite',
       dataDir,
-      env: { DATABASE_URL: file, ZHIZHI_DATA_DIR: dataDir },
+      env: { DATABASE_URL: file, ZHIZHI_DATA_DIR: dataDir, ZHIZHI_DEMO_HISTORY: '0' },
       open: () => openDatabase({ url: file }),
       dispose: async () => removeDir(),
     };
@@ -99,6 +99,7 @@ async function createTarget(): Promise<Target> {
       DATABASE_URL: url.toString(),
       ZHIZHI_DATA_DIR: dataDir,
       ZHIZHI_SECRET_KEY: randomBytes(32).toString('hex'),
+      ZHIZHI_DEMO_HISTORY: '0',
     },
     open: () => openDatabase({ url: url.toString(), poolSize: 2 }),
     async dispose() {

@@ -54,6 +54,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       HOST: '127.0.0.1',
       ZHIZHI_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // No year of demo history: the browser tests build their own cases (and count them).
+      ZHIZHI_DEMO_HISTORY: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,13 +2,14 @@
 import { createInterface } from 'node:readline/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
+import { seedDemoHistory } from '../modules/demo/history.ts';
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from '../modules/demo/seed.ts';
 import { scheduleNextCheckpoint } from '../modules/ledger/jobs.ts';
 import { writeCheckpoint } from '../modules/ledger/ledger.ts';
 import { runVerify } from '../modules/ledger/report.ts';
 import { API_KEY_USAGE, apiKeyCommand, issueDemoOpen311Key } from '../modules/open311/cli.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
-import { systemClock } from '../platform/clock.ts';
+import { ManualClock, systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 import { refreshStatistics, startStatisticsUpkeep } from '../platform/db/statistics.ts';
@@ -61,15 +62,47 @@ interface LoadedDemo extends DemoSummary {
 async function seedDemoIfEmpty(o: Opened): Promise<LoadedDemo | undefined> {
   const any = await o.database.db.selectFrom('area').select('id').limit(1).executeTakeFirst();
   if (any) return undefined;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = systemClock.now();
+  const history = o.config.demoHistory;
   const summary = await seedDemo(o.database.db, {
-    passwordHash: await hashPassword(DEMO_PASSWORD),
+    passwordHash,
     cipher: o.cipher,
-    now: systemClock.now(),
+    // With a history, the county was set up a year ago.
+    now: history > 0 ? new Date(now.getTime() - 365 * 86_400_000) : now,
   });
   const open311 = await issueDemoOpen311Key(o.database.db, systemClock);
+  if (history > 0) await seedHistory(o, passwordHash, now);
   // A bulk load: give the planner statistics for what was just loaded.
   await refreshStatistics(o.database);
   return { ...summary, open311Key: open311.key };
+}
+
+/**
+ * A year of cases up to `end`, worked through the case service on a manual clock (ZHIZHI_DEMO_HISTORY
+ * cases, ZHIZHI_DEMO_SEED), so the demo opens on a living county whose history verifies.
+ */
+async function seedHistory(o: Opened, passwordHash: string, end: Date): Promise<void> {
+  const clock = new ManualClock(end);
+  const config = { ...o.config, scheduler: false };
+  const { app, services } = await buildApp({ config, database: o.database, clock, cipher: o.cipher });
+  console.log(
+    `Seeding a year of demo history: ${config.demoHistory} cases (seed ${config.demoSeed}) through the case service…`,
+  );
+  try {
+    await seedDemoHistory(
+      { db: o.database.db, cases: services.cases, scheduler: services.scheduler, clock },
+      {
+        cases: config.demoHistory,
+        seed: config.demoSeed,
+        end,
+        passwordHash,
+        log: (line) => console.log(line),
+      },
+    );
+  } finally {
+    await app.close();
+  }
 }
 
 function printDemo(summary: LoadedDemo): void {

@@ -33,6 +33,8 @@ describe('loadConfig defaults', () => {
       schedulerIntervalMs: 15_000,
       logLevel: 'info',
       caps: { unitGrid: 50, microGrid: 15 },
+      demoHistory: 2_000,
+      demoSeed: 2026,
     });
   });
 

@@ -21,6 +21,10 @@ export interface Config {
   schedulerIntervalMs: number;
   logLevel: string;
   caps: { unitGrid: number; microGrid: number };
+  /** Demo mode: cases of history the demo seeds over the past year (0 = none). */
+  demoHistory: number;
+  /** Seed of the demo history: the same seed gives the same year. */
+  demoSeed: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
       unitGrid: int(env, 'ZHIZHI_CAP_UNIT_GRID', 50, 1, 10_000, problems),
       microGrid: int(env, 'ZHIZHI_CAP_MICRO_GRID', 15, 1, 10_000, problems),
     },
+    demoHistory: int(env, 'ZHIZHI_DEMO_HISTORY', 2_000, 0, 50_000, problems),
+    demoSeed: int(env, 'ZHIZHI_DEMO_SEED', 2026, 0, 2_147_483_647, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -2,6 +2,7 @@
  * A test application loaded with the Wushen Banner demo, and a small client that signs in as any
  * demo account and calls the API as that person.
  */
+import { type HistorySummary, seedDemoHistory } from '../modules/demo/history.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
 import { seedDefaults } from '../seed-defaults.ts';
@@ -26,16 +27,41 @@ export interface Client {
 
 export interface DemoApp extends TestApp {
   as(username: string): Promise<Client>;
+  /** The year of cases seeded before the test's start, when `history` asked for one. */
+  history?: HistorySummary;
 }
 
-export async function createDemoApp(options: { start?: string } = {}): Promise<DemoApp> {
-  const t = await createTestApp(options);
+export interface DemoAppOptions {
+  start?: string;
+  /**
+   * Cases of history to seed over the year before `start` (through the case service, jobs run):
+   * default ZHIZHI_DEMO_HISTORY, else none — most tests want an empty case list.
+   */
+  history?: number;
+  /** Seed of the history (default 1). */
+  seed?: number;
+}
+
+export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoApp> {
+  const t = await createTestApp(options.start === undefined ? {} : { start: options.start });
   demoHash ??= hashPassword(DEMO_PASSWORD);
   await seedDefaults(t.database.db);
-  await seedDemo(t.database.db, { passwordHash: await demoHash, cipher: t.cipher, now: t.clock.now() });
+  const end = t.clock.now();
+  const cases = options.history ?? Number(process.env.ZHIZHI_DEMO_HISTORY ?? 0);
+  // With a history, the county was set up a year before the test's start.
+  const setUp = cases > 0 ? new Date(end.getTime() - 365 * 86_400_000) : end;
+  await seedDemo(t.database.db, { passwordHash: await demoHash, cipher: t.cipher, now: setUp });
+  const history =
+    cases > 0
+      ? await seedDemoHistory(
+          { db: t.database.db, cases: t.services.cases, scheduler: t.services.scheduler, clock: t.clock },
+          { cases, seed: options.seed ?? 1, end, passwordHash: await demoHash },
+        )
+      : undefined;
   const clients = new Map<string, Client>();
   return {
     ...t,
+    ...(history ? { history } : {}),
     async as(username) {
       const cached = clients.get(username);
       if (cached) return cached;

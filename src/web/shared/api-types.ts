@@ -97,8 +97,8 @@ export interface paths {
                         nameEn: string;
                         nameMn?: string | null;
                         nameZh: string;
-                        parentId: string | null;
-                        /** @description GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions (null removes it) */
+                        parentId: null | string;
+                        /** @description GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions, at most 20000 vertices over all rings (400 naming polygon.coordinates above that); no ring may cross itself or another ring (a bowtie is refused with 400); null removes it */
                         polygon?: unknown;
                     };
                 };
@@ -264,7 +264,7 @@ export interface paths {
                         nameMn?: string | null;
                         nameZh?: string;
                         parentId?: string;
-                        /** @description GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions (null removes it) */
+                        /** @description GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions, at most 20000 vertices over all rings (400 naming polygon.coordinates above that); no ring may cross itself or another ring (a bowtie is refused with 400); null removes it */
                         polygon?: unknown;
                     };
                 };
@@ -514,7 +514,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consistency report: household caps, children outside parents, overlapping siblings, gaps, households outside their grid, bad codes */
+        /** Consistency report: household caps, children outside parents, overlapping siblings, gaps, households outside their grid, bad codes. Runs in slices so the server keeps answering; polygons are indexed, so even areas at the vertex limit are checked in seconds */
         get: {
             parameters: {
                 query?: never;

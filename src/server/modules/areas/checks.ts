@@ -5,7 +5,14 @@
  */
 import { type AreaKind, GRID_KINDS } from '../../../shared/domain.ts';
 import { type AreaGeometry, bboxOf } from './geometry.ts';
-import { boxesMeet, geometriesOverlap, geometryAreaKm2, geometryWithin, locate } from './polygon-math.ts';
+import {
+  boxesMeet,
+  geometriesOverlapSteps,
+  geometryAreaKm2,
+  geometryWithinSteps,
+  locate,
+} from './polygon-math.ts';
+import { drain, runInSlices, type Steps } from './steps.ts';
 
 export type AreaViolationKind =
   | 'cap_exceeded'
@@ -138,12 +145,16 @@ function checkCaps(
   return out;
 }
 
-function checkContainment(areas: readonly CheckedArea[], byId: Map<string, CheckedArea>): AreaViolation[] {
+function* checkContainment(
+  areas: readonly CheckedArea[],
+  byId: Map<string, CheckedArea>,
+): Steps<AreaViolation[]> {
   const out: AreaViolation[] = [];
   for (const area of areas) {
     const parent = area.parentId ? byId.get(area.parentId) : undefined;
     if (!area.geometry || !parent?.geometry) continue;
-    if (!geometryWithin(area.geometry, parent.geometry)) {
+    yield;
+    if (!(yield* geometryWithinSteps(area.geometry, parent.geometry))) {
       out.push(
         violation(
           'outside_parent',
@@ -167,7 +178,7 @@ interface Shaped {
 }
 
 /** Sibling pairs compared by a sweep over their bounding boxes, so only near neighbours are tested. */
-function checkSiblings(children: Map<string, CheckedArea[]>): AreaViolation[] {
+function* checkSiblings(children: Map<string, CheckedArea[]>): Steps<AreaViolation[]> {
   const out: AreaViolation[] = [];
   for (const siblings of children.values()) {
     const shaped: Shaped[] = siblings
@@ -179,7 +190,9 @@ function checkSiblings(children: Map<string, CheckedArea[]>): AreaViolation[] {
       for (let j = i + 1; j < shaped.length; j++) {
         const b = shaped[j] as Shaped;
         if (b.box[0] > a.box[2]) break;
-        if (!boxesMeet(a.box, b.box) || !geometriesOverlap(a.geometry, b.geometry)) continue;
+        if (!boxesMeet(a.box, b.box)) continue;
+        yield;
+        if (!(yield* geometriesOverlapSteps(a.geometry, b.geometry))) continue;
         const [first, second] = a.area.code <= b.area.code ? [a.area, b.area] : [b.area, a.area];
         out.push(
           violation('sibling_overlap', first, `polygons of ${first.code} and ${second.code} overlap`, {
@@ -227,13 +240,15 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function checkHouseholds(
+function* checkHouseholds(
   households: readonly CheckedHousehold[],
   byId: Map<string, CheckedArea>,
   children: Map<string, CheckedArea[]>,
-): AreaViolation[] {
+): Steps<AreaViolation[]> {
   const out: AreaViolation[] = [];
+  let n = 0;
   for (const h of households) {
+    if ((++n & 255) === 0) yield;
     const grid = byId.get(h.gridId);
     if (!grid) continue;
     if (!GRID_KINDS.includes(grid.kind) || children.has(grid.id)) {
@@ -260,11 +275,8 @@ function checkHouseholds(
   return out;
 }
 
-/**
- * Every violation of the area rules in the tree, sorted by area code. An empty list means the tree,
- * its polygons and its households are consistent.
- */
-export function checkAreas(input: CheckInput): AreaViolation[] {
+/** The checks as steps that pause now and then, so a server can run them in slices (steps.ts). */
+export function* checkAreasSteps(input: CheckInput): Steps<AreaViolation[]> {
   const caps = input.caps ?? DEFAULT_CAPS;
   const tolerance = input.coverageTolerance ?? 0.01;
   const areas = [...input.areas].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -282,10 +294,26 @@ export function checkAreas(input: CheckInput): AreaViolation[] {
   const all = [
     ...checkCodes(areas, byId),
     ...checkCaps(areas, counts, caps),
-    ...checkContainment(areas, byId),
-    ...checkSiblings(children),
+    ...(yield* checkContainment(areas, byId)),
+    ...(yield* checkSiblings(children)),
     ...checkCoverage(areas, children, tolerance),
-    ...checkHouseholds(input.households, byId, children),
+    ...(yield* checkHouseholds(input.households, byId, children)),
   ];
   return all.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * Every violation of the area rules in the tree, sorted by area code. An empty list means the tree,
+ * its polygons and its households are consistent.
+ */
+export function checkAreas(input: CheckInput): AreaViolation[] {
+  return drain(checkAreasSteps(input));
+}
+
+/**
+ * `checkAreas` run in slices of a few milliseconds, giving the event loop back between them: the
+ * server keeps answering other requests while a large tree is checked.
+ */
+export function checkAreasInSlices(input: CheckInput): Promise<AreaViolation[]> {
+  return runInSlices(checkAreasSteps(input));
 }

@@ -21,6 +21,13 @@ export interface MultiPolygon {
 /** An area's polygon. */
 export type AreaGeometry = Polygon | MultiPolygon;
 
+/**
+ * Most vertices one area's geometry may have, over all its rings (each ring's closing repeat not
+ * counted). Survey-grade boundaries of a grid have hundreds to a few thousand; the limit keeps one
+ * request's work bounded and a body under the 1 MiB request limit.
+ */
+export const MAX_POLYGON_VERTICES = 20_000;
+
 /** The polygons of a geometry, each as a list of rings (outer first). */
 export function polygonsOf(geometry: AreaGeometry): Position[][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -87,13 +94,35 @@ function checkPolygonRings(rings: unknown, field: string): Position[][] {
   return rings.map((ring, i) => checkRing(ring, `${field}[${i}]`));
 }
 
+/** Counts positions (rings' closing repeats left out) before anything else is looked at. */
+function checkVertexCount(coordinates: unknown, field: string): void {
+  let vertices = 0;
+  const count = (value: unknown, depth: number): void => {
+    if (!Array.isArray(value)) return;
+    if (depth === 0) vertices += Math.max(0, value.length - 1);
+    else for (const inner of value) count(inner, depth - 1);
+  };
+  if (Array.isArray(coordinates)) {
+    // A Polygon's coordinates are rings (depth 1); a MultiPolygon's are polygons of rings (depth 2).
+    const nested = Array.isArray(coordinates[0]?.[0]?.[0]);
+    count(coordinates, nested ? 2 : 1);
+  }
+  if (vertices > MAX_POLYGON_VERTICES) {
+    throw badRequest(
+      field,
+      `has ${vertices} vertices; an area's polygon may have at most ${MAX_POLYGON_VERTICES} (simplify the boundary)`,
+    );
+  }
+}
+
 /**
- * Checks a GeoJSON Polygon or MultiPolygon geometry (closed rings of ≥ 4 positions, longitudes and
- * latitudes in range) and returns a clean copy (2-D positions, no foreign members).
+ * Checks a GeoJSON Polygon or MultiPolygon geometry (at most MAX_POLYGON_VERTICES vertices, closed
+ * rings of ≥ 4 positions, longitudes and latitudes in range) and returns a clean copy (2-D positions, no foreign members).
  * Bad input → 400 naming the field, e.g. `polygon.coordinates[0][3]`.
  */
 export function validateGeometry(value: unknown, field = 'polygon'): AreaGeometry {
   if (!isRecord(value)) throw badRequest(field, 'must be a GeoJSON Polygon or MultiPolygon geometry object');
+  checkVertexCount(value.coordinates, `${field}.coordinates`);
   if (value.type === 'Polygon') {
     return { type: 'Polygon', coordinates: checkPolygonRings(value.coordinates, `${field}.coordinates`) };
   }

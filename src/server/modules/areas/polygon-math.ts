@@ -4,7 +4,9 @@
  * so treating degrees as a plane (with longitude scaled by cos(latitude) where area matters) is exact
  * enough to judge containment and overlap.
  */
+import { type IndexedEdge, prepare } from './edge-index.ts';
 import { type AreaGeometry, type Position, polygonsOf } from './geometry.ts';
+import { drain, type Steps } from './steps.ts';
 
 /** Distance (in degrees, ≈ 0.1 mm) under which a point counts as lying on a line. */
 export const EPSILON = 1e-9;
@@ -78,59 +80,78 @@ export function segmentsCross(a: Position, b: Position, c: Position, d: Position
   return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
 }
 
-/** Even–odd ray cast: is p inside the closed ring? (Points on the edge may go either way.) */
-function insideRing(p: Position, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 2; i + 1 < ring.length; j = i++) {
-    const a = ring[i] as Position;
-    const b = ring[j] as Position;
-    if (y(a) > y(p) !== y(b) > y(p) && x(p) < ((x(b) - x(a)) * (y(p) - y(a))) / (y(b) - y(a)) + x(a)) {
-      inside = !inside;
+/** True every 256th call on a counter: where the generators below pause. */
+const PAUSE_EVERY = 255;
+
+/**
+ * Where p lies relative to a Polygon or MultiPolygon (a point inside any polygon is inside; one on
+ * a ring of a polygon that does not contain it is on the boundary). Uses the geometry's edge index:
+ * only the edges near p (for the boundary) and those crossing the ray from p to the east (for the
+ * even–odd count) are looked at.
+ */
+export function locate(p: Position, geometry: AreaGeometry): Location {
+  const g = prepare(geometry);
+  const px = x(p);
+  const py = y(p);
+  const onBoundary = new Set<number>();
+  const near = 2 * EPSILON;
+  for (const i of g.search(px - near, py - near, px + near, py + near)) {
+    const e = g.edges[i] as IndexedEdge;
+    if (distanceToSegment(p, e.from, e.to) < EPSILON) onBoundary.add(e.polygon);
+  }
+  // Even–odd ray cast per ring, over the edges whose boxes meet the ray.
+  const crossings = new Map<number, IndexedEdge>();
+  const odd = new Set<number>();
+  for (const i of g.search(px - EPSILON, py, g.box[2] + 1, py)) {
+    const e = g.edges[i] as IndexedEdge;
+    const a = e.to;
+    const b = e.from;
+    if (y(a) > py !== y(b) > py && px < ((x(b) - x(a)) * (py - y(a))) / (y(b) - y(a)) + x(a)) {
+      crossings.set(e.ring, e);
+      if (odd.has(e.ring)) odd.delete(e.ring);
+      else odd.add(e.ring);
     }
   }
-  return inside;
-}
-
-function onRing(p: Position, ring: readonly Position[]): boolean {
-  for (let i = 0; i + 1 < ring.length; i++) {
-    if (distanceToSegment(p, ring[i] as Position, ring[i + 1] as Position) < EPSILON) return true;
+  const insideOuter = new Set<number>();
+  const insideHole = new Set<number>();
+  for (const ring of odd) {
+    const e = crossings.get(ring) as IndexedEdge;
+    (e.outer ? insideOuter : insideHole).add(e.polygon);
   }
-  return false;
-}
-
-/** Where p lies relative to a polygon given as rings (outer first, then holes). */
-export function locateInPolygon(p: Position, rings: readonly Position[][]): Location {
-  if (rings.some((ring) => onRing(p, ring))) return 'boundary';
-  const [outer, ...holes] = rings;
-  if (!outer || !insideRing(p, outer)) return 'outside';
-  return holes.some((hole) => insideRing(p, hole)) ? 'outside' : 'inside';
-}
-
-/** Where p lies relative to a Polygon or MultiPolygon. */
-export function locate(p: Position, geometry: AreaGeometry): Location {
   let result: Location = 'outside';
-  for (const rings of polygonsOf(geometry)) {
-    const here = locateInPolygon(p, rings);
-    if (here === 'inside') return 'inside';
-    if (here === 'boundary') result = 'boundary';
+  for (let polygon = 0; polygon < g.polygons; polygon++) {
+    if (onBoundary.has(polygon)) result = 'boundary';
+    else if (insideOuter.has(polygon) && !insideHole.has(polygon)) return 'inside';
   }
   return result;
 }
 
 /** Every edge [a, b] of every ring of a geometry. */
 export function edgesOf(geometry: AreaGeometry): [Position, Position][] {
-  const edges: [Position, Position][] = [];
-  for (const rings of polygonsOf(geometry)) {
-    for (const ring of rings) {
-      for (let i = 0; i + 1 < ring.length; i++) edges.push([ring[i] as Position, ring[i + 1] as Position]);
-    }
-  }
-  return edges;
+  return prepare(geometry).edges.map((e) => [e.from, e.to]);
 }
 
 /** Every vertex of every ring (the closing repeat left out). */
 export function verticesOf(geometry: AreaGeometry): Position[] {
   return polygonsOf(geometry).flatMap((rings) => rings.flatMap((ring) => ring.slice(0, -1)));
+}
+
+/** A point just inside `geometry` beside the middle of edge ab, or undefined when neither side is. */
+function pointJustInside(a: Position, b: Position, geometry: AreaGeometry): Position | undefined {
+  const length = Math.hypot(x(b) - x(a), y(b) - y(a));
+  if (length === 0) return undefined;
+  const step = Math.max(length * 1e-3, EPSILON * 10);
+  const mx = (x(a) + x(b)) / 2;
+  const my = (y(a) + y(b)) / 2;
+  const nx = (-(y(b) - y(a)) / length) * step;
+  const ny = ((x(b) - x(a)) / length) * step;
+  for (const candidate of [
+    [mx + nx, my + ny],
+    [mx - nx, my - ny],
+  ]) {
+    if (locate(candidate, geometry) === 'inside') return candidate;
+  }
+  return undefined;
 }
 
 /**
@@ -139,23 +160,9 @@ export function verticesOf(geometry: AreaGeometry): Position[] {
  */
 export function pointsJustInside(geometry: AreaGeometry): Position[] {
   const points: Position[] = [];
-  for (const [a, b] of edgesOf(geometry)) {
-    const length = Math.hypot(x(b) - x(a), y(b) - y(a));
-    if (length === 0) continue;
-    const step = Math.max(length * 1e-3, EPSILON * 10);
-    const mx = (x(a) + x(b)) / 2;
-    const my = (y(a) + y(b)) / 2;
-    const nx = (-(y(b) - y(a)) / length) * step;
-    const ny = ((x(b) - x(a)) / length) * step;
-    for (const candidate of [
-      [mx + nx, my + ny],
-      [mx - nx, my - ny],
-    ]) {
-      if (locate(candidate, geometry) === 'inside') {
-        points.push(candidate);
-        break;
-      }
-    }
+  for (const e of prepare(geometry).edges) {
+    const point = pointJustInside(e.from, e.to, geometry);
+    if (point) points.push(point);
   }
   return points;
 }
@@ -168,15 +175,50 @@ export function boxesMeet(
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
-/** True when some edge of one geometry properly crosses an edge of the other. */
-function boundariesCross(a: AreaGeometry, b: AreaGeometry): boolean {
-  const edgesB = edgesOf(b);
-  for (const [p, q] of edgesOf(a)) {
-    for (const [r, s] of edgesB) {
-      if (segmentsCross(p, q, r, s)) return true;
+/**
+ * True when some edge of one geometry properly crosses an edge of the other: each edge of the
+ * geometry with fewer edges is tested against the edges of the other whose boxes meet its box.
+ */
+function* boundariesCross(a: AreaGeometry, b: AreaGeometry): Steps<boolean> {
+  const pa = prepare(a);
+  const pb = prepare(b);
+  const [few, many] = pa.edges.length <= pb.edges.length ? [pa, pb] : [pb, pa];
+  let n = 0;
+  for (const e of few.edges) {
+    if ((++n & PAUSE_EVERY) === 0) yield;
+    const minX = Math.min(x(e.from), x(e.to));
+    const minY = Math.min(y(e.from), y(e.to));
+    const maxX = Math.max(x(e.from), x(e.to));
+    const maxY = Math.max(y(e.from), y(e.to));
+    for (const i of many.search(minX, minY, maxX, maxY)) {
+      const f = many.edges[i] as IndexedEdge;
+      if (segmentsCross(e.from, e.to, f.from, f.to)) return true;
     }
   }
   return false;
+}
+
+/** `geometryWithin` as steps that pause now and then (see steps.ts). */
+export function* geometryWithinSteps(inner: AreaGeometry, outer: AreaGeometry): Steps<boolean> {
+  let n = 0;
+  for (const v of verticesOf(inner)) {
+    if ((++n & PAUSE_EVERY) === 0) yield;
+    if (locate(v, outer) === 'outside') return false;
+  }
+  for (const { from: a, to: b } of prepare(inner).edges) {
+    if ((++n & PAUSE_EVERY) === 0) yield;
+    if (locate([(x(a) + x(b)) / 2, (y(a) + y(b)) / 2], outer) === 'outside') return false;
+  }
+  if (yield* boundariesCross(inner, outer)) return false;
+  for (const rings of polygonsOf(outer)) {
+    for (const hole of rings.slice(1)) {
+      for (const v of hole) {
+        if ((++n & PAUSE_EVERY) === 0) yield;
+        if (locate(v, inner) === 'inside') return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -184,17 +226,33 @@ function boundariesCross(a: AreaGeometry, b: AreaGeometry): boolean {
  * lies inside or on `outer`, no edges cross, and no hole of `outer` lies inside `inner`.
  */
 export function geometryWithin(inner: AreaGeometry, outer: AreaGeometry): boolean {
-  for (const v of verticesOf(inner)) if (locate(v, outer) === 'outside') return false;
-  for (const [a, b] of edgesOf(inner)) {
-    if (locate([(x(a) + x(b)) / 2, (y(a) + y(b)) / 2], outer) === 'outside') return false;
-  }
-  if (boundariesCross(inner, outer)) return false;
-  for (const rings of polygonsOf(outer)) {
-    for (const hole of rings.slice(1)) {
-      if (hole.some((v) => locate(v, inner) === 'inside')) return false;
+  return drain(geometryWithinSteps(inner, outer));
+}
+
+/** `geometriesOverlap` as steps that pause now and then (see steps.ts). */
+export function* geometriesOverlapSteps(a: AreaGeometry, b: AreaGeometry): Steps<boolean> {
+  if (yield* boundariesCross(a, b)) return true;
+  let n = 0;
+  for (const [one, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const v of verticesOf(one)) {
+      if ((++n & PAUSE_EVERY) === 0) yield;
+      if (locate(v, other) === 'inside') return true;
     }
   }
-  return true;
+  for (const [one, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const e of prepare(one).edges) {
+      if ((++n & PAUSE_EVERY) === 0) yield;
+      const p = pointJustInside(e.from, e.to, one);
+      if (p && locate(p, other) === 'inside') return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -203,9 +261,5 @@ export function geometryWithin(inner: AreaGeometry, outer: AreaGeometry): boolea
  * edge of one shape lying inside the other (this last catches identical or nested shapes).
  */
 export function geometriesOverlap(a: AreaGeometry, b: AreaGeometry): boolean {
-  if (boundariesCross(a, b)) return true;
-  if (verticesOf(a).some((v) => locate(v, b) === 'inside')) return true;
-  if (verticesOf(b).some((v) => locate(v, a) === 'inside')) return true;
-  if (pointsJustInside(a).some((p) => locate(p, b) === 'inside')) return true;
-  return pointsJustInside(b).some((p) => locate(p, a) === 'inside');
+  return drain(geometriesOverlapSteps(a, b));
 }

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { AREA_KINDS } from '../../../shared/domain.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { MAX_POLYGON_VERTICES } from './geometry.ts';
 import { checksScope, mayEditAreas } from './policy.ts';
 import type { Area, AreaService } from './service.ts';
 
@@ -63,8 +64,7 @@ const KindSchema = Type.Enum([...AREA_KINDS]);
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
 const WithPolygon = Type.Optional(Type.Boolean({ description: 'include each polygon (default false)' }));
 const PolygonInput = Type.Unknown({
-  description:
-    'GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions (null removes it)',
+  description: `GeoJSON Polygon or MultiPolygon, WGS-84; rings closed, at least 4 positions, at most ${MAX_POLYGON_VERTICES} vertices over all rings (400 naming polygon.coordinates above that); no ring may cross itself or another ring (a bowtie is refused with 400); null removes it`,
 });
 const NameMn = Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()]));
 
@@ -122,7 +122,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       schema: {
         tags: ['areas'],
         summary:
-          'Consistency report: household caps, children outside parents, overlapping siblings, gaps, households outside their grid, bad codes',
+          'Consistency report: household caps, children outside parents, overlapping siblings, gaps, households outside their grid, bad codes. Runs in slices so the server keeps answering; polygons are indexed, so even areas at the vertex limit are checked in seconds',
         response: {
           200: Type.Object({ count: Type.Integer(), violations: Type.Array(Type.Ref('AreaViolation')) }),
           ...errorResponses,
@@ -241,7 +241,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
         tags: ['areas'],
         summary: 'Create an area under its parent (administrators)',
         body: Type.Object({
-          parentId: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+          parentId: Type.Union([Type.Null(), Type.String({ maxLength: 100 })]),
           kind: KindSchema,
           code: Type.String({ maxLength: 18 }),
           nameZh: Type.String({ maxLength: 200 }),

@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
-import { type AreaCaps, type AreaViolation, checkAreas, codeProblem } from './checks.ts';
+import { type AreaCaps, type AreaViolation, checkAreasInSlices, codeProblem } from './checks.ts';
 import { gcj02ToWgs84 } from './coords.ts';
 import { type AreaGeometry, parseGeometry, validateGeometry } from './geometry.ts';
 import { buildGridIndex, type GridIndex } from './grid-index.ts';
@@ -29,6 +29,7 @@ import {
   recodeSubtree,
   updateArea,
 } from './repository.ts';
+import { assertSimpleGeometry } from './simple-polygon.ts';
 import { listTeam, mayViewTeam, type TeamMember } from './team.ts';
 
 /** An area as the rest of the system sees it. `polygon` is null when it has none (or was not asked for). */
@@ -181,7 +182,9 @@ function checkParentKind(kind: AreaKind, parent: AreaRow | undefined): void {
 
 function geometryText(value: unknown): string | null {
   if (value === null) return null;
-  return JSON.stringify(validateGeometry(value, 'polygon'));
+  const geometry = validateGeometry(value, 'polygon');
+  assertSimpleGeometry(geometry, 'polygon');
+  return JSON.stringify(geometry);
 }
 
 interface IndexState {
@@ -314,7 +317,8 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
 
     async checks(withinPaths) {
       const [rows, households] = await Promise.all([listAllAreas(db), listHouseholdPoints(db)]);
-      const violations = checkAreas({
+      // In slices (steps.ts): a large tree takes seconds, and the server keeps answering meanwhile.
+      const violations = await checkAreasInSlices({
         areas: rows.map((r) => ({
           id: r.id,
           parentId: r.parent_id,
