@@ -33,6 +33,8 @@ describe('loadConfig defaults', () => {
       schedulerIntervalMs: 15_000,
       logLevel: 'info',
       caps: { unitGrid: 50, microGrid: 15 },
+      ledgerSigningKey: undefined,
+      ledgerWitnessUrl: undefined,
     });
   });
 

@@ -13,9 +13,16 @@ import {
 // The RFC 6962/9162 test inputs used by Certificate Transparency implementations. The expected
 // roots and proofs below were computed outside this code, with a direct Python transcription of
 // the RFC's recursive definitions (hashlib), not with the functions under test.
-const INPUTS = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map(
-  (h) => Buffer.from(h, 'hex'),
-);
+const INPUTS = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((h) => Buffer.from(h, 'hex'));
 const ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -75,7 +82,9 @@ describe('the RFC 9162 Merkle tree', () => {
       'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
       '837dbb152e9b079010717e84e865da4ebc0fa198a806d59d31bf15accef22d0e',
     ]);
-    expect(verifyConsistency(6, 8, tree.consistencyProof(6, 8), ROOTS[5] as string, ROOTS[7] as string)).toBe(true);
+    expect(verifyConsistency(6, 8, tree.consistencyProof(6, 8), ROOTS[5] as string, ROOTS[7] as string)).toBe(
+      true,
+    );
   });
 
   it('agrees with the naive recomputation, streamed or not, for every size 1..40', () => {
@@ -126,7 +135,10 @@ describe('the RFC 9162 Merkle tree', () => {
         // A rewrite of entry 4 (index) is caught whenever the earlier tree contained it.
         if (m > 4) {
           const forged = rewritten.consistencyProof(m, n);
-          expect(verifyConsistency(m, n, forged, tree.root(m), rewritten.root(n)), `rewrite ${m} → ${n}`).toBe(false);
+          expect(
+            verifyConsistency(m, n, forged, tree.root(m), rewritten.root(n)),
+            `rewrite ${m} → ${n}`,
+          ).toBe(false);
         }
         if (m < n) {
           expect(verifyConsistency(m, n, proof, tree.root(m), tree.root(n - 1))).toBe(false);

@@ -98,7 +98,8 @@ export class MerkleTree {
     this.levels = [[...leaves]];
     for (let level = this.levels[0] as Buffer[]; level.length > 1; ) {
       const next: Buffer[] = [];
-      for (let i = 0; i + 1 < level.length; i += 2) next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));
+      for (let i = 0; i + 1 < level.length; i += 2)
+        next.push(nodeHash(level[i] as Buffer, level[i + 1] as Buffer));
       this.levels.push(next);
       level = next;
     }
@@ -205,7 +206,7 @@ export function verifyInclusion(
   // BigInt: sizes beyond 2^31 must not break JavaScript's 32-bit shifts.
   let fn = BigInt(index);
   let sn = BigInt(treeSize - 1);
-  let r = Buffer.from(leaf, 'hex');
+  let r: Buffer = Buffer.from(leaf, 'hex');
   for (const p of path) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
@@ -252,8 +253,8 @@ export function verifyConsistency(
     fn >>= 1n;
     sn >>= 1n;
   }
-  let fr = path[0] as Buffer;
-  let sr = path[0] as Buffer;
+  let fr: Buffer = path[0] as Buffer;
+  let sr: Buffer = path[0] as Buffer;
   for (const c of path.slice(1)) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
