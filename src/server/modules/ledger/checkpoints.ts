@@ -54,6 +54,8 @@ export async function writeCheckpoint(
     );
     const checkpoints = [...stored, ...external];
     const sealed = Math.max(0, ...checkpoints.map((c) => c.checkpoint.treeSize));
+    const untrusted = untrustedCheckpoint(checkpoints, signer.publicKey);
+    if (untrusted) throw conflict(`cannot sign a checkpoint: ${untrusted.message}`, untrusted);
     const head = await readHead(tx);
     if (head.seq === 0 && sealed === 0) return undefined;
     if (head.seq === sealed && stored.some((c) => c.checkpoint.treeSize === sealed)) return undefined;
@@ -61,7 +63,6 @@ export async function writeCheckpoint(
     let walker = sealed === 0 ? new ChainWalker() : undefined;
     let expected = 1;
     const problem =
-      untrustedCheckpoint(checkpoints, signer.publicKey) ??
       (await streamEntries(tx, { fromSeq: 1, uptoSeq: head.seq }, DEFAULT_BATCH, (entry) => {
         if (entry.seq !== expected) return missing(expected);
         expected++;
