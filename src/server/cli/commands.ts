@@ -196,6 +196,7 @@ export const commands: Record<string, Command> = {
           throw new AppError('bad_request', '--against needs one or more checkpoint files');
         }
         const { ok, text } = await runVerify(database.db, {
+          dialect: database.dialect,
           publicKey,
           dataDir: config.dataDir,
           against: values.against === true ? positionals : [],

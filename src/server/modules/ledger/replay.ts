@@ -3,8 +3,11 @@
  * protects the history, this check ties the case table to it, so a direct edit of `case_file`
  * (status, level, handling area, grid, number, anonymity) is found. Streams cases in pages.
  */
+
+import { sql } from 'kysely';
 import type { Level } from '../../../shared/domain.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Dialect } from '../../platform/db/dialect.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
 import type { BrokenEntry } from './audit.ts';
 import { parsePayload } from './audit.ts';
@@ -103,38 +106,44 @@ function compare(c: CaseRow, derived: Derived): string | undefined {
 }
 
 /** Replays every case (and finds history whose case is gone); reports the first mismatch. */
-export async function verifyCaseStates(db: Db): Promise<ReplayReport> {
+export async function verifyCaseStates(db: Db, dialect: Dialect): Promise<ReplayReport> {
   let cases = 0;
   for (let after = ''; ; ) {
-    const page = (await db
-      .selectFrom('case_file')
-      .leftJoin('area', 'area.id', 'case_file.grid_id')
-      .select([
-        'case_file.id',
-        'case_file.case_no',
-        'case_file.status',
-        'case_file.level',
-        'case_file.handling_area_id',
-        'case_file.grid_id',
-        'case_file.anonymous',
-        'area.path as grid_path',
-      ])
-      .where('case_file.id', '>', after)
-      .orderBy('case_file.id')
-      .limit(PAGE)
-      .execute()) as CaseRow[];
+    // One snapshot per page, so a case changed meanwhile is read with the history that changed it.
+    const { page, events } = await db.transaction().execute(async (tx) => {
+      if (dialect === 'postgres') await sql`set transaction isolation level repeatable read`.execute(tx);
+      const page = (await tx
+        .selectFrom('case_file')
+        .leftJoin('area', 'area.id', 'case_file.grid_id')
+        .select([
+          'case_file.id',
+          'case_file.case_no',
+          'case_file.status',
+          'case_file.level',
+          'case_file.handling_area_id',
+          'case_file.grid_id',
+          'case_file.anonymous',
+          'area.path as grid_path',
+        ])
+        .where('case_file.id', '>', after)
+        .orderBy('case_file.id')
+        .limit(PAGE)
+        .execute()) as CaseRow[];
+      if (page.length === 0) return { page, events: [] };
+      const events = await tx
+        .selectFrom('case_event')
+        .select(['seq', 'id', 'case_id', 'type', 'payload'])
+        .where(
+          'case_id',
+          'in',
+          page.map((c) => c.id),
+        )
+        .orderBy('case_id')
+        .orderBy('seq')
+        .execute();
+      return { page, events };
+    });
     if (page.length === 0) break;
-    const events = await db
-      .selectFrom('case_event')
-      .select(['seq', 'id', 'case_id', 'type', 'payload'])
-      .where(
-        'case_id',
-        'in',
-        page.map((c) => c.id),
-      )
-      .orderBy('case_id')
-      .orderBy('seq')
-      .execute();
     const byCase = new Map<string, EventRow[]>();
     for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
     for (const c of page) {

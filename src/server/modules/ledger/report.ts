@@ -5,6 +5,7 @@
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../../platform/db/database.ts';
+import type { Dialect } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { BrokenEntry, SourcedCheckpoint } from './audit.ts';
 import { exportedCheckpointFiles, readCheckpointFiles } from './checkpoints.ts';
@@ -83,7 +84,7 @@ export function readPinnedKey(file: string): KeyObject {
  */
 export async function runVerify(
   db: Db,
-  options: { publicKey: KeyObject; dataDir: string; against?: readonly string[] },
+  options: { dialect: Dialect; publicKey: KeyObject; dataDir: string; against?: readonly string[] },
 ): Promise<{ ok: boolean; text: string }> {
   let files: SourcedCheckpoint[];
   let against: SourcedCheckpoint[];
@@ -94,7 +95,7 @@ export async function runVerify(
     throw new AppError('bad_request', (error as Error).message);
   }
   const ledger = await verifyLedger(db, { publicKey: options.publicKey, external: [...files, ...against] });
-  const replay = await verifyCaseStates(db);
+  const replay = await verifyCaseStates(db, options.dialect);
   const consistency = ledger.ok ? await consistencyWith(db, against) : [];
   const lines = [formatLedgerReport(ledger), formatReplayReport(replay), ...consistency];
   const ok = ledger.ok && replay.ok && consistency.every((l) => !l.startsWith('LEDGER BROKEN'));
