@@ -1,17 +1,16 @@
 /**
  * Figure 3 — ledger verify speed (区块链 history, SPEC §9): 50,000 case events appended with
- * `appendCaseEvents` in transactions of 100 to a fresh SQLite file, sealed by a Merkle checkpoint
+ * `appendCaseEvents` in transactions of 100 to a fresh SQLite file, sealed by a signed RFC 9162 checkpoint
  * every 10,000 entries as the hourly job does, then the whole chain checked by `verifyLedger`.
  */
+
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  appendCaseEvents,
-  type NewCaseEvent,
-  verifyLedger,
-  writeCheckpoint,
-} from '../src/server/modules/ledger/ledger.ts';
+import { writeCheckpoint } from '../src/server/modules/ledger/checkpoints.ts';
+import { appendCaseEvents, type NewCaseEvent, verifyLedger } from '../src/server/modules/ledger/ledger.ts';
+import { createSigner } from '../src/server/modules/ledger/signing.ts';
 import { openMigrated } from '../src/server/platform/db/database.ts';
 import { uuidv7 } from '../src/server/platform/ids.ts';
 import { timed, whole } from './format.ts';
@@ -99,6 +98,7 @@ export async function runLedgerBench(options: LedgerOptions = {}): Promise<Ledge
     const start = Date.parse('2026-01-05T01:00:00.000Z');
     let appendMs = 0;
     let checkpoints = 0;
+    const signer = createSigner(randomBytes(32));
     for (let from = 0; from < entries; from += batch) {
       const events: NewCaseEvent[] = [];
       for (let n = from; n < Math.min(entries, from + batch); n++)
@@ -107,11 +107,11 @@ export async function runLedgerBench(options: LedgerOptions = {}): Promise<Ledge
         .ms;
       const appended = from + events.length;
       if (appended % checkpointEvery === 0 || appended === entries) {
-        if (await writeCheckpoint(db, dialect, new Date(start + appended * 60_000))) checkpoints++;
+        if (await writeCheckpoint(db, dialect, new Date(start + appended * 60_000), signer)) checkpoints++;
       }
     }
 
-    const verified = await timed(() => verifyLedger(db));
+    const verified = await timed(() => verifyLedger(db, { publicKey: signer.publicKey }));
     const report = verified.value;
     if (!report.ok || report.entries !== entries || report.checkpoints !== checkpoints) {
       throw new Error(`verifyLedger disagrees with what was appended: ${JSON.stringify(report)}`);

@@ -1,5 +1,5 @@
 /**
- * The `zhizhi` command: serve | migrate | seed-demo | verify | backup | user add | user reset-password.
+ * The `zhizhi` command: serve | migrate | seed-demo | verify | verify-proof | checkpoint | backup | user …
  * Configuration comes from the environment (see platform/config.ts and the README).
  */
 import { parseArgs } from 'node:util';
@@ -14,8 +14,10 @@ usage: zhizhi <command> [options]
   serve [--demo]                 run the server (migrates first; --demo seeds the Wushen Banner demo)
   migrate                        bring the database schema up to date
   seed-demo                      load the Wushen Banner demo data into an empty database
-  verify                         check the whole tamper-evident case history; names the first broken entry
-  checkpoint                     write a Merkle checkpoint over the history since the last one
+  verify [--against FILE…] [--public-key PEM]   check the history, its signed checkpoints (stored and exported)
+                                 and every case's state replayed from it; --against: consistency with checkpoint files
+  verify-proof FILE [--public-key PEM]          check a case's proof bundle offline (no database; docs/ledger.md)
+  checkpoint                     sign a checkpoint over the whole history (exported to DATA_DIR/checkpoints)
   backup [--out FILE]            online, consistent copy of the SQLite database (pg_dump for PostgreSQL)
   user add --username U --name N --role R [--area CODE] [--department CODE]   (password from ZHIZHI_PASSWORD or prompt)
   user reset-password --username U                                            (password from ZHIZHI_PASSWORD or prompt)

@@ -13,9 +13,12 @@ import { registerDeadlineRoutes } from './modules/deadlines/routes.ts';
 import { createDeadlineService, type DeadlineService } from './modules/deadlines/rules.ts';
 import { enqueueJob } from './modules/jobs/queue.ts';
 import { createScheduler, type Scheduler } from './modules/jobs/scheduler.ts';
+import { createCheckpointSealer, publishPublicKey } from './modules/ledger/checkpoints.ts';
 import { ledgerJobHandlers } from './modules/ledger/jobs.ts';
 import { appendCaseEvents } from './modules/ledger/ledger.ts';
+import { createProofService } from './modules/ledger/proof.ts';
 import { registerLedgerRoutes } from './modules/ledger/routes.ts';
+import { loadOrCreateSigner } from './modules/ledger/signing.ts';
 import { registerOpen311KeyRoutes } from './modules/open311/key-routes.ts';
 import { registerOpen311Routes } from './modules/open311/routes.ts';
 import { createOpen311Service, type Open311Service } from './modules/open311/service.ts';
@@ -59,11 +62,22 @@ export function registerModules(app: App, deps: AppDeps): Services {
     enqueue: enqueueJob,
     appendEvents: appendCaseEvents,
   });
+  // The checkpoint key lives outside the database (issue 7 #9); its public half is published.
+  const signer = loadOrCreateSigner(config.ledgerSigningKey, config.dataDir);
+  publishPublicKey(config.dataDir, signer.publicKeyPem);
+  const sealer = createCheckpointSealer({
+    db,
+    dialect,
+    signer,
+    dataDir: config.dataDir,
+    witnessUrl: config.ledgerWitnessUrl,
+    log: app.log,
+  });
   const open311 = createOpen311Service({ db, clock, cipher: deps.cipher, cases, demo: config.demo });
   const scheduler = createScheduler({
     handle: database,
     clock,
-    handlers: { ...cases.jobHandlers(), ...ledgerJobHandlers(db, dialect) },
+    handlers: { ...cases.jobHandlers(), ...ledgerJobHandlers(db, sealer) },
     intervalMs: config.schedulerIntervalMs,
     logger: app.log,
   });
@@ -76,7 +90,13 @@ export function registerModules(app: App, deps: AppDeps): Services {
   registerCatalogueRoutes(app, { db, clock });
   registerDeadlineRoutes(app, { db, deadlines });
   registerCaseRoutes(app, cases);
-  registerLedgerRoutes(app, { db, dialect, clock });
+  registerLedgerRoutes(app, {
+    db,
+    clock,
+    sealer,
+    proofs: createProofService(db),
+    viewHistory: (actor, caseId) => cases.history(actor, caseId),
+  });
   registerOpen311KeyRoutes(app, open311.keys);
   registerOpen311Routes(app, open311);
   registerPhotoRoutes(app, photos);

@@ -4,9 +4,10 @@ import type { ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
 import { seedDemoHistory } from '../modules/demo/history.ts';
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from '../modules/demo/seed.ts';
+import { createCheckpointSealer } from '../modules/ledger/checkpoints.ts';
 import { scheduleNextCheckpoint } from '../modules/ledger/jobs.ts';
-import { writeCheckpoint } from '../modules/ledger/ledger.ts';
-import { runVerify } from '../modules/ledger/report.ts';
+import { readPinnedKey, runVerify, runVerifyProof } from '../modules/ledger/report.ts';
+import { loadOrCreateSigner } from '../modules/ledger/signing.ts';
 import { API_KEY_USAGE, apiKeyCommand, issueDemoOpen311Key } from '../modules/open311/cli.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
 import { ManualClock, systemClock } from '../platform/clock.ts';
@@ -222,22 +223,62 @@ export const commands: Record<string, Command> = {
       }),
   },
   verify: {
-    options: {},
-    run: () =>
-      withDatabase(undefined, async ({ database }) => {
-        const { report, text } = await runVerify(database.db);
+    // `verify --against FILE…`: also prove consistency with earlier signed checkpoint files.
+    options: { against: { type: 'boolean' }, 'public-key': { type: 'string' } },
+    run: (values, positionals) =>
+      withDatabase(undefined, async ({ config, database }) => {
+        const pinned = values['public-key'];
+        const publicKey =
+          typeof pinned === 'string'
+            ? readPinnedKey(pinned)
+            : loadOrCreateSigner(config.ledgerSigningKey, config.dataDir).publicKey;
+        if (values.against === true && positionals.length === 0) {
+          throw new AppError('bad_request', '--against needs one or more checkpoint files');
+        }
+        const { ok, text } = await runVerify(database.db, {
+          dialect: database.dialect,
+          publicKey,
+          dataDir: config.dataDir,
+          against: values.against === true ? positionals : [],
+        });
         console.log(text);
-        return report.ok ? 0 : 1;
+        return ok ? 0 : 1;
       }),
+  },
+  'verify-proof': {
+    options: { 'public-key': { type: 'string' } },
+    // No configuration and no database: a proof bundle is checked offline.
+    async run(values, positionals) {
+      const file = positionals[0];
+      if (!file || positionals.length > 1) {
+        console.error('usage: zhizhi verify-proof FILE [--public-key PEM_FILE]');
+        return 2;
+      }
+      const pinned = values['public-key'];
+      const { ok, text } = runVerifyProof(
+        file,
+        typeof pinned === 'string' ? readPinnedKey(pinned) : undefined,
+      );
+      console.log(text);
+      return ok ? 0 : 1;
+    },
   },
   checkpoint: {
     options: {},
     run: () =>
-      withDatabase(undefined, async ({ database }) => {
-        const checkpoint = await writeCheckpoint(database.db, database.dialect, systemClock.now());
+      withDatabase(undefined, async ({ config, database }) => {
+        const sealer = createCheckpointSealer({
+          db: database.db,
+          dialect: database.dialect,
+          signer: loadOrCreateSigner(config.ledgerSigningKey, config.dataDir),
+          dataDir: config.dataDir,
+          witnessUrl: config.ledgerWitnessUrl,
+          log: { warn: (obj, msg) => console.error(msg, JSON.stringify(obj)) },
+        });
+        const checkpoint = await sealer.seal(systemClock.now());
         console.log(
           checkpoint
-            ? `checkpoint up to entry ${checkpoint.uptoSeq}: Merkle root ${checkpoint.merkleRoot}`
+            ? `signed checkpoint over entries 1–${checkpoint.treeSize}: root ${checkpoint.rootHash}, key ${checkpoint.keyId}`
             : 'nothing new since the last checkpoint',
         );
         return 0;

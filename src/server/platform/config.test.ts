@@ -35,6 +35,8 @@ describe('loadConfig defaults', () => {
       caps: { unitGrid: 50, microGrid: 15 },
       demoHistory: 2_000,
       demoSeed: 2026,
+      ledgerSigningKey: undefined,
+      ledgerWitnessUrl: undefined,
     });
   });
 

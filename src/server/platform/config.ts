@@ -25,6 +25,13 @@ export interface Config {
   demoHistory: number;
   /** Seed of the demo history: the same seed gives the same year. */
   demoSeed: number;
+  /**
+   * 32-byte Ed25519 seed (hex or base64) signing ledger checkpoints; undefined = dataDir/ledger-signing.key.
+   * Several PostgreSQL nodes must share one (docs/ledger.md).
+   */
+  ledgerSigningKey: string | undefined;
+  /** An outside witness that receives every signed checkpoint by POST; undefined = none. */
+  ledgerWitnessUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
   if (dialect === 'postgres' && !demo && secretKey === undefined) {
     problems.push('ZHIZHI_SECRET_KEY is required with PostgreSQL (every node must share the same key)');
   }
+  const ledgerSigningKey = env.ZHIZHI_LEDGER_SIGNING_KEY || undefined;
+  if (ledgerSigningKey !== undefined && decodeKey(ledgerSigningKey) === undefined) {
+    problems.push('ZHIZHI_LEDGER_SIGNING_KEY must be a 32-byte Ed25519 seed as 64 hex digits or base64');
+  }
+  const ledgerWitnessUrl = env.ZHIZHI_LEDGER_WITNESS_URL || undefined;
+  if (ledgerWitnessUrl !== undefined && !isHttpUrl(ledgerWitnessUrl)) {
+    problems.push(`ZHIZHI_LEDGER_WITNESS_URL must be an http:// or https:// URL (got "${ledgerWitnessUrl}")`);
+  }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(
@@ -101,9 +116,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
     },
     demoHistory: int(env, 'ZHIZHI_DEMO_HISTORY', 2_000, 0, 50_000, problems),
     demoSeed: int(env, 'ZHIZHI_DEMO_SEED', 2026, 0, 2_147_483_647, problems),
+    ledgerSigningKey,
+    ledgerWitnessUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** A 32-byte key from 64 hex digits or base64; undefined if it is neither. */

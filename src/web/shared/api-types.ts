@@ -4204,6 +4204,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存证包: the case’s history entries with RFC 9162 inclusion proofs in the newest signed checkpoint, the checkpoint and the public key; check offline with `zhizhi verify-proof` */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            checkpoint: {
+                                [key: string]: unknown;
+                            };
+                            entries: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @enum {string} */
+                            format: "zhizhi-proof/v1";
+                            publicKey: components["schemas"]["LedgerPublicKey"];
+                            unsealed: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/verification": {
         parameters: {
             query?: never;
@@ -4808,8 +4903,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description page back: only upto_seq below this */
-                    beforeSeq?: number;
+                    /** @description page back: only checkpoints over fewer entries */
+                    beforeSize?: number;
                     limit?: number;
                 };
                 header?: never;
@@ -4877,7 +4972,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Seal the entries since the last checkpoint with a Merkle root (201), or nothing new (200) */
+        /** Sign a checkpoint over the whole history if anything is new (201), or nothing new (200) */
         post: {
             parameters: {
                 query?: never;
@@ -4956,6 +5051,130 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof from an earlier tree size to the newest signed checkpoint: a verifier holding a checkpoint over `first` entries checks the history only grew */
+        get: {
+            parameters: {
+                query: {
+                    first: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoint: components["schemas"]["LedgerCheckpoint"];
+                            first: number;
+                            firstRoot: string;
+                            proof: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public key that signs checkpoints (public: verifiers pin it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerPublicKey"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6673,11 +6892,20 @@ export interface components {
             revokedAt: string | null;
         };
         LedgerCheckpoint: {
+            keyId: string | null;
+            /** @description RFC 9162 Merkle root, hex */
+            rootHash: string;
+            signature: string | null;
             /** Format: date-time */
-            createdAt: string;
-            fromSeq: number;
-            merkleRoot: string;
-            uptoSeq: number;
+            signedAt: string;
+            /** @description entries seq 1…treeSize are covered */
+            treeSize: number;
+        };
+        LedgerPublicKey: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            keyId: string;
+            pem: string;
         };
         LedgerReport: {
             /** @description checkpoints whose Merkle root matched */
@@ -6688,7 +6916,7 @@ export interface components {
                 caseId: string | null;
                 id: string | null;
                 message: string;
-                problem: "hash_mismatch" | "prev_hash_mismatch" | "missing_entries" | "head_mismatch" | "checkpoint_mismatch" | "payload_not_canonical";
+                problem: "hash_mismatch" | "prev_hash_mismatch" | "missing_entries" | "head_mismatch" | "checkpoint_mismatch" | "checkpoint_signature_invalid" | "state_mismatch" | "payload_not_canonical";
                 seq: number;
             };
             headSeq: number;

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import {
   ChainWalker,
-  type Checkpoint,
   CheckpointTracker,
   checkEntryContents,
+  type SourcedCheckpoint,
   type StoredEntry,
+  untrustedCheckpoint,
 } from './audit.ts';
-import { entryHash, GENESIS_HASH, merkleRoot } from './chain.ts';
+import { entryHash, GENESIS_HASH } from './chain.ts';
+import { entryLeafHash, MerkleTree } from './merkle.ts';
+import { createSigner } from './signing.ts';
+
+const signer = createSigner(Buffer.alloc(32, 1));
+const stranger = createSigner(Buffer.alloc(32, 2));
 
 /** A valid chain of n entries, built in memory. */
 function chain(n: number): StoredEntry[] {
@@ -31,7 +37,7 @@ function chain(n: number): StoredEntry[] {
   return entries;
 }
 
-function walk(entries: StoredEntry[], checkpoints: Checkpoint[] = []) {
+function walk(entries: StoredEntry[], checkpoints: SourcedCheckpoint[] = []) {
   const walker = new ChainWalker();
   const tracker = new CheckpointTracker(checkpoints);
   for (const e of entries) {
@@ -41,9 +47,18 @@ function walk(entries: StoredEntry[], checkpoints: Checkpoint[] = []) {
   return { walker, tracker, problem: tracker.afterEnd(walker.lastSeq) };
 }
 
-function checkpoint(entries: StoredEntry[], fromSeq: number, uptoSeq: number): Checkpoint {
-  const hashes = entries.filter((e) => e.seq >= fromSeq && e.seq <= uptoSeq).map((e) => e.hash);
-  return { fromSeq, uptoSeq, merkleRoot: merkleRoot(hashes), createdAt: '2026-11-23T02:00:00.000Z' };
+/** A checkpoint over the first `size` entries, signed by `by`. */
+function checkpoint(
+  entries: StoredEntry[],
+  size: number,
+  by = signer,
+  source = 'database',
+): SourcedCheckpoint {
+  const tree = new MerkleTree(entries.slice(0, size).map((e) => entryLeafHash(e.hash)));
+  return {
+    checkpoint: by.sign({ treeSize: size, rootHash: tree.root(), signedAt: '2026-11-23T02:00:00.000Z' }),
+    source,
+  };
 }
 
 describe('walking the chain', () => {
@@ -83,30 +98,56 @@ describe('walking the chain', () => {
 describe('checking checkpoints while walking', () => {
   const entries = chain(20);
 
-  it('matches contiguous and overlapping checkpoints', () => {
+  it('matches every checkpoint, from the database and from files, at its size', () => {
     const { tracker, problem } = walk(entries, [
-      checkpoint(entries, 8, 20),
-      checkpoint(entries, 1, 7),
-      checkpoint(entries, 5, 12),
+      checkpoint(entries, 20),
+      checkpoint(entries, 7),
+      checkpoint(entries, 7, signer, '/backup/7.json'),
+      checkpoint(entries, 12),
     ]);
     expect(problem).toBeUndefined();
-    expect(tracker.verified).toBe(3);
+    expect(tracker.verified).toBe(4);
   });
 
-  it('reports a root that no longer matches at the checkpoint’s first seq', () => {
-    const wrong = { ...checkpoint(entries, 8, 20), merkleRoot: GENESIS_HASH };
-    const { tracker, problem } = walk(entries, [checkpoint(entries, 1, 7), wrong]);
-    expect(problem).toMatchObject({ seq: 8, problem: 'checkpoint_mismatch' });
+  it('reports a root that no longer matches, at the checkpoint’s size', () => {
+    const wrong = checkpoint(entries, 12);
+    wrong.checkpoint = { ...wrong.checkpoint, rootHash: GENESIS_HASH };
+    const { tracker, problem } = walk(entries, [checkpoint(entries, 7), wrong]);
+    expect(problem).toMatchObject({ seq: 12, problem: 'checkpoint_mismatch' });
     expect(tracker.verified).toBe(1);
   });
 
-  it('reports a checkpoint reaching past the end, and impossible ranges', () => {
-    expect(walk(entries.slice(0, 15), [checkpoint(entries, 1, 20)]).problem).toMatchObject({
-      seq: 1,
-      problem: 'checkpoint_mismatch',
+  it('reports a checkpoint reaching past the end', () => {
+    expect(walk(entries.slice(0, 15), [checkpoint(entries, 20, signer, '/w/20.json')]).problem).toMatchObject(
+      {
+        seq: 20,
+        problem: 'checkpoint_mismatch',
+      },
+    );
+  });
+
+  it('trusts only signatures by the ledger key, and unsigned checkpoints only from before signing', () => {
+    expect(
+      untrustedCheckpoint([checkpoint(entries, 7), checkpoint(entries, 9)], signer.publicKey),
+    ).toBeUndefined();
+    expect(untrustedCheckpoint([checkpoint(entries, 9, stranger)], signer.publicKey)).toMatchObject({
+      seq: 9,
+      problem: 'checkpoint_signature_invalid',
     });
-    const backwards = { ...checkpoint(entries, 1, 3), fromSeq: 4 };
-    expect(new CheckpointTracker([backwards]).malformed()).toMatchObject({ problem: 'checkpoint_mismatch' });
-    expect(new CheckpointTracker([checkpoint(entries, 1, 3)]).malformed()).toBeUndefined();
+    const altered = checkpoint(entries, 9);
+    altered.checkpoint = { ...altered.checkpoint, treeSize: 8 };
+    expect(untrustedCheckpoint([altered], signer.publicKey)?.message).toContain(
+      'does not match its contents',
+    );
+    const unsigned = (size: number, source = 'database'): SourcedCheckpoint => {
+      const c = checkpoint(entries, size, signer, source);
+      return { source, checkpoint: { ...c.checkpoint, keyId: null, signature: null } };
+    };
+    expect(untrustedCheckpoint([unsigned(5), checkpoint(entries, 9)], signer.publicKey)).toBeUndefined();
+    expect(untrustedCheckpoint([checkpoint(entries, 9), unsigned(12)], signer.publicKey)).toMatchObject({
+      seq: 12,
+      problem: 'checkpoint_signature_invalid',
+    });
+    expect(untrustedCheckpoint([unsigned(5, '/x/5.json')], signer.publicKey)).toMatchObject({ seq: 5 });
   });
 });

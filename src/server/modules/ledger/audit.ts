@@ -2,8 +2,12 @@
  * Checks stored chain entries and checkpoints one at a time, in seq order, so the whole history can
  * be audited while streaming it from the database. Pure: the caller reads the rows.
  */
+
+import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import { entryHash, GENESIS_HASH, MerkleBuilder } from './chain.ts';
+import { entryHash, GENESIS_HASH } from './chain.ts';
+import { entryLeafHash, TreeBuilder } from './merkle.ts';
+import { checkpointSignedBy, keyIdOf, type SignedCheckpoint } from './signing.ts';
 
 /** What can be wrong with the history. */
 export const LEDGER_PROBLEMS = [
@@ -11,7 +15,9 @@ export const LEDGER_PROBLEMS = [
   'prev_hash_mismatch', // an entry no longer links to the one before it
   'missing_entries', // a gap in seq: entries were deleted
   'head_mismatch', // the head disagrees with the last entry: the end was cut or extended
-  'checkpoint_mismatch', // a sealed range was rewritten, hashes and all
+  'checkpoint_mismatch', // a sealed history was rewritten or cut, hashes and all
+  'checkpoint_signature_invalid', // a checkpoint not signed by the ledger's key: forged or altered
+  'state_mismatch', // a case's stored state is not what its history gives: edited outside the ledger
   'payload_not_canonical', // a payload was written outside the ledger
 ] as const;
 export type LedgerProblem = (typeof LEDGER_PROBLEMS)[number];
@@ -40,12 +46,11 @@ export interface StoredEntry {
   hash: string;
 }
 
-/** One `ledger_checkpoint` row: a Merkle root over the stored hashes of seq fromSeq…uptoSeq. */
-export interface Checkpoint {
-  fromSeq: number;
-  uptoSeq: number;
-  merkleRoot: string;
-  createdAt: string;
+/** A checkpoint to check the entries against, and where it came from (the database or a file). */
+export interface SourcedCheckpoint {
+  checkpoint: SignedCheckpoint;
+  /** 'database', or the path of an exported checkpoint file. */
+  source: string;
 }
 
 /** "entry seq 7 (id …, case …)": how every message names an entry. */
@@ -156,26 +161,72 @@ export class ChainWalker {
   }
 }
 
-function describeCheckpoint(cp: Checkpoint): string {
-  return `the checkpoint over seq ${cp.fromSeq}–${cp.uptoSeq} (sealed ${cp.createdAt})`;
+function describeCheckpoint({ checkpoint: cp, source }: SourcedCheckpoint): string {
+  const signed = cp.signature ? `signed checkpoint (key ${cp.keyId})` : 'unsigned checkpoint';
+  const where = source === 'database' ? 'in the database' : `in ${source}`;
+  return `the ${signed} over seq 1–${cp.treeSize} ${where} (sealed ${cp.signedAt})`;
 }
 
-function checkpointBroken(cp: Checkpoint, message: string): BrokenEntry {
-  return { seq: cp.fromSeq, id: null, caseId: null, problem: 'checkpoint_mismatch', message };
+function checkpointBroken(
+  { checkpoint }: SourcedCheckpoint,
+  problem: LedgerProblem,
+  message: string,
+): BrokenEntry {
+  return { seq: checkpoint.treeSize, id: null, caseId: null, problem, message };
 }
 
 /**
- * Recomputes every checkpoint's Merkle root while the entries stream past, holding O(log n) hashes
- * per open checkpoint.
+ * The first checkpoint whose signature cannot be trusted: signed by a key other than `trusted`, or
+ * not matching its signature; and an unsigned one (only migrated checkpoints from before signing are
+ * unsigned) above the first signed one. Files must always be signed.
+ */
+export function untrustedCheckpoint(
+  checkpoints: readonly SourcedCheckpoint[],
+  trusted: KeyObject,
+): BrokenEntry | undefined {
+  const firstSigned = Math.min(
+    ...checkpoints.filter((c) => c.checkpoint.signature !== null).map((c) => c.checkpoint.treeSize),
+  );
+  for (const sourced of [...checkpoints].sort((a, b) => a.checkpoint.treeSize - b.checkpoint.treeSize)) {
+    const { checkpoint, source } = sourced;
+    if (checkpoint.signature === null) {
+      if (source === 'database' && checkpoint.treeSize < firstSigned) continue;
+      return checkpointBroken(
+        sourced,
+        'checkpoint_signature_invalid',
+        `${describeCheckpoint(sourced)} carries no signature, but checkpoints have been signed since seq ${firstSigned}: it was written outside the ledger`,
+      );
+    }
+    if (!checkpointSignedBy(checkpoint, trusted)) {
+      const why =
+        checkpoint.keyId === keyIdOf(trusted)
+          ? 'its signature does not match its contents'
+          : `it claims key ${checkpoint.keyId}, but the ledger's key is ${keyIdOf(trusted)}`;
+      return checkpointBroken(
+        sourced,
+        'checkpoint_signature_invalid',
+        `${describeCheckpoint(sourced)} is refused: ${why}. It was forged or altered`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Recomputes the RFC 9162 root of the history while the entries stream past (O(log n) memory) and
+ * compares it with every checkpoint when the tree reaches its size.
  */
 export class CheckpointTracker {
-  private readonly waiting: Checkpoint[];
-  private open: { checkpoint: Checkpoint; builder: MerkleBuilder }[] = [];
+  private readonly bySize = new Map<number, SourcedCheckpoint[]>();
+  private readonly tree = new TreeBuilder();
   private matched = 0;
 
-  /** `checkpoints` in any order. */
-  constructor(checkpoints: readonly Checkpoint[]) {
-    this.waiting = [...checkpoints].sort((a, b) => a.fromSeq - b.fromSeq || a.uptoSeq - b.uptoSeq);
+  constructor(checkpoints: readonly SourcedCheckpoint[]) {
+    for (const c of checkpoints) {
+      const list = this.bySize.get(c.checkpoint.treeSize) ?? [];
+      list.push(c);
+      this.bySize.set(c.checkpoint.treeSize, list);
+    }
   }
 
   /** Checkpoints whose root matched. */
@@ -183,40 +234,41 @@ export class CheckpointTracker {
     return this.matched;
   }
 
-  /** A checkpoint that cannot be right whatever the entries are (an empty or impossible range). */
-  malformed(): BrokenEntry | undefined {
-    const bad = this.waiting.find((cp) => cp.fromSeq < 1 || cp.uptoSeq < cp.fromSeq);
-    return bad && checkpointBroken(bad, `${describeCheckpoint(bad)} has an impossible range`);
+  /** The RFC 9162 root over the entries fed so far. */
+  root(): string {
+    return this.tree.root();
   }
 
-  /** Feeds the next entry (already checked by the walker); a problem when a checkpoint closes wrong. */
+  /** Feeds the next entry (already checked by the walker); a problem when a checkpoint's root differs. */
   onEntry(seq: number, hash: string): BrokenEntry | undefined {
-    while (this.waiting.length > 0 && (this.waiting[0] as Checkpoint).fromSeq <= seq) {
-      this.open.push({ checkpoint: this.waiting.shift() as Checkpoint, builder: new MerkleBuilder() });
-    }
-    let problem: BrokenEntry | undefined;
-    this.open = this.open.filter(({ checkpoint, builder }) => {
-      builder.add(hash);
-      if (checkpoint.uptoSeq !== seq) return true;
-      const root = builder.root();
-      if (root === checkpoint.merkleRoot) this.matched++;
-      else
-        problem ??= checkpointBroken(
-          checkpoint,
-          `${describeCheckpoint(checkpoint)} no longer matches: its Merkle root was ${checkpoint.merkleRoot}, the entries now give ${root}. An entry in seq ${checkpoint.fromSeq}–${checkpoint.uptoSeq} was rewritten after the checkpoint and the later hashes recomputed to hide it`,
+    this.tree.add(entryLeafHash(hash));
+    const due = this.bySize.get(seq);
+    if (!due) return undefined;
+    this.bySize.delete(seq);
+    const root = this.tree.root();
+    for (const c of due) {
+      if (c.checkpoint.rootHash !== root) {
+        return checkpointBroken(
+          c,
+          'checkpoint_mismatch',
+          `${describeCheckpoint(c)} no longer matches: it sealed root ${c.checkpoint.rootHash}, the stored entries seq 1–${seq} now give ${root}. An entry up to seq ${seq} was rewritten after the checkpoint and the later hashes recomputed to hide it`,
         );
-      return false;
-    });
-    return problem;
+      }
+      this.matched++;
+    }
+    return undefined;
   }
 
-  /** After the last entry: a checkpoint still open covers entries that are gone. */
+  /** After the last entry: a checkpoint larger than the chain means entries were cut from the end. */
   afterEnd(lastSeq: number): BrokenEntry | undefined {
-    const left = [...this.open.map((o) => o.checkpoint), ...this.waiting];
+    const left = [...this.bySize.values()]
+      .flat()
+      .sort((a, b) => a.checkpoint.treeSize - b.checkpoint.treeSize);
     const first = left[0];
     if (!first) return undefined;
     return checkpointBroken(
       first,
+      'checkpoint_mismatch',
       `${describeCheckpoint(first)} covers entries beyond the end of the chain (seq ${lastSeq}): entries were removed from the end and the head rewritten`,
     );
   }

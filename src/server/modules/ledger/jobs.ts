@@ -1,12 +1,11 @@
 /**
- * Merkle checkpoints on a schedule: every hour the scheduler seals the history appended since the
- * last checkpoint, so a later rewrite of sealed entries is caught even if every hash is recomputed.
+ * Signed checkpoints on a schedule: every hour the scheduler signs the history up to now if anything
+ * was appended since the last checkpoint, so a later rewrite of sealed entries is caught even if every hash is recomputed.
  */
-import type { Db, Queryable } from '../../platform/db/database.ts';
-import type { Dialect } from '../../platform/db/dialect.ts';
+import type { Queryable } from '../../platform/db/database.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/scheduler.ts';
-import { writeCheckpoint } from './ledger.ts';
+import type { CheckpointSealer } from './checkpoints.ts';
 
 export const CHECKPOINT_JOB = 'ledger.checkpoint';
 const HOUR = 3_600_000;
@@ -22,11 +21,11 @@ export async function scheduleNextCheckpoint(q: Queryable, now: Date): Promise<v
   });
 }
 
-/** The scheduler handler: write a checkpoint, then arm the next one. */
-export function ledgerJobHandlers(db: Db, dialect: Dialect): Record<string, JobHandler> {
+/** The scheduler handler: seal (sign, export, send) a checkpoint, then arm the next one. */
+export function ledgerJobHandlers(db: Queryable, sealer: CheckpointSealer): Record<string, JobHandler> {
   return {
     [CHECKPOINT_JOB]: async (_job, ctx) => {
-      await writeCheckpoint(db, dialect, ctx.now);
+      await sealer.seal(ctx.now);
       await scheduleNextCheckpoint(db, ctx.now);
     },
   };

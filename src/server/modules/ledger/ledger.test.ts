@@ -4,17 +4,24 @@ import { canonicalJson } from '../../platform/canonical-json.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createTestDatabase, type TestDatabase, testPostgresUrl } from '../../testing/database.ts';
-import { entryHash, GENESIS_HASH, merkleRoot } from './chain.ts';
+import { entryHash, GENESIS_HASH } from './chain.ts';
+import { listCheckpoints, writeCheckpoint as writeSigned } from './checkpoints.ts';
 import {
   type AppendedEvent,
   appendCaseEvents,
   caseHistory,
-  listCheckpoints,
   type NewCaseEvent,
   verifyLedger,
-  writeCheckpoint,
 } from './ledger.ts';
-import { formatLedgerReport, runVerify } from './report.ts';
+import { entryLeafHash, MerkleTree } from './merkle.ts';
+import { formatLedgerReport } from './report.ts';
+import { checkpointSignedBy, createSigner } from './signing.ts';
+
+const signer = createSigner(Buffer.alloc(32, 7));
+const writeCheckpoint = (db: TestDatabase['db'], dialect: TestDatabase['dialect'], now: Date) =>
+  writeSigned(db, dialect, now, signer);
+const rootOf = (entries: { hash: string }[]) =>
+  new MerkleTree(entries.map((e) => entryLeafHash(e.hash))).root();
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -264,17 +271,17 @@ describe('verifying the chain catches tampering done directly in the database', 
   it('(d) a rewrite with every later hash and the head recomputed, by the checkpoint written before', async () => {
     await seedThreeCases();
     const sealed = await writeCheckpoint(t.db, t.dialect, new Date(AT));
-    expect(sealed).toMatchObject({ fromSeq: 1, uptoSeq: 12 });
+    expect(sealed).toMatchObject({ treeSize: 12 });
     await append([event('case-a', 'feedback'), event('case-b', 'feedback')]);
 
     await rewriteAndRehash(5, { level: 1, note: 'rewritten history' });
     const report = await verifyLedger(t.db);
     expect(report.ok).toBe(false);
-    expect(report.firstBroken).toMatchObject({ seq: 1, problem: 'checkpoint_mismatch' });
+    expect(report.firstBroken).toMatchObject({ seq: 12, problem: 'checkpoint_mismatch' });
     expect(report.firstBroken?.message).toContain('seq 1–12');
 
     // Every link and the head agree now: without the checkpoint the rewrite would pass.
-    await sql`delete from ledger_checkpoint`.execute(t.db);
+    await sql`delete from ledger_signed_checkpoint`.execute(t.db);
     expect((await verifyLedger(t.db)).ok).toBe(true);
   });
 
@@ -291,17 +298,14 @@ describe('verifying the chain catches tampering done directly in the database', 
 
   it('formats the report for the CLI', async () => {
     await seedThreeCases();
-    const intact = await runVerify(t.db);
-    expect(intact.report.ok).toBe(true);
-    expect(intact.text).toContain('Ledger intact');
-    expect(intact.text).toContain('12 entries verified');
+    const intact = formatLedgerReport(await verifyLedger(t.db));
+    expect(intact).toContain('Ledger intact');
+    expect(intact).toContain('12 entries verified');
 
     const victim = await entry(3);
     await sql`update case_event set type = 'voided' where seq = 3`.execute(t.db);
-    const broken = await runVerify(t.db);
-    expect(broken.report.ok).toBe(false);
-    expect(broken.text).toContain(`hash_mismatch at seq 3 (id ${victim.id}, case ${victim.case_id})`);
-    expect(formatLedgerReport(broken.report)).toBe(broken.text);
+    const broken = formatLedgerReport(await verifyLedger(t.db));
+    expect(broken).toContain(`hash_mismatch at seq 3 (id ${victim.id}, case ${victim.case_id})`);
   });
 
   it('rejects an impossible batch size', async () => {
@@ -310,16 +314,12 @@ describe('verifying the chain catches tampering done directly in the database', 
 });
 
 describe('checkpoints', () => {
-  it('seal each new range once, with the Merkle root of its entries', async () => {
+  it('sign the RFC 9162 root over the whole history whenever something is new', async () => {
     expect(await writeCheckpoint(t.db, t.dialect, new Date(AT))).toBeUndefined();
     const first = await seedThreeCases();
     const one = await writeCheckpoint(t.db, t.dialect, new Date(AT));
-    expect(one).toEqual({
-      fromSeq: 1,
-      uptoSeq: 12,
-      merkleRoot: merkleRoot(first.map((e) => e.hash)),
-      createdAt: AT,
-    });
+    expect(one).toMatchObject({ treeSize: 12, rootHash: rootOf(first), signedAt: AT, keyId: signer.keyId });
+    expect(checkpointSignedBy(one as NonNullable<typeof one>, signer.publicKey)).toBe(true);
     expect(await writeCheckpoint(t.db, t.dialect, new Date(AT))).toBeUndefined();
 
     const more = await append([
@@ -328,11 +328,16 @@ describe('checkpoints', () => {
       event('case-c', 'visited'),
     ]);
     const two = await writeCheckpoint(t.db, t.dialect, new Date('2026-11-24T01:30:00.000Z'));
-    expect(two).toMatchObject({ fromSeq: 13, uptoSeq: 15, merkleRoot: merkleRoot(more.map((e) => e.hash)) });
+    expect(two).toMatchObject({ treeSize: 15, rootHash: rootOf([...first, ...more]) });
 
     expect(await listCheckpoints(t.db, { limit: 10 })).toEqual([two, one]);
-    expect(await listCheckpoints(t.db, { limit: 10, beforeSeq: 15 })).toEqual([one]);
-    expect(await verifyLedger(t.db)).toEqual({ ok: true, entries: 15, checkpoints: 2, headSeq: 15 });
+    expect(await listCheckpoints(t.db, { limit: 10, beforeSize: 15 })).toEqual([one]);
+    expect(await verifyLedger(t.db, { publicKey: signer.publicKey })).toEqual({
+      ok: true,
+      entries: 15,
+      checkpoints: 2,
+      headSeq: 15,
+    });
   });
 
   it('refuse to seal a broken chain', async () => {

@@ -1,29 +1,32 @@
 /**
  * The tamper-evident case history (SPEC §9, "区块链"): every case event in the system is appended
- * to one SHA-256 hash chain (global seq 1, 2, 3, …), periodically sealed by Merkle checkpoints, and
- * verified end to end by streaming it in seq order.
+ * to one SHA-256 hash chain (global seq 1, 2, 3, …), periodically sealed by signed RFC 9162 Merkle
+ * checkpoints (checkpoints.ts), and verified end to end by streaming it in seq order.
  */
-import { sql } from 'kysely';
+
+import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { forUpdate } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
-import type { CaseEventTable, LedgerCheckpointTable } from '../../platform/db/schema.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import type { CaseEventTable } from '../../platform/db/schema.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import {
   type BrokenEntry,
   ChainWalker,
-  type Checkpoint,
   CheckpointTracker,
   checkEntryContents,
   describeEntry,
   parsePayload,
+  type SourcedCheckpoint,
   type StoredEntry,
+  untrustedCheckpoint,
 } from './audit.ts';
-import { entryHash, GENESIS_HASH, MerkleBuilder } from './chain.ts';
+import { entryHash, GENESIS_HASH } from './chain.ts';
+import { toSignedCheckpoint } from './checkpoint-rows.ts';
 
-export type { BrokenEntry, Checkpoint, LedgerProblem, StoredEntry } from './audit.ts';
+export type { BrokenEntry, LedgerProblem, StoredEntry } from './audit.ts';
 
 /** A case event to append. `at` is ISO-8601 and is stored (and hashed) normalised to UTC milliseconds. */
 export interface NewCaseEvent {
@@ -54,7 +57,7 @@ export interface LedgerReport {
   ok: boolean;
   /** Entries that passed every check (all of them when ok). */
   entries: number;
-  /** Checkpoints whose Merkle root matched. */
+  /** Checkpoints (stored and external) whose signature and RFC 9162 root matched. */
   checkpoints: number;
   /** The seq the ledger head records (0 for an empty ledger). */
   headSeq: number;
@@ -79,15 +82,15 @@ export interface CaseVerification {
 const HEAD_ID = 1;
 /** Rows per INSERT: 10 columns each stays well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
-const DEFAULT_BATCH = 1_000;
+/** Rows per query when streaming the chain. */
+export const DEFAULT_BATCH = 1_000;
 const MAX_BATCH = 100_000;
-/** pg_advisory_xact_lock key serialising checkpoint writers across nodes ("zhizhi:ledger:ckpt"). */
-const CHECKPOINT_LOCK = 7_350_001_925;
 /** Accepted: ISO-8601 date-time with a zone. Stored: UTC with milliseconds, as PostgreSQL gives it back. */
 const ISO_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const ENTRY_COLUMNS = [
+/** The `case_event` columns of a stored entry. */
+export const ENTRY_COLUMNS = [
   'seq',
   'id',
   'case_id',
@@ -100,7 +103,8 @@ const ENTRY_COLUMNS = [
   'hash',
 ] as const;
 
-function toStored(row: CaseEventTable): StoredEntry {
+/** A `case_event` row as a stored entry. */
+export function toStored(row: CaseEventTable): StoredEntry {
   return {
     seq: Number(row.seq),
     id: row.id,
@@ -112,15 +116,6 @@ function toStored(row: CaseEventTable): StoredEntry {
     payload: row.payload,
     prevHash: row.prev_hash,
     hash: row.hash,
-  };
-}
-
-function toCheckpoint(row: LedgerCheckpointTable): Checkpoint {
-  return {
-    fromSeq: Number(row.from_seq),
-    uptoSeq: Number(row.upto_seq),
-    merkleRoot: row.merkle_root,
-    createdAt: row.created_at,
   };
 }
 
@@ -247,7 +242,8 @@ export async function appendCaseEvents(
   return appended;
 }
 
-async function readHead(q: Queryable): Promise<{ seq: number; hash: string }> {
+/** The ledger head (seq 0 and the genesis hash before the first entry). */
+export async function readHead(q: Queryable): Promise<{ seq: number; hash: string }> {
   const head = await q
     .selectFrom('ledger_head')
     .select(['seq', 'hash'])
@@ -268,7 +264,7 @@ function batchSizeOf(options: { batchSize?: number }): number {
  * Streams entries with `fromSeq <= seq <= uptoSeq` in seq order, `batchSize` rows per query (keyset
  * paging, no long transaction), calling `visit` for each; stops when `visit` returns a problem.
  */
-async function streamEntries(
+export async function streamEntries(
   q: Queryable,
   range: { fromSeq: number; uptoSeq: number },
   batchSize: number,
@@ -294,7 +290,8 @@ async function streamEntries(
   }
 }
 
-async function entryAt(q: Queryable, seq: number): Promise<StoredEntry | undefined> {
+/** The entry at one seq, if stored. */
+export async function entryAt(q: Queryable, seq: number): Promise<StoredEntry | undefined> {
   const row = await q
     .selectFrom('case_event')
     .select(ENTRY_COLUMNS)
@@ -304,7 +301,7 @@ async function entryAt(q: Queryable, seq: number): Promise<StoredEntry | undefin
 }
 
 /** Where the head and the last entry disagree, or undefined when they agree. */
-async function headProblem(
+export async function headProblem(
   q: Queryable,
   head: { seq: number; hash: string },
   walker: ChainWalker,
@@ -367,15 +364,31 @@ async function beyondHeadProblem(db: Db): Promise<BrokenEntry | undefined> {
   };
 }
 
+/** What `verifyLedger` checks the entries against, beyond the chain itself. */
+export interface VerifyOptions {
+  batchSize?: number;
+  /**
+   * The ledger's public key: every signed checkpoint (stored or given) must verify under it. Without
+   * it, roots are still compared but signatures are not checked (benchmarks only).
+   */
+  publicKey?: KeyObject;
+  /** Checkpoints held outside the database (exported files, a witness's copies), with their source. */
+  external?: readonly SourcedCheckpoint[];
+}
+
 /**
  * Verifies the whole chain: streams it in seq order in batches (millions of rows, constant memory),
  * recomputes every hash, checks the prev_hash links, seq contiguity from 1, canonical payloads, the
- * head against the last entry, and every checkpoint's Merkle root. Reports the first broken place.
+ * head against the last entry, every checkpoint's signature and its RFC 9162 root over the entries
+ * it covers. Reports the first broken place.
  */
-export async function verifyLedger(db: Db, options: { batchSize?: number } = {}): Promise<LedgerReport> {
+export async function verifyLedger(db: Db, options: VerifyOptions = {}): Promise<LedgerReport> {
   const batchSize = batchSizeOf(options);
   // Checkpoints before the head: a checkpoint written meanwhile never reaches past the head read after it.
-  const checkpoints = (await db.selectFrom('ledger_checkpoint').selectAll().execute()).map(toCheckpoint);
+  const stored = (await db.selectFrom('ledger_signed_checkpoint').selectAll().execute()).map(
+    (row): SourcedCheckpoint => ({ checkpoint: toSignedCheckpoint(row), source: 'database' }),
+  );
+  const checkpoints = [...stored, ...(options.external ?? [])];
   // Only entries up to this head are checked; events appended while verifying are left for next time.
   const head = await readHead(db);
   const walker = new ChainWalker();
@@ -387,8 +400,8 @@ export async function verifyLedger(db: Db, options: { batchSize?: number } = {})
     headSeq: head.seq,
     ...(firstBroken ? { firstBroken } : {}),
   });
-  const malformed = tracker.malformed();
-  if (malformed) return report(malformed);
+  const untrusted = options.publicKey && untrustedCheckpoint(checkpoints, options.publicKey);
+  if (untrusted) return report(untrusted);
   const problem =
     (await streamEntries(
       db,
@@ -400,69 +413,6 @@ export async function verifyLedger(db: Db, options: { batchSize?: number } = {})
     tracker.afterEnd(walker.lastSeq) ??
     (await beyondHeadProblem(db));
   return report(problem);
-}
-
-/**
- * Seals the entries after the previous checkpoint up to the current head with a Merkle root, after
- * checking that range of the chain (a broken chain is refused, not blessed). Undefined when there
- * is nothing new. Checkpoint writers are serialised; appenders are not blocked.
- */
-export async function writeCheckpoint(db: Db, dialect: Dialect, now: Date): Promise<Checkpoint | undefined> {
-  return db.transaction().execute(async (tx) => {
-    if (dialect === 'postgres')
-      await sql`select pg_advisory_xact_lock(${CHECKPOINT_LOCK}::bigint)`.execute(tx);
-    const previous = await tx
-      .selectFrom('ledger_checkpoint')
-      .select('upto_seq')
-      .orderBy('upto_seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const fromSeq = Number(previous?.upto_seq ?? 0) + 1;
-    const head = await readHead(tx);
-    if (head.seq < fromSeq) return undefined;
-    const before = fromSeq === 1 ? undefined : await entryAt(tx, fromSeq - 1);
-    if (fromSeq > 1 && !before) {
-      throw conflict(`cannot write a checkpoint: entry seq ${fromSeq - 1} is missing`, {
-        seq: fromSeq - 1,
-        problem: 'missing_entries',
-      });
-    }
-    const walker = new ChainWalker({ nextSeq: fromSeq, prevHash: before?.hash ?? GENESIS_HASH });
-    const builder = new MerkleBuilder();
-    const problem =
-      (await streamEntries(tx, { fromSeq, uptoSeq: head.seq }, DEFAULT_BATCH, (entry) => {
-        const found = walker.next(entry);
-        if (!found) builder.add(entry.hash);
-        return found;
-      })) ?? (await headProblem(tx, head, walker));
-    if (problem) throw conflict(`cannot write a checkpoint over a broken chain: ${problem.message}`, problem);
-    const checkpoint: Checkpoint = {
-      fromSeq,
-      uptoSeq: head.seq,
-      merkleRoot: builder.root(),
-      createdAt: now.toISOString(),
-    };
-    await tx
-      .insertInto('ledger_checkpoint')
-      .values({
-        from_seq: checkpoint.fromSeq,
-        upto_seq: checkpoint.uptoSeq,
-        merkle_root: checkpoint.merkleRoot,
-        created_at: checkpoint.createdAt,
-      })
-      .execute();
-    return checkpoint;
-  });
-}
-
-/** Checkpoints, newest first; `beforeSeq` pages back (only those sealing entries before it). */
-export async function listCheckpoints(
-  q: Queryable,
-  options: { limit: number; beforeSeq?: number },
-): Promise<Checkpoint[]> {
-  let query = q.selectFrom('ledger_checkpoint').selectAll().orderBy('upto_seq', 'desc').limit(options.limit);
-  if (options.beforeSeq !== undefined) query = query.where('upto_seq', '<', options.beforeSeq);
-  return (await query.execute()).map(toCheckpoint);
 }
 
 /**

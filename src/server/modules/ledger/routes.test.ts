@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.ts';
@@ -67,12 +69,23 @@ describe('the ledger over HTTP', () => {
     await appendSome(5);
     const sealed = await as('admin', 'POST', '/api/v1/ledger/checkpoints');
     expect(sealed.statusCode).toBe(201);
+    const key = (await as(undefined, 'GET', '/api/v1/ledger/public-key')).json();
+    expect(key).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(key.pem).toContain('BEGIN PUBLIC KEY');
     expect(sealed.json().checkpoint).toMatchObject({
-      fromSeq: 1,
-      uptoSeq: 5,
-      createdAt: t.clock.now().toISOString(),
+      treeSize: 5,
+      signedAt: t.clock.now().toISOString(),
+      keyId: key.keyId,
     });
-    expect(sealed.json().checkpoint.merkleRoot).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealed.json().checkpoint.rootHash).toMatch(/^[0-9a-f]{64}$/);
+    const file = path.join(t.config.dataDir, 'checkpoints', '5.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+      format: 'zhizhi-checkpoint/v1',
+      ...sealed.json().checkpoint,
+    });
+    expect(fs.readFileSync(path.join(t.config.dataDir, 'checkpoints', 'public-key.pem'), 'utf8')).toBe(
+      key.pem,
+    );
 
     expect((await as('resident', 'GET', '/api/v1/ledger/checkpoints')).statusCode).toBe(403);
     const list = await as('leader', 'GET', '/api/v1/ledger/checkpoints?limit=10');

@@ -1,13 +1,18 @@
-/** HTTP surface of the tamper-evident history: verify the chain, write and list checkpoints. */
+/**
+ * HTTP surface of the tamper-evident history: verify the chain, seal and list signed checkpoints,
+ * the public key, consistency proofs between checkpoints, and a case's inclusion proof bundle.
+ */
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Dialect } from '../../platform/db/dialect.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import type { Actor } from '../people/actor.ts';
 import { LEDGER_PROBLEMS } from './audit.ts';
-import { listCheckpoints, verifyLedger, writeCheckpoint } from './ledger.ts';
+import { type CheckpointSealer, listCheckpoints } from './checkpoints.ts';
+import { verifyLedger } from './ledger.ts';
 import { canAuditLedger, canSealLedger, LEDGER_AUDITORS } from './policy.ts';
+import type { ProofService } from './proof.ts';
 
 const NullableString = () => Type.Union([Type.String(), Type.Null()]);
 
@@ -32,24 +37,39 @@ const LedgerReport = Type.Object(
 
 const Checkpoint = Type.Object(
   {
-    fromSeq: Type.Integer(),
-    uptoSeq: Type.Integer(),
-    merkleRoot: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
+    treeSize: Type.Integer({ description: 'entries seq 1…treeSize are covered' }),
+    rootHash: Type.String({ description: 'RFC 9162 Merkle root, hex' }),
+    signedAt: Type.String({ format: 'date-time' }),
+    keyId: NullableString(),
+    signature: Type.Union([Type.String({ description: 'Ed25519, base64' }), Type.Null()]),
   },
   { $id: 'LedgerCheckpoint' },
 );
 
+const PublicKey = Type.Object(
+  { algorithm: Type.Literal('Ed25519'), keyId: Type.String(), pem: Type.String() },
+  { $id: 'LedgerPublicKey' },
+);
+
 export interface LedgerRouteDeps {
   db: Db;
-  dialect: Dialect;
   clock: Clock;
+  sealer: CheckpointSealer;
+  proofs: ProofService;
+  /**
+   * The case's history as its viewer may see it (403/404 otherwise); an entry whose actor is
+   * hidden from this viewer (an anonymous reporter) comes back with a null actor_id.
+   */
+  viewHistory(actor: Actor, caseId: string): Promise<{ seq: number; actor_id: string | null }[]>;
 }
 
 /** Registers `/api/v1/ledger/*`. */
 export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.addSchema(LedgerReport);
   app.addSchema(Checkpoint);
+  app.addSchema(PublicKey);
+  const { signer } = deps.sealer;
+  const publicKey = { algorithm: 'Ed25519' as const, keyId: signer.keyId, pem: signer.publicKeyPem };
   const auditorsOnly = `only ${LEDGER_AUDITORS.join(', ')} may audit the case history`;
 
   app.get(
@@ -63,7 +83,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
     },
     async (request) => {
       if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
-      return verifyLedger(deps.db);
+      return verifyLedger(deps.db, { publicKey: signer.publicKey });
     },
   );
 
@@ -72,7 +92,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
     {
       schema: {
         tags: ['ledger'],
-        summary: 'Seal the entries since the last checkpoint with a Merkle root (201), or nothing new (200)',
+        summary: 'Sign a checkpoint over the whole history if anything is new (201), or nothing new (200)',
         response: {
           200: Type.Object({ checkpoint: Type.Null() }),
           201: Type.Object({ checkpoint: Type.Ref('LedgerCheckpoint') }),
@@ -82,7 +102,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
     },
     async (request, reply) => {
       if (!canSealLedger(requireActor(request))) throw forbidden('only admin may write a ledger checkpoint');
-      const checkpoint = await writeCheckpoint(deps.db, deps.dialect, deps.clock.now());
+      const checkpoint = await deps.sealer.seal(deps.clock.now());
       if (!checkpoint) return reply.status(200).send({ checkpoint: null });
       return reply.status(201).send({ checkpoint });
     },
@@ -96,8 +116,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
         summary: 'Checkpoints, newest first',
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-          beforeSeq: Type.Optional(
-            Type.Integer({ minimum: 1, description: 'page back: only upto_seq below this' }),
+          beforeSize: Type.Optional(
+            Type.Integer({ minimum: 1, description: 'page back: only checkpoints over fewer entries' }),
           ),
         }),
         response: {
@@ -108,10 +128,95 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
     },
     async (request) => {
       if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
-      const { limit = 100, beforeSeq } = request.query;
+      const { limit = 100, beforeSize } = request.query;
       return {
-        items: await listCheckpoints(deps.db, { limit, ...(beforeSeq === undefined ? {} : { beforeSeq }) }),
+        items: await listCheckpoints(deps.db, { limit, ...(beforeSize === undefined ? {} : { beforeSize }) }),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/ledger/public-key',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: 'The Ed25519 public key that signs checkpoints (public: verifiers pin it)',
+        security: [],
+        response: { 200: Type.Ref('LedgerPublicKey') },
+      },
+    },
+    async () => publicKey,
+  );
+
+  app.get(
+    '/api/v1/ledger/consistency',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'RFC 9162 consistency proof from an earlier tree size to the newest signed checkpoint: a verifier holding a checkpoint over `first` entries checks the history only grew',
+        querystring: Type.Object({ first: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: Type.Object({
+            first: Type.Integer(),
+            firstRoot: Type.String(),
+            checkpoint: Type.Ref('LedgerCheckpoint'),
+            proof: Type.Array(Type.String()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      const { checkpoint, tree } = await deps.proofs.signedTree();
+      const { first } = request.query;
+      if (first > checkpoint.treeSize) {
+        throw badRequest(
+          'first',
+          `must not exceed the newest signed checkpoint's size, ${checkpoint.treeSize}`,
+        );
+      }
+      return { first, firstRoot: tree.root(first), checkpoint, proof: tree.consistencyProof(first) };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/proof',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary:
+          '存证包: the case’s history entries with RFC 9162 inclusion proofs in the newest signed checkpoint, the checkpoint and the public key; check offline with `zhizhi verify-proof`',
+        params: Type.Object({ id: Type.String({ maxLength: 200 }) }),
+        response: {
+          200: Type.Object({
+            format: Type.Literal('zhizhi-proof/v1'),
+            caseId: Type.String(),
+            checkpoint: Type.Object({}, { additionalProperties: true }),
+            publicKey: Type.Ref('LedgerPublicKey'),
+            entries: Type.Array(Type.Object({}, { additionalProperties: true })),
+            unsealed: Type.Array(Type.Integer()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const history = await deps.viewHistory(requireActor(request), request.params.id);
+      const visibleActor = new Map(history.map((h) => [Number(h.seq), h.actor_id]));
+      const bundle = await deps.proofs.bundle(
+        request.params.id,
+        publicKey,
+        (entry) => entry.actorId !== null && visibleActor.get(entry.seq) !== entry.actorId,
+      );
+      if (bundle.entries.length === 0) {
+        throw conflict(
+          'none of the case’s history is sealed by a signed checkpoint yet: try again after the next one',
+        );
+      }
+      reply.header('content-disposition', `attachment; filename="case-${request.params.id}-proof.json"`);
+      return bundle;
     },
   );
 }

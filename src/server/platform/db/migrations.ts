@@ -3,6 +3,7 @@
  * set is built by a factory that takes it (STACK.md).
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { entryLeafHash, TreeBuilder } from '../../modules/ledger/merkle.ts';
 import type { Dialect } from './dialect.ts';
 
 type Db = Kysely<unknown>;
@@ -416,6 +417,53 @@ function casePartyAssignmentIndex(): Migration {
         .on('case_party')
         .columns(['department_id', 'active', 'case_id'])
         .execute();
+/**
+ * 0005 (issue 7 #9): checkpoints become signed RFC 9162 tree heads over the whole history. The old
+ * `ledger_checkpoint` rows held a home-made Merkle root over one range each (no leaf/node prefixes,
+ * the odd node paired with itself) that a database writer could recompute. Each becomes an
+ * unsigned tree head whose RFC 9162 root is computed here from the stored entry hashes; the next
+ * checkpoint the server writes is signed and covers the whole history.
+ */
+function signedCheckpoints(dialect: Dialect): Migration {
+  const t = types(dialect);
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('ledger_signed_checkpoint')
+        .addColumn('tree_size', t.bigint, (c) => c.primaryKey())
+        .addColumn('root_hash', 'text', (c) => c.notNull())
+        .addColumn('signed_at', t.timestamp, (c) => c.notNull())
+        .addColumn('key_id', 'text')
+        .addColumn('signature', 'text')
+        .execute();
+      const legacy = (
+        await sql<{ upto_seq: number | string; created_at: string | Date }>`
+          select upto_seq, created_at from ledger_checkpoint order by upto_seq`.execute(db)
+      ).rows.map((r) => ({ size: Number(r.upto_seq), at: new Date(r.created_at).toISOString() }));
+      const builder = new TreeBuilder();
+      let next = 0;
+      let after = 0;
+      while (next < legacy.length) {
+        const rows = (
+          await sql<{ seq: number | string; hash: string }>`
+            select seq, hash from case_event where seq > ${after} order by seq limit 5000`.execute(db)
+        ).rows;
+        for (const row of rows) {
+          builder.add(entryLeafHash(row.hash));
+          after = Number(row.seq);
+          for (let cp = legacy[next]; cp && cp.size === after; cp = legacy[++next]) {
+            await sql`insert into ledger_signed_checkpoint (tree_size, root_hash, signed_at)
+              values (${cp.size}, ${builder.root()}, ${cp.at})`.execute(db);
+          }
+        }
+        if (rows.length < 5000) break;
+      }
+      // A legacy checkpoint past the last entry (entries already gone) keeps a root nothing can match.
+      for (const cp of legacy.slice(next)) {
+        await sql`insert into ledger_signed_checkpoint (tree_size, root_hash, signed_at)
+          values (${cp.size}, ${'0'.repeat(64)}, ${cp.at})`.execute(db);
+      }
+      await db.schema.dropTable('ledger_checkpoint').execute();
     },
   };
 }
@@ -429,6 +477,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0004_case_counter': caseCounter(),
     '0005_platform_idempotency_fingerprint': idempotencyFingerprint(),
     '0005_platform_case_party_assignment': casePartyAssignmentIndex(),
+    '0005_ledger_signed_checkpoints': signedCheckpoints(dialect),
   };
 }
 

@@ -180,11 +180,14 @@ export interface LedgerHeadTable {
   hash: string;
 }
 
-export interface LedgerCheckpointTable {
-  upto_seq: number;
-  from_seq: number;
-  merkle_root: string;
-  created_at: string;
+/** A checkpoint (signed tree head): the RFC 9162 root over entries seq 1…tree_size, Ed25519-signed. */
+export interface LedgerSignedCheckpointTable {
+  tree_size: number;
+  root_hash: string;
+  signed_at: string;
+  /** Null only for checkpoints migrated from before signing (0005). */
+  key_id: string | null;
+  signature: string | null;
 }
 
 export interface SupervisionOrderTable {
@@ -268,7 +271,7 @@ export interface Database {
   case_party: CasePartyTable;
   case_event: CaseEventTable;
   ledger_head: LedgerHeadTable;
-  ledger_checkpoint: LedgerCheckpointTable;
+  ledger_signed_checkpoint: LedgerSignedCheckpointTable;
   supervision_order: SupervisionOrderTable;
   case_request: CaseRequestTable;
   notification: NotificationTable;
