@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'too_many_requests';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -19,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
 };
 
 export class AppError extends Error {
@@ -42,3 +44,6 @@ export const unauthorized = (message = 'sign in first') => new AppError('unautho
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+/** 429 with the seconds to wait, which the HTTP layer also sends as `Retry-After`. */
+export const tooManyRequests = (message: string, retryAfter: number) =>
+  new AppError('too_many_requests', message, { retryAfter });

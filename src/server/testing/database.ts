@@ -9,6 +9,8 @@ import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and drops what the test created. */
   dispose(): Promise<void>;
+  /** The PostgreSQL schema the test runs in; undefined on SQLite. */
+  schema?: string;
 }
 
 /** The PostgreSQL URL the test run targets, or undefined for SQLite. */
@@ -27,6 +29,7 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
   const handle = await openMigrated({ url: testPostgresUrl, schema, poolSize: 5 });
   return {
     ...handle,
+    schema,
     async dispose() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: testPostgresUrl });
