@@ -11,8 +11,13 @@ import type { paths } from './api-types.ts';
 export const CLIENT_HEADERS: Readonly<Record<string, string>> = { 'x-zhizhi-client': 'web' };
 
 const SIGNED_IN_KEY = 'zhizhi.signedIn';
-// Older versions kept the bearer token here; it must not linger.
-localStorage.removeItem('zhizhi.token');
+const OLD_TOKEN_KEY = 'zhizhi.token';
+// Older versions kept the bearer token here; it must not linger. Their login also set the cookie,
+// so the person stays signed in.
+if (localStorage.getItem(OLD_TOKEN_KEY) !== null) {
+  localStorage.setItem(SIGNED_IN_KEY, '1');
+  localStorage.removeItem(OLD_TOKEN_KEY);
+}
 
 /**
  * Whether this browser believes it is signed in (a hint, not a secret: the cookie decides), so an
