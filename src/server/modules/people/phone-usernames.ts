@@ -9,7 +9,7 @@
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
-import { residentUsername } from './users.ts';
+import { residentUsername } from './account-rules.ts';
 
 /** Converts the rows; returns how many changed. */
 export async function convertPhoneUsernames(

@@ -13,8 +13,9 @@ import {
   insertUser,
   TWO_TOWN_TREE,
 } from '../../testing/fixtures.ts';
+import { usernameProblem } from './account-rules.ts';
 import { verifyPassword } from './passwords.ts';
-import { createUsersService, type UsersService, usernameProblem } from './users.ts';
+import { createUsersService, type UsersService } from './users.ts';
 
 let database: TestDatabase;
 let db: Db;
