@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './platform/db/database.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
+import { checkCookieRequest, securityHeaders } from './platform/security.ts';
 import { registerWebApps } from './platform/web.ts';
 import { registerModules, type Services } from './services.ts';
 
@@ -42,6 +43,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     routerOptions: { maxParamLength: 200 },
     // Bad percent-escapes and over-long path parameters get the one error shape too.
     frameworkErrors: errorHandler,
+    // X-Forwarded-* are believed only from the configured proxies (issue 7 #8).
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
@@ -83,12 +86,15 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   const services = registerModules(app, deps);
 
+  app.addHook('onSend', securityHeaders);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : request.cookies[SESSION_COOKIE];
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200) return;
     request.sessionToken = token;
     request.actor = await services.auth.authenticate(token);
+    if (bearer === undefined && request.actor) checkCookieRequest(request);
   });
 
   app.addHook('preHandler', rejectUnstorableInput);

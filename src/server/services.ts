@@ -48,7 +48,7 @@ export interface Services {
 export function registerModules(app: App, deps: AppDeps): Services {
   const { database, clock, config } = deps;
   const { db, dialect } = database;
-  const auth = createAuthService(db, clock, config.sessionHours);
+  const auth = createAuthService(db, { clock, cipher: deps.cipher, sessionHours: config.sessionHours });
   const users = createUsersService(db, { clock, cipher: deps.cipher });
   const areas = createAreaService(db, config.caps, { clock });
   const deadlines = createDeadlineService(db, { clock });

@@ -10,6 +10,7 @@ import { readPinnedKey, runVerify, runVerifyProof } from '../modules/ledger/repo
 import { loadOrCreateSigner } from '../modules/ledger/signing.ts';
 import { API_KEY_USAGE, apiKeyCommand, issueDemoOpen311Key } from '../modules/open311/cli.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
+import { convertPhoneUsernames } from '../modules/people/phone-usernames.ts';
 import { ManualClock, systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
@@ -39,6 +40,8 @@ async function open(demo?: boolean): Promise<Opened> {
   const database = await openMigrated({ url: config.databaseUrl });
   await seedDefaults(database.db);
   const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
+  // The key-bound half of migration 0005_auth_blind_index: phones out of usernames.
+  await convertPhoneUsernames(database, cipher);
   return { config, database, cipher };
 }
 

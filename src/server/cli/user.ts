@@ -4,7 +4,8 @@
  */
 import { ROLES, type Role } from '../../shared/domain.ts';
 import { findDepartmentByCode } from '../modules/catalogue/departments.ts';
-import { createUsersService, resetUserPassword } from '../modules/people/users.ts';
+import { resetUserPassword } from '../modules/people/account-rules.ts';
+import { createUsersService } from '../modules/people/users.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest } from '../platform/errors.ts';

@@ -37,7 +37,18 @@ describe('loadConfig defaults', () => {
       demoSeed: 2026,
       ledgerSigningKey: undefined,
       ledgerWitnessUrl: undefined,
+      trustedProxies: [],
     });
+  });
+
+  it('takes trusted proxies as IPs, CIDRs and proxy-addr names, and names the bad ones (issue 7 #8)', () => {
+    expect(
+      loadConfig({ ZHIZHI_TRUSTED_PROXIES: ' 10.0.0.1, 172.16.0.0/12,::1,loopback ' }).trustedProxies,
+    ).toEqual(['10.0.0.1', '172.16.0.0/12', '::1', 'loopback']);
+    const problems = problemsOf({ ZHIZHI_TRUSTED_PROXIES: '10.0.0.1,proxy.local,10.0.0.0/33' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('ZHIZHI_TRUSTED_PROXIES');
+    expect(problems[0]).toContain('proxy.local, 10.0.0.0/33');
   });
 
   it('treats empty variables as unset', () => {

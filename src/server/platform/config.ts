@@ -2,6 +2,7 @@
  * Configuration from the environment, parsed and validated once at start-up. Every problem is
  * listed together, so an administrator fixes them in one go.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { type Dialect, dialectOf } from './db/dialect.ts';
 
@@ -32,6 +33,12 @@ export interface Config {
   ledgerSigningKey: string | undefined;
   /** An outside witness that receives every signed checkpoint by POST; undefined = none. */
   ledgerWitnessUrl: string | undefined;
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host are believed
+   * (ZHIZHI_TRUSTED_PROXIES: IPs, CIDRs or loopback / linklocal / uniquelocal, comma-separated).
+   * Empty: the headers are ignored, and the address and TLS are those of the connection.
+   */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {
@@ -65,6 +72,33 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems:
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   problems.push(`${name} must be true or false (got "${env[name]}")`);
   return fallback;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `10.0.0.1`, `10.0.0.0/8`, `::1`, `fd00::/8` or a proxy-addr name. */
+function isProxySpec(value: string): boolean {
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, bits, extra] = value.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+function proxies(env: NodeJS.ProcessEnv, problems: string[]): string[] {
+  const list = (env.ZHIZHI_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const bad = list.filter((p) => !isProxySpec(p));
+  if (bad.length > 0) {
+    problems.push(
+      `ZHIZHI_TRUSTED_PROXIES must list IP addresses, CIDR ranges or ${PROXY_NAMES.join('/')} (bad: ${bad.join(', ')})`,
+    );
+  }
+  return list.filter(isProxySpec);
 }
 
 /** Reads the configuration; throws ConfigError listing every problem. */
@@ -118,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
     demoSeed: int(env, 'ZHIZHI_DEMO_SEED', 2026, 0, 2_147_483_647, problems),
     ledgerSigningKey,
     ledgerWitnessUrl,
+    trustedProxies: proxies(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

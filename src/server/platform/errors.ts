@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'idempotency_key_reused'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  | 'too_many_requests';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   service_unavailable: 503,
+  too_many_requests: 429,
 };
 
 export class AppError extends Error {
@@ -46,3 +48,6 @@ export const unauthorized = (message = 'sign in first') => new AppError('unautho
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+/** 429 with the seconds to wait, which the HTTP layer also sends as `Retry-After`. */
+export const tooManyRequests = (message: string, retryAfter: number) =>
+  new AppError('too_many_requests', message, { retryAfter });

@@ -85,6 +85,10 @@ function fieldOf(issue: ValidationIssue, context: string | undefined): string {
  */
 export function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (error.code === 'too_many_requests' && typeof retryAfter === 'number') {
+      reply.header('retry-after', String(retryAfter));
+    }
     return reply
       .status(error.status)
       .send({ error: { code: error.code, message: error.message, details: error.details } });

@@ -1,8 +1,10 @@
 /**
  * Personal data at rest (SPEC §2, PIPL): ID and phone numbers are encrypted with AES-256-GCM and
  * masked in every response unless a role that needs them asks, and that full view is logged.
+ * Exact-match look-ups (sign-in by phone, staff search by phone) go through a blind index: a keyed
+ * hash (HMAC-SHA256) under a key derived from the personal-data key, never stored in the database.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeKey } from './config.ts';
@@ -10,12 +12,21 @@ import { decodeKey } from './config.ts';
 export interface PersonalDataCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
+  /**
+   * The blind index (盲索引) of a value: HMAC-SHA256 under a key derived (HKDF) from the
+   * personal-data key, hex. Equal values give equal indexes; without the key it reveals nothing.
+   */
+  blindIndex(plain: string): string;
 }
 
 /** A cipher over a 32-byte key. Stored form: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
 export function createCipher(key: Buffer): PersonalDataCipher {
   if (key.length !== 32) throw new Error('personal-data key must be 32 bytes');
+  const indexKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'zhizhi blind index v1', 32));
   return {
+    blindIndex(plain) {
+      return createHmac('sha256', indexKey).update(plain, 'utf8').digest('hex');
+    },
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -67,4 +78,9 @@ export function maskPhone(phone: string): string {
 /** Mainland phone numbers: 11 digits starting 1, or a landline with area code. */
 export function isPhoneNumber(value: string): boolean {
   return /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(value);
+}
+
+/** The blind index of a phone number, spaces and hyphens ignored (0477-1234567 = 04771234567). */
+export function phoneBlindIndex(cipher: PersonalDataCipher, phone: string): string {
+  return cipher.blindIndex(`phone:${phone.replace(/[\s-]/g, '')}`);
 }

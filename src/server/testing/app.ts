@@ -20,15 +20,23 @@ export interface TestApp extends BuiltApp {
 /** Monday 2026-11-23 09:30 in Asia/Shanghai: a working morning. */
 export const TEST_START = '2026-11-23T01:30:00.000Z';
 
-export async function createTestApp(options: { start?: string } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  start?: string;
+  /** Extra environment for the configuration (e.g. ZHIZHI_TRUSTED_PROXIES). */
+  env?: Record<string, string>;
+  /** An SQLite file instead of memory (ignored on PostgreSQL). */
+  sqliteFile?: string;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.sqliteFile ? { sqliteFile: options.sqliteFile } : {});
   const clock = new ManualClock(options.start ?? TEST_START);
   const cipher = createCipher(randomBytes(32));
   // Each test app gets its own data directory, so two runs (or two files) never share photos or keys.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizhi-test-'));
   const config = loadConfig(
     // Sessions last 30 days so tests that move the clock by a week stay signed in.
-    { ZHIZHI_DATA_DIR: dataDir, ZHIZHI_SCHEDULER: 'false', ZHIZHI_SESSION_HOURS: '720' },
+    { ZHIZHI_DATA_DIR: dataDir, ZHIZHI_SCHEDULER: 'false', ZHIZHI_SESSION_HOURS: '720', ...options.env },
     { demo: true },
   );
   const built = await buildApp({ config, database, clock, cipher });

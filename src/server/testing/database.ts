@@ -11,6 +11,8 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
   /** PostgreSQL only: the `application_name` of this database's sessions (to find them in pg_stat_activity). */
   applicationName?: string;
+  /** The PostgreSQL schema the test runs in; undefined on SQLite. */
+  schema?: string;
 }
 
 /** The PostgreSQL URL the test run targets, or undefined for SQLite. */
@@ -31,6 +33,7 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
   return {
     ...handle,
     applicationName,
+    schema,
     async dispose() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: testPostgresUrl });

@@ -1,9 +1,9 @@
 /**
- * Who is signed in: the token (shared/api.ts) and the person, kept on the phone so the app opens
- * offline as it was last seen.
+ * Who is signed in: the person, kept on the phone so the app opens offline as it was last seen.
+ * The session itself is the server's httpOnly cookie (shared/api.ts).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, call, getToken, setToken } from '../shared/api.ts';
+import { ApiError, api, call, markSignedIn, seemsSignedIn } from '../shared/api.ts';
 
 const USER_KEY = 'zhizhi.resident.user';
 
@@ -14,7 +14,7 @@ export interface SignedInUser {
 }
 
 function savedUser(): SignedInUser | null {
-  if (!getToken()) return null;
+  if (!seemsSignedIn()) return null;
   try {
     const raw = localStorage.getItem(USER_KEY);
     return raw ? (JSON.parse(raw) as SignedInUser) : null;
@@ -28,10 +28,10 @@ function remember(user: SignedInUser | null): void {
   else localStorage.removeItem(USER_KEY);
 }
 
-/** Signs in with phone (or username) and password; the server also sets the session cookie photos use. */
+/** Signs in with phone (or username) and password; the server sets the session cookie. */
 export async function signIn(username: string, password: string): Promise<SignedInUser> {
   const answer = await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
-  setToken(answer.token);
+  markSignedIn(true);
   const user = { id: answer.user.id, username: answer.user.username, displayName: answer.user.displayName };
   remember(user);
   return user;
@@ -54,7 +54,7 @@ export function useSession() {
 
   // Check the saved session when online: an expired token signs the person out.
   useEffect(() => {
-    if (!getToken() || !navigator.onLine) return;
+    if (!seemsSignedIn() || !navigator.onLine) return;
     call(api.GET('/api/v1/me')).then(
       (me) => {
         const fresh = { id: me.id, username: me.username, displayName: me.displayName };
@@ -63,7 +63,7 @@ export function useSession() {
       },
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 401) {
-          setToken(null);
+          markSignedIn(false);
           remember(null);
           setUser(null);
         }
@@ -74,7 +74,7 @@ export function useSession() {
   const signedIn = useCallback((next: SignedInUser) => setUser(next), []);
   const signOut = useCallback(async () => {
     await api.POST('/api/v1/auth/logout').catch(() => undefined);
-    setToken(null);
+    markSignedIn(false);
     remember(null);
     setUser(null);
   }, []);

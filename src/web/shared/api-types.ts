@@ -600,7 +600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with username (or phone) and password; returns a bearer token and sets a cookie */
+        /** Sign in with username (or phone) and password; returns a bearer token and sets an httpOnly cookie. Failed sign-ins are throttled per account and address (429 with Retry-After) */
         post: {
             parameters: {
                 query?: never;
@@ -668,6 +668,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -797,6 +806,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6097,7 +6115,7 @@ export interface paths {
                     areaId?: string;
                     limit: number;
                     offset: number;
-                    /** @description part of the username or name */
+                    /** @description part of the username or name, or a whole phone number (exact match) */
                     q?: string;
                     role?: "grid_chief" | "grid_guide" | "grid_inspector" | "grid_manager" | "police_officer" | "grid_worker" | "part_time_worker" | "social_force" | "resident" | "department_handler" | "centre_operator" | "leader" | "admin";
                 };

@@ -5,7 +5,7 @@
  * nothing is lost and nothing is duplicated. An explicit outbox, not Background Sync (not on iOS).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { getToken } from './api.ts';
+import { CLIENT_HEADERS } from './api.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
 
@@ -67,13 +67,14 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     await db.items.update(item.id, { status: 'sending' });
     let response: Response;
     try {
-      const token = getToken();
+      // Signed in by the session cookie, which the browser sends with a same-origin request.
       response = await fetchImpl(item.url, {
         method: item.method,
+        credentials: 'same-origin',
         headers: {
           'content-type': 'application/json',
           'idempotency-key': item.id,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...CLIENT_HEADERS,
         },
         body: JSON.stringify(item.body),
       });

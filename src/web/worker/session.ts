@@ -1,8 +1,9 @@
 /**
- * Who is signed in on this phone. The person (with their roles) is kept beside the token so the app
- * opens offline already signed in; signing out forgets both and the offline cache.
+ * Who is signed in on this phone. The person (with their roles) is kept so the app opens offline
+ * already signed in; the session itself is the server's httpOnly cookie. Signing out forgets the
+ * person and the offline cache.
  */
-import { api, call, getToken, setToken } from '../shared/api.ts';
+import { api, call, markSignedIn, seemsSignedIn } from '../shared/api.ts';
 import { clearCache } from './cache.ts';
 import type { Me } from './types.ts';
 
@@ -19,9 +20,9 @@ const GRID_TEAM_ROLES = [
   'police_officer',
 ];
 
-/** The signed-in person as last seen, when a token is kept. */
+/** The signed-in person as last seen, while this browser is signed in. */
 export function storedMe(): Me | null {
-  if (!getToken()) return null;
+  if (!seemsSignedIn()) return null;
   const raw = localStorage.getItem(ME_KEY);
   return raw ? (JSON.parse(raw) as Me) : null;
 }
@@ -32,14 +33,14 @@ export function storeMe(me: Me): void {
 
 export async function signIn(username: string, password: string): Promise<Me> {
   const answer = await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
-  setToken(answer.token);
+  markSignedIn(true);
   storeMe(answer.user);
   return answer.user;
 }
 
 export async function signOut(): Promise<void> {
   await api.POST('/api/v1/auth/logout').catch(() => undefined);
-  setToken(null);
+  markSignedIn(false);
   localStorage.removeItem(ME_KEY);
   await clearCache();
 }

@@ -7,7 +7,7 @@ import { AREA_KINDS, type AreaKind, type Role } from '../../../shared/domain.ts'
 import type { Db, Tx } from '../../platform/db/database.ts';
 import type { AreaTable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { PersonalDataCipher } from '../../platform/personal-data.ts';
+import { type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
 import { areaRowBelow } from '../areas/repository.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROUTING_RULES } from './departments.ts';
 import { buildDemoHouseholds } from './households.ts';
@@ -168,6 +168,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
       username: a.username,
       display_name: a.displayName,
       phone_enc: options.cipher.encrypt(demoPhone(i)),
+      phone_bidx: phoneBlindIndex(options.cipher, demoPhone(i)),
       password_hash: options.passwordHash,
       password_is_demo: 1,
       active: 1,

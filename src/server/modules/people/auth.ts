@@ -1,41 +1,85 @@
 /**
- * Password login issuing an opaque bearer token (also set as a cookie for the web apps). Only the
- * token's SHA-256 is stored, so a stolen database holds no usable session.
+ * Password login issuing an opaque bearer token (also set as an httpOnly cookie for the web apps).
+ * Only the token's SHA-256 is stored, so a stolen database holds no usable session. A person signs
+ * in with their username or their phone number, found through its blind index (personal-data.ts).
+ * Failed sign-ins are throttled per account and per address (throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unauthorized } from '../../platform/errors.ts';
+import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
 import { type Actor, loadActor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
+import { createThrottle, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type Throttle } from './throttle.ts';
 
 export interface AuthService {
-  login(username: string, password: string): Promise<{ token: string; expiresAt: string; actor: Actor }>;
-  /** The actor behind a token, or undefined when it is unknown or expired. */
+  /** Signs in by username or phone; `address` is the caller's network address, for the throttle. */
+  login(
+    identifier: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: string; expiresAt: string; actor: Actor }>;
+  /** The actor behind a token, or undefined when it is unknown, expired or ended. */
   authenticate(token: string): Promise<Actor | undefined>;
   logout(token: string): Promise<void>;
+}
+
+export interface AuthDeps {
+  clock: Clock;
+  cipher: PersonalDataCipher;
+  sessionHours: number;
+  /** Defaults to the database-backed throttle. */
+  throttle?: Throttle;
 }
 
 /** What the session store keeps of a token: its SHA-256, hex. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** How long a resolved token is trusted without asking the database again. */
+/** How long a resolved actor (their roles) is reused; the session itself is checked on every request. */
 const CACHE_MS = 5_000;
 
-export function createAuthService(db: Db, clock: Clock, sessionHours: number): AuthService {
-  const cache = new Map<string, { actor: Actor; expiresAt: number; checkedAt: number }>();
-  return {
-    async login(username, password) {
-      const user = await db
-        .selectFrom('app_user')
-        .select(['id', 'password_hash', 'active'])
-        .where('username', '=', username)
+const WRONG = 'wrong username or password';
+
+export function createAuthService(db: Db, deps: AuthDeps): AuthService {
+  const { clock, cipher, sessionHours } = deps;
+  const throttle = deps.throttle ?? createThrottle(db, clock);
+  const cache = new Map<string, { actor: Actor; checkedAt: number }>();
+
+  async function findUser(identifier: string) {
+    const query = db.selectFrom('app_user').select(['id', 'password_hash', 'active']);
+    if (isPhoneNumber(identifier)) {
+      const byPhone = await query
+        .where('phone_bidx', '=', phoneBlindIndex(cipher, identifier))
         .executeTakeFirst();
+      if (byPhone) return byPhone;
+    }
+    return query.where('username', '=', identifier).executeTakeFirst();
+  }
+
+  return {
+    async login(rawIdentifier, password, address) {
+      const identifier = rawIdentifier.trim();
+      const user = await findUser(identifier);
+      // Counted per account; an unknown name is counted under its blind index, never in clear.
+      const accountKey = `login-account:${user ? user.id : cipher.blindIndex(`login:${identifier}`)}`;
+      const addressKey = `login-address:${address}`;
+      await throttle.check(
+        [
+          { key: accountKey, ...LOGIN_PER_ACCOUNT },
+          { key: addressKey, ...LOGIN_PER_ADDRESS },
+        ],
+        'too many failed sign-ins; wait before trying again',
+      );
       // Verify even when the user is unknown, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
-      if (!user || !ok || user.active !== 1) throw unauthorized('wrong username or password');
+      if (!user || !ok || user.active !== 1) {
+        await throttle.record([accountKey, addressKey]);
+        throw unauthorized(WRONG);
+      }
       const actor = await loadActor(db, user.id);
-      if (!actor) throw unauthorized('wrong username or password');
+      if (!actor) throw unauthorized(WRONG);
+      await throttle.clear(accountKey);
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();
@@ -53,8 +97,8 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
     async authenticate(token) {
       const key = tokenHash(token);
       const now = clock.now().getTime();
-      const hit = cache.get(key);
-      if (hit && now - hit.checkedAt < CACHE_MS && now < hit.expiresAt) return hit.actor;
+      // One primary-key read per request, so a session ended (password change, account disabled,
+      // sign-out on another node) stops working at once.
       const session = await db
         .selectFrom('auth_session')
         .select(['user_id', 'expires_at'])
@@ -64,10 +108,12 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
         cache.delete(key);
         return undefined;
       }
+      const hit = cache.get(key);
+      if (hit && now - hit.checkedAt < CACHE_MS) return hit.actor;
       const actor = await loadActor(db, session.user_id);
       if (!actor) return undefined;
       if (cache.size > 10_000) cache.clear();
-      cache.set(key, { actor, expiresAt: Date.parse(session.expires_at), checkedAt: now });
+      cache.set(key, { actor, checkedAt: now });
       return actor;
     },
     async logout(token) {

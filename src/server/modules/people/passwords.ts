@@ -14,10 +14,3 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
-
-/** Minimum rules for a password an administrator or resident sets. Returns a problem or undefined. */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 8) return 'must be at least 8 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
-  return undefined;
-}

@@ -41,7 +41,8 @@ export function registerAuthRoutes(app: App, auth: AuthService): void {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with username (or phone) and password; returns a bearer token and sets a cookie',
+        summary:
+          'Sign in with username (or phone) and password; returns a bearer token and sets an httpOnly cookie. Failed sign-ins are throttled per account and address (429 with Retry-After)',
         security: [],
         body: Type.Object({
           username: Type.String({ minLength: 1, maxLength: 100 }),
@@ -50,15 +51,22 @@ export function registerAuthRoutes(app: App, auth: AuthService): void {
         response: {
           200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: Type.Ref('Me') }),
           ...errorResponses,
+          429: Type.Ref('Error'),
         },
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, actor } = await auth.login(request.body.username, request.body.password);
+      const { token, expiresAt, actor } = await auth.login(
+        request.body.username,
+        request.body.password,
+        request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
+        // Over TLS (directly, or per X-Forwarded-Proto from a trusted proxy) the cookie never leaves it.
+        secure: request.protocol === 'https',
         expires: new Date(expiresAt),
       });
       return { token, expiresAt, user: presentActor(actor) };

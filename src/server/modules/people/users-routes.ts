@@ -114,7 +114,12 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
             Type.String({ maxLength: 100, description: 'assigned in this area or below' }),
           ),
           role: Type.Optional(Type.Enum(ROLES)),
-          q: Type.Optional(Type.String({ maxLength: 100, description: 'part of the username or name' })),
+          q: Type.Optional(
+            Type.String({
+              maxLength: 100,
+              description: 'part of the username or name, or a whole phone number (exact match)',
+            }),
+          ),
           limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
         }),
@@ -318,7 +323,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Ref('User'), ...errorResponses },
+        response: { 201: Type.Ref('User'), ...errorResponses, 429: Type.Ref('Error') },
       },
     },
     async (request, reply) => {
@@ -336,7 +341,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
           field: 'gridId',
         });
       }
-      const user = await users.registerResident({ ...rest, gridId: grid });
+      const user = await users.registerResident({ ...rest, gridId: grid }, request.ip);
       return reply.status(201).send(user);
     },
   );

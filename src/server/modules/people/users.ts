@@ -10,23 +10,27 @@ import type { Db, Queryable } from '../../platform/db/database.ts';
 import { containsIgnoringCase, isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { isPhoneNumber, maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import {
+  isPhoneNumber,
+  maskPhone,
+  type PersonalDataCipher,
+  phoneBlindIndex,
+} from '../../platform/personal-data.ts';
+import {
+  type AssignmentInput,
+  adminRemains,
+  checkAssignment,
+  checkDisplayName,
+  checkPassword,
+  endSessions,
+  resetUserPassword,
+  residentUsername,
+  sameAssignment,
+  usernameProblem,
+} from './account-rules.ts';
 import { tokenHash } from './auth.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-
-/** Roles whose powers hold inside one area (SPEC §3): they cannot exist without it. */
-export const AREA_SCOPED_ROLES: readonly Role[] = ROLES.filter(
-  (r) => r !== 'admin' && r !== 'department_handler',
-);
-
-/** A role to give someone, scoped to an area and/or a department. */
-export interface AssignmentInput {
-  role: string;
-  areaId?: string | null;
-  departmentId?: string | null;
-  /** Free title, e.g. 党员, 乡贤, 法律顾问 for social forces. */
-  title?: string | null;
-}
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { createThrottle, SIGNUP_PER_ADDRESS } from './throttle.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -36,7 +40,10 @@ export interface CreateUserInput {
   assignments: AssignmentInput[];
 }
 
-/** 群众自助注册 resident self-registration: the phone is the username. */
+/**
+ * 群众自助注册 resident self-registration. The resident signs in with their phone (through its blind
+ * index); their username is a non-identifying `r.<random>`.
+ */
 export interface RegisterResidentInput {
   phone: string;
   password: string;
@@ -75,7 +82,7 @@ export interface ListUsersFilter {
   areaId?: string;
   /** Users holding this role. */
   role?: string;
-  /** Part of the username or display name. */
+  /** Part of the username or display name, or a whole phone number (exact, via its blind index). */
   q?: string;
   limit: number;
   offset: number;
@@ -88,7 +95,8 @@ export interface ListUsersFilter {
 
 export interface UsersService {
   createUser(input: CreateUserInput): Promise<UserView>;
-  registerResident(input: RegisterResidentInput): Promise<UserView>;
+  /** Registers a resident; `address` (the caller's network address) is throttled (issue 7 #5). */
+  registerResident(input: RegisterResidentInput, address?: string): Promise<UserView>;
   /** Sets a new password chosen by an administrator; clears the demo flag and ends the user's sessions. */
   resetPassword(username: string, password: string): Promise<void>;
   /** The signed-in user changes their own password; their other sessions end. */
@@ -111,134 +119,12 @@ export interface UsersService {
   revealPhone(viewerId: string, userId: string): Promise<string | null>;
 }
 
-const USERNAME = /^[a-z0-9._-]{2,50}$/;
 const MOBILE = /^1\d{10}$/;
-
-/** A username problem, or undefined: 2–50 of `a-z 0-9 . _ -` (an 11-digit phone fits too). */
-export function usernameProblem(username: string): string | undefined {
-  if (USERNAME.test(username)) return undefined;
-  return 'must be 2–50 characters of a-z, 0-9, ".", "_", "-" (or an 11-digit phone number)';
-}
-
-function checkDisplayName(field: string, value: string): string {
-  const name = value.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
-  return name;
-}
-
-function checkPassword(field: string, password: string): void {
-  const problem = passwordProblem(password);
-  if (problem) throw badRequest(field, problem);
-}
-
-/** Checks one assignment against the role rules and the tables; returns it normalised. */
-async function checkAssignment(
-  q: Queryable,
-  field: string,
-  input: AssignmentInput,
-): Promise<{ role: Role; areaId: string | null; departmentId: string | null; title: string | null }> {
-  if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw badRequest(`${field}.role`, `must be one of ${ROLES.join(', ')}`);
-  }
-  const role = input.role as Role;
-  const areaId = input.areaId || null;
-  const departmentId = input.departmentId || null;
-  const title = input.title?.trim() || null;
-  if (title !== null && title.length > 50)
-    throw badRequest(`${field}.title`, 'must be at most 50 characters');
-  if (areaId === null && AREA_SCOPED_ROLES.includes(role)) {
-    throw badRequest(
-      `${field}.areaId`,
-      role === 'resident' ? 'a resident needs their home grid' : `the role ${role} needs an area`,
-    );
-  }
-  if (departmentId === null && role === 'department_handler') {
-    throw badRequest(`${field}.departmentId`, 'a department handler needs a department');
-  }
-  if (areaId !== null) {
-    const area = await q.selectFrom('area').select(['kind']).where('id', '=', areaId).executeTakeFirst();
-    if (!area) throw badRequest(`${field}.areaId`, 'no such area');
-    if (role === 'resident' && !(GRID_KINDS as readonly string[]).includes(area.kind)) {
-      throw badRequest(`${field}.areaId`, 'a resident’s home must be a grid');
-    }
-  }
-  if (departmentId !== null) {
-    const dept = await q
-      .selectFrom('department')
-      .select('id')
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
-    if (!dept) throw badRequest(`${field}.departmentId`, 'no such department');
-  }
-  return { role, areaId, departmentId, title };
-}
-
-const sameAssignment = (
-  a: { role: string; areaId: string | null; departmentId: string | null },
-  b: { role: string; areaId: string | null; departmentId: string | null },
-) => a.role === b.role && a.areaId === b.areaId && a.departmentId === b.departmentId;
-
-/** Ends every session of a user (or every one but `keepTokenHash`). */
-async function endSessions(q: Queryable, userId: string, keepTokenHash?: string): Promise<void> {
-  let query = q.deleteFrom('auth_session').where('user_id', '=', userId);
-  if (keepTokenHash) query = query.where('token_hash', '<>', keepTokenHash);
-  await query.execute();
-}
-
-/**
- * Sets a user's password by username: clears `password_is_demo` and ends the user's sessions.
- * Used by the service and by the `zhizhi user reset-password` command.
- */
-export async function resetUserPassword(
-  db: Db,
-  clock: Clock,
-  username: string,
-  password: string,
-): Promise<void> {
-  checkPassword('password', password);
-  const user = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!user) throw notFound(`user "${username}"`);
-  const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_is_demo: 0, updated_at: clock.now().toISOString() })
-      .where('id', '=', user.id)
-      .execute();
-    await endSessions(tx, user.id);
-  });
-}
-
-/**
- * True when an active administrator remains once `notUser` is disabled or `notAssignment` removed,
- * so the platform is never left without anyone who can administer it.
- */
-async function adminRemains(
-  q: Queryable,
-  without: { notUser?: string; notAssignment?: string },
-): Promise<boolean> {
-  const row = await q
-    .selectFrom('assignment')
-    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
-    .select('assignment.id')
-    .where('assignment.role', '=', 'admin')
-    .where('app_user.active', '=', 1)
-    .$if(without.notUser !== undefined, (qb) => qb.where('app_user.id', '<>', without.notUser ?? ''))
-    .$if(without.notAssignment !== undefined, (qb) =>
-      qb.where('assignment.id', '<>', without.notAssignment ?? ''),
-    )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 /** Creates the people service over the database, a clock and the personal-data cipher. */
 export function createUsersService(db: Db, deps: { clock: Clock; cipher: PersonalDataCipher }): UsersService {
   const { clock, cipher } = deps;
+  const throttle = createThrottle(db, clock);
   const now = () => clock.now().toISOString();
 
   async function loadAssignments(
@@ -367,9 +253,14 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
     return getUser(userId);
   }
 
-  async function insertUser(input: Omit<CreateUserInput, 'password'>, passwordHash: string): Promise<string> {
-    const id = uuidv7();
+  async function insertUser(
+    input: Omit<CreateUserInput, 'password'>,
+    passwordHash: string,
+    id = uuidv7(),
+  ): Promise<string> {
     const at = now();
+    const phoneIndex = input.phone ? phoneBlindIndex(cipher, input.phone) : null;
+    const phoneTaken = () => conflict('this phone number belongs to another account', { field: 'phone' });
     try {
       await db.transaction().execute(async (tx) => {
         const taken = await tx
@@ -378,6 +269,14 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .where('username', '=', input.username)
           .executeTakeFirst();
         if (taken) throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        if (phoneIndex !== null) {
+          const owner = await tx
+            .selectFrom('app_user')
+            .select('id')
+            .where('phone_bidx', '=', phoneIndex)
+            .executeTakeFirst();
+          if (owner) throw phoneTaken();
+        }
         const checked = [];
         for (const [i, a] of input.assignments.entries()) {
           const one = await checkAssignment(tx, `assignments[${i}]`, a);
@@ -392,6 +291,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
             username: input.username,
             display_name: input.displayName,
             phone_enc: input.phone ? cipher.encrypt(input.phone) : null,
+            phone_bidx: phoneIndex,
             password_hash: passwordHash,
             password_is_demo: 0,
             active: 1,
@@ -415,9 +315,11 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .execute();
       });
     } catch (error) {
-      // Two creates racing for one username: the unique key decides, the loser gets a 409.
-      if (isUniqueViolation(error))
+      // Two creates racing for one username or phone: the unique key decides, the loser gets a 409.
+      if (isUniqueViolation(error)) {
+        if (String(error).includes('phone_bidx')) throw phoneTaken();
         throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+      }
       throw error;
     }
     return id;
@@ -428,8 +330,8 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       const problem = usernameProblem(input.username);
       if (problem) throw badRequest('username', problem);
       const displayName = checkDisplayName('displayName', input.displayName);
-      checkPassword('password', input.password);
       const phone = input.phone?.trim() || null;
+      checkPassword('password', input.password, { username: input.username, phone });
       if (phone !== null && !isPhoneNumber(phone)) {
         throw badRequest('phone', 'must be an 11-digit mobile number or a landline with area code');
       }
@@ -440,11 +342,18 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       return getUser(id);
     },
 
-    async registerResident(input) {
+    async registerResident(input, address) {
       const phone = input.phone.trim();
       if (!MOBILE.test(phone)) throw badRequest('phone', 'must be an 11-digit mobile number');
       const displayName = checkDisplayName('displayName', input.displayName);
-      checkPassword('password', input.password);
+      checkPassword('password', input.password, { phone });
+      const addressKey = address === undefined ? undefined : `signup-address:${address}`;
+      if (addressKey !== undefined) {
+        await throttle.check(
+          [{ key: addressKey, ...SIGNUP_PER_ADDRESS }],
+          'too many sign-ups from this network; wait before trying again',
+        );
+      }
       const grid = await db
         .selectFrom('area')
         .select('kind')
@@ -454,19 +363,24 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         throw badRequest('gridId', 'no such grid');
       }
       const passwordHash = await hashPassword(input.password);
+      const id = uuidv7();
       try {
-        const id = await insertUser(
+        await insertUser(
           {
-            username: phone,
+            username: residentUsername(id),
             displayName,
             phone,
             assignments: [{ role: 'resident', areaId: input.gridId }],
           },
           passwordHash,
+          id,
         );
+        if (addressKey !== undefined) await throttle.record([addressKey]);
         return await getUser(id);
       } catch (error) {
         if (error instanceof AppError && error.code === 'conflict') {
+          // Counted too: trying phone after phone must not tell who is registered at full speed.
+          if (addressKey !== undefined) await throttle.record([addressKey]);
           throw conflict('this phone number is already registered', { field: 'phone' });
         }
         throw error;
@@ -478,11 +392,14 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
     async changeOwnPassword(userId, oldPassword, newPassword, keepToken) {
       const user = await db
         .selectFrom('app_user')
-        .select(['password_hash'])
+        .select(['password_hash', 'username', 'phone_enc'])
         .where('id', '=', userId)
         .executeTakeFirst();
       if (!user) throw notFound('user');
-      checkPassword('newPassword', newPassword);
+      checkPassword('newPassword', newPassword, {
+        username: user.username,
+        phone: user.phone_enc === null ? null : cipher.decrypt(user.phone_enc),
+      });
       if (!(await verifyPassword(user.password_hash, oldPassword))) {
         throw badRequest('oldPassword', 'is not your current password');
       }
@@ -521,6 +438,8 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       const within = filter.withinPaths;
       if (within !== undefined && within.length === 0) return { items: [], total: 0 };
       const q = filter.q?.trim();
+      // A whole phone number is looked up exactly through its blind index: phones are never in clear.
+      const phoneIndex = q && isPhoneNumber(q) ? phoneBlindIndex(cipher, q) : undefined;
 
       const base = db
         .selectFrom('app_user')
@@ -529,6 +448,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
             eb.or([
               containsIgnoringCase('app_user.username', q ?? ''),
               containsIgnoringCase('app_user.display_name', q ?? ''),
+              ...(phoneIndex === undefined ? [] : [eb('app_user.phone_bidx', '=', phoneIndex)]),
             ]),
           ),
         )

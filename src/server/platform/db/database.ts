@@ -81,12 +81,18 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     return { db, dialect, onConnectionError: connectionLost.listen, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:(\/\/)?/i, '');
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Created owner-only like the key file; SQLite gives its -wal and -shm files the same mode.
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted and overwritten rows are zeroed, so no personal data lingers in free pages.
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // SQLite is in-process: there is no connection to lose.
   return { db, dialect, sqliteFile: file, sqlite, onConnectionError() {}, close: () => db.destroy() };

@@ -396,6 +396,21 @@ function idempotencyFingerprint(): Migration {
   return {
     async up(db: Db) {
       await db.schema.alterTable('idempotency').addColumn('fingerprint', 'text').execute();
+/**
+ * 0005 (issue 7 #4): the blind index of a user's phone, so nobody's phone is the username any more.
+ * Rows whose username is a phone are converted at start-up (people/phone-usernames.ts), because
+ * that needs the personal-data key, which the database never holds.
+ */
+function blindIndex(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('app_user').addColumn('phone_bidx', 'text').execute();
+      await db.schema
+        .createIndex('app_user_phone_bidx')
+        .on('app_user')
+        .column('phone_bidx')
+        .unique()
+        .execute();
     },
   };
 }
@@ -425,6 +440,10 @@ function casePartyAssignmentIndex(): Migration {
  * checkpoint the server writes is signed and covers the whole history.
  */
 function signedCheckpoints(dialect: Dialect): Migration {
+ * 0005 (issue 7 #5): failed sign-ins and sign-ups, per account (blind index) and per address, so the
+ * throttle is shared by every node; rows older than the longest window are pruned.
+ */
+function authThrottle(dialect: Dialect): Migration {
   const t = types(dialect);
   return {
     async up(db: Db) {
@@ -464,6 +483,13 @@ function signedCheckpoints(dialect: Dialect): Migration {
           values (${cp.size}, ${'0'.repeat(64)}, ${cp.at})`.execute(db);
       }
       await db.schema.dropTable('ledger_checkpoint').execute();
+        .createTable('auth_attempt')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('auth_attempt_key_at').on('auth_attempt').columns(['key', 'at']).execute();
+      await db.schema.createIndex('auth_attempt_at').on('auth_attempt').column('at').execute();
     },
   };
 }
@@ -478,6 +504,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_platform_idempotency_fingerprint': idempotencyFingerprint(),
     '0005_platform_case_party_assignment': casePartyAssignmentIndex(),
     '0005_ledger_signed_checkpoints': signedCheckpoints(dialect),
+    '0005_auth_blind_index': blindIndex(),
+    '0005_auth_throttle': authThrottle(dialect),
   };
 }
 

@@ -43,6 +43,8 @@ export interface AppUserTable {
   username: string;
   display_name: string;
   phone_enc: string | null;
+  /** Blind index of the phone (HMAC, see personal-data.ts): sign-in and exact search by phone. */
+  phone_bidx: string | null;
   password_hash: string;
   /** 1 while the password is the one printed by seed-demo; a non-demo start refuses to run then. */
   password_is_demo: number;
@@ -256,6 +258,14 @@ export interface PersonalDataAccessTable {
   at: string;
 }
 
+/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
+export interface AuthAttemptTable {
+  id: string;
+  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
+  key: string;
+  at: string;
+}
+
 export interface Database {
   area: AreaTable;
   household: HouseholdTable;
@@ -263,6 +273,7 @@ export interface Database {
   app_user: AppUserTable;
   assignment: AssignmentTable;
   auth_session: AuthSessionTable;
+  auth_attempt: AuthAttemptTable;
   case_type: CaseTypeTable;
   deadline_rule: DeadlineRuleTable;
   calendar_day: CalendarDayTable;
@@ -331,6 +342,14 @@ export interface Open311RequestTable {
 }
 
 /** Tables added by migration 0002_open311 (interface merging keeps the list above untouched). */
+/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
+export interface AuthAttemptTable {
+  id: string;
+  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
+  key: string;
+  at: string;
+}
+
 export interface Database {
   open311_attribute: Open311AttributeTable;
   open311_key: Open311KeyTable;
@@ -350,6 +369,14 @@ export interface CasePhotoTable {
 }
 
 /** Tables added by migration 0003_photos. */
+/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
+export interface AuthAttemptTable {
+  id: string;
+  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
+  key: string;
+  at: string;
+}
+
 export interface Database {
   case_photo: CasePhotoTable;
 }
@@ -358,6 +385,14 @@ export interface Database {
 export interface CaseCounterTable {
   day: string;
   n: number;
+}
+
+/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
+export interface AuthAttemptTable {
+  id: string;
+  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
+  key: string;
+  at: string;
 }
 
 export interface Database {

@@ -3,7 +3,7 @@
  * Idempotency-Key so a repeated click takes effect once. Errors become `ApiError`.
  */
 
-import { ApiError, getToken } from '../../shared/api.ts';
+import { ApiError, CLIENT_HEADERS } from '../../shared/api.ts';
 import type { components } from '../../shared/api-types.ts';
 
 export async function postAction(
@@ -12,15 +12,15 @@ export async function postAction(
   body: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<components['schemas']['Case']> {
-  const token = getToken();
   const response = await fetch(
     `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${encodeURIComponent(action)}`,
     {
       method: 'POST',
+      credentials: 'same-origin',
       headers: {
         'content-type': 'application/json',
         'idempotency-key': idempotencyKey,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...CLIENT_HEADERS,
       },
       body: JSON.stringify(body),
     },

@@ -3,7 +3,7 @@
  * roles are scoped to, and signing in and out.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, api, call, getToken, setToken } from '../../shared/api.ts';
+import { ApiError, api, call, markSignedIn, seemsSignedIn } from '../../shared/api.ts';
 import type { components } from '../../shared/api-types.ts';
 
 export type Me = components['schemas']['Me'];
@@ -47,12 +47,12 @@ async function loadSession(): Promise<Session> {
 /** Holds the session for the whole console. */
 export function SessionProvider(props: { children: ReactNode }) {
   const [session, setSession] = useState<Session | undefined>();
-  const [checking, setChecking] = useState(() => getToken() !== null);
+  const [checking, setChecking] = useState(seemsSignedIn);
 
   useEffect(() => {
-    if (!getToken()) return;
+    if (!seemsSignedIn()) return;
     loadSession().then(setSession, (error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) setToken(null);
+      if (error instanceof ApiError && error.status === 401) markSignedIn(false);
       setChecking(false);
     });
   }, []);
@@ -61,15 +61,15 @@ export function SessionProvider(props: { children: ReactNode }) {
   }, [session]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const result = await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
-    setToken(result.token);
+    await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
+    markSignedIn(true);
     setSession(await loadSession());
   }, []);
   const signOut = useCallback(async () => {
     try {
       await call(api.POST('/api/v1/auth/logout'));
     } finally {
-      setToken(null);
+      markSignedIn(false);
       setSession(undefined);
     }
   }, []);

@@ -8,7 +8,14 @@ export function AccountPage(props: { user: SignedInUser; onSignOut(): void }) {
   return (
     <div className="page account">
       <h1>{t('navAccount')}</h1>
-      <p>{t('signedInAs', { name: `${props.user.displayName}（${props.user.username}）` })}</p>
+      {/* A self-registered resident's username (r.…) means nothing to them: they sign in by phone. */}
+      <p>
+        {t('signedInAs', {
+          name: props.user.username.startsWith('r.')
+            ? props.user.displayName
+            : `${props.user.displayName}（${props.user.username}）`,
+        })}
+      </p>
       <NoticeBar content={t('smsNotice')} color="info" wrap />
       <Button block color="danger" fill="outline" onClick={props.onSignOut}>
         {t('signOut')}

@@ -4,6 +4,7 @@
  */
 import { Button, NoticeBar, Toast } from 'antd-mobile';
 import { type FormEvent, useId, useState } from 'react';
+import { passwordProblem } from '../../../shared/password-rule.ts';
 import { useT } from '../i18n/index.ts';
 import type { GpsPoint } from '../report/exif.ts';
 import { currentPosition } from '../report/location.ts';
@@ -18,6 +19,9 @@ export function SignInPage(props: { onSignedIn(user: SignedInUser): void }) {
   const [displayName, setDisplayName] = useState('');
   const [home, setHome] = useState<GpsPoint | null>(null);
   const [busy, setBusy] = useState(false);
+  // The password rule is checked as the resident types, before anything is sent.
+  const problem =
+    mode === 'up' && password !== '' ? passwordProblem(password, { phone: phone.trim() }) : undefined;
 
   async function locateHome() {
     try {
@@ -31,6 +35,10 @@ export function SignInPage(props: { onSignedIn(user: SignedInUser): void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (problem) {
+      Toast.show({ content: t(`passwordProblem.${problem.code}`) });
+      return;
+    }
     if (mode === 'up' && !home) {
       Toast.show({ content: t('homeNeeded') });
       return;
@@ -83,8 +91,19 @@ export function SignInPage(props: { onSignedIn(user: SignedInUser): void }) {
           required
           maxLength={200}
           value={password}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={mode === 'up' ? `${id}-password-rule` : undefined}
           onChange={(e) => setPassword(e.target.value)}
         />
+        {mode === 'up' && (
+          <p
+            id={`${id}-password-rule`}
+            className={problem ? 'field-error' : 'field-hint'}
+            role={problem ? 'alert' : undefined}
+          >
+            {problem ? t(`passwordProblem.${problem.code}`) : t('passwordRule')}
+          </p>
+        )}
       </div>
       {mode === 'up' && (
         <>

@@ -25,6 +25,16 @@ export const zh = {
   homeNeeded: '请先确定家庭位置',
   signOut: '退出登录',
   signedInAs: '当前用户：{name}',
+  // the password rule (src/shared/password-rule.ts), shown before signing up
+  passwordRule:
+    '至少 8 位；不能是常见密码、同一字符重复、12345678 或 abcdefgh 这样的顺序、键盘上连着的键，也不能含手机号。',
+  'passwordProblem.too_short': '密码至少 8 位',
+  'passwordProblem.too_long': '密码最多 200 位',
+  'passwordProblem.common': '这是最常见的密码之一，请换一个',
+  'passwordProblem.repeated': '密码不能是同一个字符重复',
+  'passwordProblem.sequence': '密码不能是 12345678、abcdefgh 这样的顺序',
+  'passwordProblem.keyboard': '密码不能是键盘上连着的一排键',
+  'passwordProblem.contains_name': '密码不能包含手机号或用户名',
   // report flow
   reportTitle: '反映问题或纠纷',
   category: '类别',

@@ -4,7 +4,7 @@
  * uploaded to the case once the report has gone through.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { getToken } from '../../shared/api.ts';
+import { CLIENT_HEADERS } from '../../shared/api.ts';
 import { createOutbox, type OutboxItem } from '../../shared/outbox.ts';
 
 /** A report body as `POST /api/v1/cases` takes it. */
@@ -46,14 +46,11 @@ export function caseOf(item: OutboxItem): { id: string; caseNo: string } | undef
 }
 
 async function uploadPhoto(caseId: string, blob: Blob): Promise<'done' | 'later'> {
-  const token = getToken();
   try {
     const response = await fetch(`/api/v1/cases/${encodeURIComponent(caseId)}/photos`, {
       method: 'POST',
-      headers: {
-        'content-type': blob.type || 'image/jpeg',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
+      credentials: 'same-origin',
+      headers: { 'content-type': blob.type || 'image/jpeg', ...CLIENT_HEADERS },
       body: blob,
     });
     // 5xx and 401 are not the photo's fault: try again later. Any other answer is final.

@@ -3,6 +3,7 @@ import { Alert, Form, Input } from 'antd';
 import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useSaving } from '../common/use-saving.ts';
+import { passwordRule } from './password-field.ts';
 import { resetPassword, type User } from './users-api.ts';
 
 interface Props {
@@ -34,7 +35,11 @@ export function PasswordModal({ user, onClose, onDone }: Props) {
         <Form.Item
           name="password"
           label={t('people.newPassword')}
-          rules={[{ required: true, message: t('common.required') }]}
+          extra={t('people.passwordRule')}
+          rules={[
+            { required: true, message: t('common.required') },
+            passwordRule(t, () => ({ username: user.username })),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -4,6 +4,7 @@ import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useSaving } from '../common/use-saving.ts';
 import { AssignmentFields, assignmentOf } from './AssignmentFields.tsx';
+import { passwordRule } from './password-field.ts';
 import { createUser, type User } from './users-api.ts';
 
 interface Values {
@@ -69,7 +70,15 @@ export function UserCreateModal({ roots, onClose, onCreated }: Props) {
         <Form.Item
           name="password"
           label={t('people.password')}
-          rules={[{ required: true, message: t('common.required') }]}
+          extra={t('people.passwordRule')}
+          dependencies={['username', 'phone']}
+          rules={[
+            { required: true, message: t('common.required') },
+            passwordRule(t, (f) => ({
+              username: f.getFieldValue('username'),
+              phone: f.getFieldValue('phone'),
+            })),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
