@@ -135,4 +135,6 @@ export const en: Dictionary<ResidentKey> = {
   ratingChosen: '{n}★',
   ratingNeeded: 'Tap a star to rate first',
   ratingContradicts: 'You gave 5 stars: if you are not satisfied, lower the stars first',
+  lastSynced: 'Last synced {time}',
+  offlineNothingSaved: 'No signal, and nothing is saved on this phone yet',
 };

@@ -139,4 +139,6 @@ export const mn: Dictionary<ResidentKey> = {
   ratingChosen: '{n}★',
   ratingNeeded: 'ᠡᠬᠢᠯᠡᠵᠦ ᠣᠳᠣ ᠳᠠᠷᠤᠵᠤ ᠦᠨᠡᠯᠡᠨ\u180eᠡ ᠦᠦ',
   ratingContradicts: 'ᠲᠠ 5 ᠣᠳᠣ ᠥᠭᠭᠦᠭᠰᠡᠨ᠄ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠪᠣᠯ ᠣᠳᠣ ᠪᠠᠨ ᠪᠠᠭᠤᠯᠭᠠᠨ\u180eᠠ ᠤᠤ',
+  lastSynced: 'ᠬᠠᠮᠤᠭ ᠰᠡᠭᠦᠯᠳᠦ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠰᠡᠨ᠄ {time}',
+  offlineNothingSaved: 'ᠰᠦᠯᠵᠢᠶ\u180eᠡ ᠦᠭᠡᠢ᠂ ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠶᠠᠭᠤᠴᠢ ᠦᠭᠡᠢ',
 };

@@ -137,6 +137,8 @@ export const zh = {
   ratingChosen: '{n}★',
   ratingNeeded: '请先点星评分',
   ratingContradicts: '您打了 5 星，如确实不满意，请先改低星级',
+  lastSynced: '上次同步：{time}',
+  offlineNothingSaved: '没有网络，手机上还没有保存的内容',
 } as const;
 
 /** A key of the resident app's dictionaries. */
