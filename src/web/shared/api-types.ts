@@ -1144,6 +1144,7 @@ export interface paths {
                         /** @enum {unknown} */
                         defaultDifficulty: "simple" | "general" | "difficult";
                         nameEn: string;
+                        nameMn?: string | null;
                         nameZh: string;
                         sort?: number;
                     };
@@ -1242,6 +1243,7 @@ export interface paths {
                         /** @enum {unknown} */
                         defaultDifficulty?: "simple" | "general" | "difficult";
                         nameEn?: string;
+                        nameMn?: string | null;
                         nameZh?: string;
                         sort?: number;
                     };
@@ -6634,6 +6636,7 @@ export interface components {
             /** @enum {unknown} */
             defaultDifficulty: "simple" | "general" | "difficult";
             nameEn: string;
+            nameMn: string | null;
             nameZh: string;
             sort: number;
         };
