@@ -1,16 +1,23 @@
 /** One of my cases: its state, photos, the timeline in plain words, the handler's result and the return visit. */
-import { Button, ErrorBlock, Steps, Tag } from 'antd-mobile';
+import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { api, call } from '../../shared/api.ts';
 import { useCachedResource } from '../../shared/cached-resource.ts';
 import { useOnline } from '../../shared/online.ts';
 import { cacheKey, residentCache } from '../cache.ts';
 import { useT } from '../i18n/index.ts';
 import { fullTime } from '../i18n/time.ts';
-import { useCaseTypes } from '../report/case-types.ts';
+import { caseTypeName, useCaseTypes } from '../report/case-types.ts';
 import { hrefOf } from '../router.ts';
 import { LastSynced } from './LastSynced.tsx';
 import { ReturnVisit } from './ReturnVisit.tsx';
 import { describeEvent, type HistoryEvent, type Names, statusWord } from './timeline.ts';
+
+/** A name as the server gives it: Chinese, English and, where on record, Mongolian. */
+interface AreaName {
+  zh: string;
+  en: string;
+  mn?: string | null;
+}
 
 interface Party {
   user: { id: string; name: string | null } | null;
@@ -30,7 +37,7 @@ interface ResidentCase {
   createdAt: string;
   parties: Party[];
   allowedActions: string[];
-  grid: { name: { zh: string; en: string } } | null;
+  grid: { name: AreaName } | null;
 }
 
 interface Loaded {
@@ -78,14 +85,14 @@ export function CasePage(props: { id: string }) {
   }
 
   const { c, history, photos } = loaded;
-  const nameIn = (n: { zh: string; en: string } | null | undefined) =>
-    n ? (lang === 'en' ? n.en : n.zh) : undefined;
+  const nameIn = (n: AreaName | null | undefined) =>
+    n ? (lang === 'en' ? n.en : lang === 'mn' ? (n.mn ?? n.zh) : n.zh) : undefined;
   const names: Names = {
     user: (id) => c.parties.find((p) => p.user?.id === id)?.user?.name ?? undefined,
     department: (id) => nameIn(c.parties.find((p) => p.department?.id === id)?.department?.name),
     caseType: (code) => {
       const type = types.find((x) => x.code === code);
-      return type ? (lang === 'en' ? type.nameEn : type.nameZh) : code;
+      return type ? caseTypeName(type, lang) : code;
     },
   };
   const steps = history
@@ -131,16 +138,17 @@ export function CasePage(props: { id: string }) {
       {online && c.allowedActions.includes('visit') && <ReturnVisit caseId={c.id} onDone={page.reload} />}
       <section className="timeline">
         <h2>{t('timeline')}</h2>
-        <Steps direction="vertical" current={steps.length - 1}>
+        {/* A plain list, so the steps read top to bottom, or in columns left to right in Mongolian. */}
+        <ol className="steps">
           {steps.map(({ event, text }) => (
-            <Steps.Step
-              key={event.seq}
-              title={text}
-              description={<time dateTime={event.at}>{fullTime(event.at)}</time>}
-              status="finish"
-            />
+            <li key={event.seq}>
+              <span className="step-text">{text}</span>
+              <time className="step-time" dateTime={event.at}>
+                {fullTime(event.at)}
+              </time>
+            </li>
           ))}
-        </Steps>
+        </ol>
       </section>
     </article>
   );
