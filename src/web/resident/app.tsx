@@ -36,9 +36,8 @@ export function App() {
   const session = useSession();
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang === 'mn' ? 'mn-Mong' : 'en';
     document.title = t('appName');
-  }, [lang, t]);
+  }, [t]);
 
   // On a case page no tab is active, so that tapping 我的事项 goes back to the list.
   const tab = route.page === 'case' ? null : route.page;
