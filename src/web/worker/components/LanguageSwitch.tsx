@@ -6,7 +6,7 @@ import { useT } from '../i18n/index.ts';
 export function LanguageSwitch() {
   const { t, lang, langs, setLang } = useT();
   return (
-    <span className="language-switch" role="group" aria-label={t('lang.switch')}>
+    <span className="language-switch" title={t('lang.switch')}>
       {langs
         .filter((other) => other !== lang)
         .map((other) => (
