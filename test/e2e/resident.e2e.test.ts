@@ -168,6 +168,7 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     expect(timeline).toContain('处理结果已核实');
     expect(await page.locator('.result').textContent()).toContain('网围栏已按原界线恢复');
     await page.getByRole('heading', { name: '回访评价' }).waitFor();
+    await page.getByLabel('5 星').check();
     await page.getByLabel('意见（选填）').fill('处理及时，谢谢网格员。');
     await expectLabelled();
     await screenshot(page, 'resident-case');

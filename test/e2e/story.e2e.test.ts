@@ -478,6 +478,7 @@ describe.skipIf(!runBrowserTests)(
       expect(plain).toContain('上报到旗委政府，因为超出本级处理权限（需旗委政府联管联调）');
       expect(plain).toContain('处理结果已核实');
       expect(await herder.locator('.result').textContent()).toContain('联合勘界，重新埋设界桩，双方签字确认');
+      await herder.getByLabel('4 星').check();
       await herder.getByLabel('意见（选填）').fill('界桩重新埋好了，谢谢各级调解。');
       await expectLabelled(herder);
       await shoot(herder, 'story-13-resident-return-visit');

@@ -1,7 +1,8 @@
 /** The app shell: sign-in gate, the three pages, the language switch and the offline notice. */
 import { NoticeBar, TabBar } from 'antd-mobile';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import type { Lang } from '../shared/i18n.tsx';
+import { useOnline } from '../shared/online.ts';
 import { AccountPage } from './account/AccountPage.tsx';
 import { SignInPage } from './account/SignInPage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
@@ -10,20 +11,6 @@ import { LANGUAGE_NAMES, useT } from './i18n/index.ts';
 import { ReportPage } from './report/ReportPage.tsx';
 import { navigate, useRoute } from './router.ts';
 import { useSession } from './session.ts';
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 function LanguageSwitch() {
   const { t, lang, langs, setLang } = useT();
@@ -49,9 +36,8 @@ export function App() {
   const session = useSession();
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang === 'mn' ? 'mn-Mong' : 'en';
     document.title = t('appName');
-  }, [lang, t]);
+  }, [t]);
 
   // On a case page no tab is active, so that tapping 我的事项 goes back to the list.
   const tab = route.page === 'case' ? null : route.page;

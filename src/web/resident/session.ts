@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, call, markSignedIn, seemsSignedIn } from '../shared/api.ts';
+import { residentCache } from './cache.ts';
 
 const USER_KEY = 'zhizhi.resident.user';
 
@@ -25,7 +26,11 @@ function savedUser(): SignedInUser | null {
 
 function remember(user: SignedInUser | null): void {
   if (user) localStorage.setItem(USER_KEY, JSON.stringify(user));
-  else localStorage.removeItem(USER_KEY);
+  else {
+    localStorage.removeItem(USER_KEY);
+    // The next person on this phone sees nothing of the cases cached for this one.
+    void residentCache.clear();
+  }
 }
 
 /** Signs in with phone (or username) and password; the server sets the session cookie. */

@@ -1162,6 +1162,7 @@ export interface paths {
                         /** @enum {unknown} */
                         defaultDifficulty: "simple" | "general" | "difficult";
                         nameEn: string;
+                        nameMn?: string | null;
                         nameZh: string;
                         sort?: number;
                     };
@@ -1260,6 +1261,7 @@ export interface paths {
                         /** @enum {unknown} */
                         defaultDifficulty?: "simple" | "general" | "difficult";
                         nameEn?: string;
+                        nameMn?: string | null;
                         nameZh?: string;
                         sort?: number;
                     };
@@ -6871,6 +6873,7 @@ export interface components {
             /** @enum {unknown} */
             defaultDifficulty: "simple" | "general" | "difficult";
             nameEn: string;
+            nameMn: string | null;
             nameZh: string;
             sort: number;
         };

@@ -3,10 +3,18 @@
  * it — traditional Mongolian (written vertically). Each app passes its own dictionaries; a missing
  * English or Mongolian string is a type error, not a blank on screen.
  */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 
 export type Lang = 'zh' | 'en' | 'mn';
 export type Dictionary<K extends string> = Record<K, string>;
+
+/** Each language's name, in itself, for the language switches. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { zh: '中文', en: 'English', mn: 'ᠮᠣᠩᠭᠣᠯ' };
+
+/** The `lang` attribute of the page for an interface language (styles select Mongolian by it). */
+export function htmlLang(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : lang === 'mn' ? 'mn-Mong' : 'en';
+}
 
 const LANG_KEY = 'zhizhi.lang';
 
@@ -30,9 +38,12 @@ export function I18nProvider<K extends string>(props: {
   const [lang, setLangState] = useState<Lang>(saved && langs.includes(saved) ? saved : 'zh');
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(LANG_KEY, next);
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : next === 'mn' ? 'mn-Mong' : 'en';
     setLangState(next);
   }, []);
+  // Also on start-up, so a page reopened in Mongolian is styled as Mongolian at once.
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(lang);
+  }, [lang]);
   const value = useMemo<I18n<K>>(() => {
     const dict = props.dictionaries[lang] ?? props.dictionaries.zh;
     return {

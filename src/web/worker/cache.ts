@@ -1,31 +1,14 @@
 /**
  * The offline cache (离线缓存): the last synced copy of every list and case the worker has seen, in
- * IndexedDB through Dexie, so the app opens in a pastoral area with no signal and shows things as
- * they were at the last sync. One table of keyed JSON entries, each stamped with when it was saved.
+ * IndexedDB (shared/offline-cache.ts), so the app opens in a pastoral area with no signal and shows
+ * things as they were at the last sync.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import { type Cached, createOfflineCache } from '../shared/offline-cache.ts';
 
-interface CacheEntry {
-  key: string;
-  value: unknown;
-  savedAt: string;
-}
+export type { Cached };
 
-class WorkerCacheDb extends Dexie {
-  entries!: EntityTable<CacheEntry, 'key'>;
-  constructor() {
-    super('zhizhi-worker-cache');
-    this.version(1).stores({ entries: 'key' });
-  }
-}
-
-const db = new WorkerCacheDb();
-
-/** A cached value and when it was synced. */
-export interface Cached<T> {
-  value: T;
-  savedAt: string;
-}
+/** The worker app's cache (the shared offline cache, in its own IndexedDB database). */
+export const workerCache = createOfflineCache('zhizhi-worker-cache');
 
 /** Cache keys: one per list, one per case and its history, one per area team. */
 export const cacheKey = {
@@ -40,16 +23,15 @@ export const cacheKey = {
   team: (areaId: string) => `team:${areaId}`,
 };
 
-export async function readCache<T>(key: string): Promise<Cached<T> | undefined> {
-  const entry = await db.entries.get(key);
-  return entry ? { value: entry.value as T, savedAt: entry.savedAt } : undefined;
+export function readCache<T>(key: string): Promise<Cached<T> | undefined> {
+  return workerCache.read<T>(key);
 }
 
-export async function writeCache<T>(key: string, value: T): Promise<void> {
-  await db.entries.put({ key, value, savedAt: new Date().toISOString() });
+export function writeCache<T>(key: string, value: T): Promise<void> {
+  return workerCache.write(key, value);
 }
 
 /** Forgets everything (on sign-out: the next person on this phone sees nothing of it). */
-export async function clearCache(): Promise<void> {
-  await db.entries.clear();
+export function clearCache(): Promise<void> {
+  return workerCache.clear();
 }

@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from '../shared/i18n.tsx';
 import { App } from './App.tsx';
 import { dictionaries } from './i18n/index.ts';
 import './styles.css';
+import './mongolian.css';
 
 // antd-mobile 5 under React 19: Toast and Dialog render nothing until they are given React 19's root API.
 unstableSetRender((node, container) => {

@@ -1,24 +1,12 @@
 /**
  * Reading through the cache: a screen first shows the last synced copy, then — when there is signal —
- * the server's answer, which is saved for the next time there is none.
+ * the server's answer, which is saved for the next time there is none (shared/cached-resource.ts).
  */
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../shared/api.ts';
-import { readCache, writeCache } from './cache.ts';
+import { type Resource, useCachedResource as useSharedCachedResource } from '../shared/cached-resource.ts';
+import { workerCache } from './cache.ts';
 import { useOnline } from './sync.ts';
 
-/** What a screen knows about one resource. */
-export interface Resource<T> {
-  value: T | undefined;
-  /** When the shown value was synced with the server. */
-  savedAt: string | undefined;
-  /** True when the value came from the server just now. */
-  fresh: boolean;
-  loading: boolean;
-  /** The server's refusal (e.g. 403, 404); network failures are not errors, the cache stands. */
-  error: ApiError | undefined;
-  reload(): void;
-}
+export type { Resource };
 
 /**
  * Loads `key` from the cache, then from `fetcher` when online. `refresh` changes (e.g. after the
@@ -29,54 +17,5 @@ export function useCachedResource<T>(
   fetcher: () => Promise<T>,
   refresh: unknown = 0,
 ): Resource<T> {
-  const online = useOnline();
-  const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({
-    value: undefined,
-    savedAt: undefined,
-    fresh: false,
-    loading: true,
-    error: undefined,
-  });
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the fetcher is recreated every render; key, online, refresh and attempt say when to load
-  useEffect(() => {
-    if (!key) return;
-    let cancelled = false;
-    (async () => {
-      const cached = await readCache<T>(key);
-      if (cancelled) return;
-      if (cached) setState((s) => ({ ...s, value: cached.value, savedAt: cached.savedAt }));
-      if (!online) {
-        setState((s) => ({ ...s, fresh: false, loading: false }));
-        return;
-      }
-      try {
-        const value = await fetcher();
-        await writeCache(key, value);
-        if (!cancelled)
-          setState({
-            value,
-            savedAt: new Date().toISOString(),
-            fresh: true,
-            loading: false,
-            error: undefined,
-          });
-      } catch (err) {
-        if (cancelled) return;
-        setState((s) => ({
-          ...s,
-          fresh: false,
-          loading: false,
-          error: err instanceof ApiError ? err : undefined,
-        }));
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [key, online, refresh, attempt]);
-
-  return { ...state, reload };
+  return useSharedCachedResource(workerCache, key, fetcher, { online: useOnline(), refresh });
 }

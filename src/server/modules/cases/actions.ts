@@ -83,6 +83,9 @@ export interface ActionInputs {
   close: { finalDifficulty?: Difficulty; note?: string };
 }
 
+/** The top of the return-visit scale (1–5 stars). */
+const MAX_RATING = 5;
+
 type Handler<A extends CaseAction> = (ctx: ActionContext, input: ActionInputs[A]) => Promise<ActionOutcome>;
 
 /** The distinct `ids`, each of which `lookup` must find; otherwise a 400 on `field`: "{what} {id}". */
@@ -517,6 +520,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async visit(ctx, input) {
+    // Five stars with "not satisfied" is a mis-tap, not an answer: ask again rather than reopen.
+    if (!input.satisfied && input.rating === MAX_RATING) {
+      throw badRequest('rating', `${MAX_RATING} stars contradict "not satisfied"`);
+    }
     if (input.satisfied) {
       return {
         event: {

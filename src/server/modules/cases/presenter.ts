@@ -65,7 +65,7 @@ async function namesOf(q: Queryable, userIds: string[], departmentIds: string[],
       : Promise.resolve([]),
     q
       .selectFrom('area')
-      .select(['id', 'code', 'name_zh', 'name_en', 'kind'])
+      .select(['id', 'code', 'name_zh', 'name_en', 'name_mn', 'kind'])
       .where('id', 'in', areaIds)
       .execute(),
   ]);
@@ -75,7 +75,7 @@ async function namesOf(q: Queryable, userIds: string[], departmentIds: string[],
     area: new Map(
       areas.map((a) => [
         a.id,
-        { id: a.id, code: a.code, kind: a.kind, name: { zh: a.name_zh, en: a.name_en } },
+        { id: a.id, code: a.code, kind: a.kind, name: { zh: a.name_zh, en: a.name_en, mn: a.name_mn } },
       ]),
     ),
   };

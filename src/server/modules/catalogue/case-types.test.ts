@@ -49,6 +49,8 @@ describe('the default catalogue', () => {
       expect(t.code).toMatch(/^[a-z][a-z0-9_]{1,39}$/);
       expect(['simple', 'general', 'difficult']).toContain(t.defaultDifficulty);
       expect(t.nameEn.length).toBeGreaterThan(0);
+      // Traditional Mongolian script (issue 7 #16), so the resident app's Mongolian screens name the type.
+      expect(t.nameMn, t.code).toMatch(/^[\u1800-\u18AF\u202F ]+$/);
     }
   });
 
@@ -61,6 +63,7 @@ describe('the default catalogue', () => {
       code: 'neighbour',
       nameZh: '邻里纠纷',
       nameEn: 'Neighbour dispute',
+      nameMn: 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
       defaultDifficulty: 'simple',
       active: true,
       sort: 10,
@@ -92,6 +95,7 @@ describe('editing case types', () => {
       code: 'grassland_fire',
       nameZh: '草原火情',
       nameEn: 'Grassland fire',
+      nameMn: null,
       defaultDifficulty: 'difficult',
       active: true,
       sort: 110,
@@ -111,6 +115,7 @@ describe('editing case types', () => {
       [{ ...base, code: '1abc' }, 'code'],
       [{ ...base, nameZh: ' ' }, 'nameZh'],
       [{ ...base, nameEn: 'x'.repeat(101) }, 'nameEn'],
+      [{ ...base, nameMn: 'ᠮ'.repeat(101) }, 'nameMn'],
       [{ ...base, defaultDifficulty: 'long_pending' }, 'defaultDifficulty'],
       [{ ...base, sort: -1 }, 'sort'],
     ] as const) {
@@ -137,6 +142,8 @@ describe('editing case types', () => {
     const all = await listCaseTypes(db, { includeInactive: true });
     expect(all[0]?.code).toBe('petition');
     expect((await failure(updateCaseType(db, 'nope', { active: true }))).status).toBe(404);
+    expect(await updateCaseType(db, 'petition', { nameMn: ' ᠭᠣᠮᠳᠠᠯ ' })).toMatchObject({ nameMn: 'ᠭᠣᠮᠳᠠᠯ' });
+    expect(await updateCaseType(db, 'petition', { nameMn: null })).toMatchObject({ nameMn: null });
     expect((await failure(updateCaseType(db, 'nope', {}))).status).toBe(404);
     expect((await failure(updateCaseType(db, 'petition', { defaultDifficulty: 'hard' }))).details).toEqual({
       field: 'defaultDifficulty',

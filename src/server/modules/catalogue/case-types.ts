@@ -22,6 +22,8 @@ export interface CaseType {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** Traditional Mongolian (ᠮᠣᠩᠭᠣᠯ) name, when one is given. */
+  nameMn: string | null;
   defaultDifficulty: DefaultDifficulty;
   active: boolean;
   sort: number;
@@ -32,27 +34,74 @@ const defaultType = (
   code: string,
   nameZh: string,
   nameEn: string,
+  nameMn: string,
   defaultDifficulty: DefaultDifficulty,
-): CaseType => ({ code, nameZh, nameEn, defaultDifficulty, active: true, sort });
+): CaseType => ({ code, nameZh, nameEn, nameMn, defaultDifficulty, active: true, sort });
 
-/** The catalogue a new installation starts with (Wushen Banner's common dispute types). */
+/**
+ * The catalogue a new installation starts with (Wushen Banner's common dispute types). The
+ * Mongolian names are a non-native draft, to be reviewed by a native speaker.
+ */
 export const DEFAULT_CASE_TYPES: readonly CaseType[] = [
-  defaultType(10, 'neighbour', '邻里纠纷', 'Neighbour dispute', 'simple'),
-  defaultType(20, 'land_grassland', '土地草牧场纠纷', 'Land and grassland dispute', 'difficult'),
-  defaultType(30, 'labour_wages', '劳资纠纷', 'Labour and wage dispute', 'general'),
-  defaultType(40, 'marriage_family', '婚姻家庭纠纷', 'Marriage and family dispute', 'general'),
-  defaultType(50, 'property', '物业纠纷', 'Property management dispute', 'general'),
-  defaultType(60, 'environment', '环境污染', 'Environmental pollution', 'general'),
-  defaultType(70, 'public_security', '治安隐患', 'Public security hazard', 'general'),
-  defaultType(80, 'infrastructure', '基础设施', 'Infrastructure', 'simple'),
-  defaultType(90, 'petition', '信访诉求', 'Petition', 'difficult'),
-  defaultType(100, 'other', '其他', 'Other', 'simple'),
+  defaultType(10, 'neighbour', '邻里纠纷', 'Neighbour dispute', 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ', 'simple'),
+  defaultType(
+    20,
+    'land_grassland',
+    '土地草牧场纠纷',
+    'Land and grassland dispute',
+    'ᠭᠠᠵᠠᠷ ᠪᠡᠯᠴᠢᠭᠡᠷ ᠦᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+    'difficult',
+  ),
+  defaultType(
+    30,
+    'labour_wages',
+    '劳资纠纷',
+    'Labour and wage dispute',
+    'ᠬᠥᠳᠡᠯᠮᠥᠷᠢ ᠴᠠᠯᠢᠩ ᠤᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+    'general',
+  ),
+  defaultType(
+    40,
+    'marriage_family',
+    '婚姻家庭纠纷',
+    'Marriage and family dispute',
+    'ᠭᠡᠷᠯᠡᠯᠲᠡ ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+    'general',
+  ),
+  defaultType(
+    50,
+    'property',
+    '物业纠纷',
+    'Property management dispute',
+    'ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+    'general',
+  ),
+  defaultType(
+    60,
+    'environment',
+    '环境污染',
+    'Environmental pollution',
+    'ᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠨ ᠤ ᠪᠣᠬᠢᠷᠳᠠᠯ',
+    'general',
+  ),
+  defaultType(
+    70,
+    'public_security',
+    '治安隐患',
+    'Public security hazard',
+    'ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ ᠦ ᠨᠢᠭᠤᠴᠠ ᠠᠶᠤᠯ',
+    'general',
+  ),
+  defaultType(80, 'infrastructure', '基础设施', 'Infrastructure', 'ᠰᠠᠭᠤᠷᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠮᠵᠢ', 'simple'),
+  defaultType(90, 'petition', '信访诉求', 'Petition', 'ᠪᠢᠴᠢᠭ ᠵᠠᠬᠢᠳᠠᠯ ᠤᠨ ᠭᠣᠮᠳᠠᠯ', 'difficult'),
+  defaultType(100, 'other', '其他', 'Other', 'ᠪᠤᠰᠤᠳ', 'simple'),
 ];
 
 type CaseTypeRow = {
   code: string;
   name_zh: string;
   name_en: string;
+  name_mn: string | null;
   default_difficulty: string;
   active: number;
   sort: number;
@@ -62,6 +111,7 @@ const present = (r: CaseTypeRow): CaseType => ({
   code: r.code,
   nameZh: r.name_zh,
   nameEn: r.name_en,
+  nameMn: r.name_mn,
   defaultDifficulty: r.default_difficulty as DefaultDifficulty,
   active: r.active === 1,
   sort: r.sort,
@@ -84,6 +134,7 @@ export async function seedCatalogueDefaults(q: Queryable): Promise<number> {
         code: t.code,
         name_zh: t.nameZh,
         name_en: t.nameEn,
+        name_mn: t.nameMn,
         default_difficulty: t.defaultDifficulty,
         active: 1,
         sort: t.sort,
@@ -121,6 +172,13 @@ function checkName(field: string, value: string): string {
   return name;
 }
 
+/** An optional name: trimmed, null when empty. */
+function checkOptionalName(field: string, value: string | null | undefined): string | null {
+  const name = value?.trim() ?? '';
+  if (name.length > 100) throw badRequest(field, 'must be at most 100 characters');
+  return name.length > 0 ? name : null;
+}
+
 function checkDifficulty(value: string): DefaultDifficulty {
   if (!(DEFAULT_DIFFICULTIES as readonly string[]).includes(value)) {
     throw badRequest('defaultDifficulty', `must be one of ${DEFAULT_DIFFICULTIES.join(', ')}`);
@@ -139,6 +197,7 @@ export interface NewCaseType {
   code: string;
   nameZh: string;
   nameEn: string;
+  nameMn?: string | null;
   defaultDifficulty: string;
   active?: boolean;
   /** Position in lists; defaults to after the last type. */
@@ -154,6 +213,7 @@ export async function createCaseType(q: Queryable, input: NewCaseType): Promise<
     code: input.code,
     name_zh: checkName('nameZh', input.nameZh),
     name_en: checkName('nameEn', input.nameEn),
+    name_mn: checkOptionalName('nameMn', input.nameMn),
     default_difficulty: checkDifficulty(input.defaultDifficulty),
     active: input.active === false ? 0 : 1,
     sort: 0,
@@ -180,6 +240,8 @@ export async function createCaseType(q: Queryable, input: NewCaseType): Promise<
 export interface CaseTypePatch {
   nameZh?: string;
   nameEn?: string;
+  /** null (or blank) clears the Mongolian name. */
+  nameMn?: string | null;
   defaultDifficulty?: string;
   active?: boolean;
   sort?: number;
@@ -190,6 +252,7 @@ export async function updateCaseType(q: Queryable, code: string, patch: CaseType
   const set = {
     ...(patch.nameZh === undefined ? {} : { name_zh: checkName('nameZh', patch.nameZh) }),
     ...(patch.nameEn === undefined ? {} : { name_en: checkName('nameEn', patch.nameEn) }),
+    ...(patch.nameMn === undefined ? {} : { name_mn: checkOptionalName('nameMn', patch.nameMn) }),
     ...(patch.defaultDifficulty === undefined
       ? {}
       : { default_difficulty: checkDifficulty(patch.defaultDifficulty) }),

@@ -60,6 +60,7 @@ describe('case types over HTTP', () => {
       code: 'neighbour',
       nameZh: '邻里纠纷',
       nameEn: 'Neighbour dispute',
+      nameMn: 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
       defaultDifficulty: 'simple',
       active: true,
       sort: 10,
@@ -103,6 +104,10 @@ describe('case types over HTTP', () => {
     expect(badCode.statusCode).toBe(400);
     expect(badCode.json().error.details.field).toBe('code');
 
+    const named = await call('PATCH', '/api/v1/case-types/grassland_fire', 'admin', {
+      nameMn: 'ᠬᠡᠭᠡᠷ᠎ᠡ ᠶᠢᠨ ᠭᠠᠯ',
+    });
+    expect(named.json()).toMatchObject({ nameZh: '草原火情', nameMn: 'ᠬᠡᠭᠡᠷ᠎ᠡ ᠶᠢᠨ ᠭᠠᠯ' });
     const off = await call('PATCH', '/api/v1/case-types/grassland_fire', 'admin', { active: false, sort: 1 });
     expect(off.json()).toMatchObject({ active: false, sort: 1 });
     const active = (await call('GET', '/api/v1/case-types', 'operator')).json();

@@ -20,12 +20,15 @@ export interface CatalogueDeps {
 
 const CODE_PATTERN = '^[a-z][a-z0-9_]{1,39}$';
 const Name = Type.String({ minLength: 1, maxLength: 100 });
+/** A traditional-Mongolian name; null or blank clears it. */
+const NameMn = Type.Union([Type.String({ maxLength: 100 }), Type.Null()]);
 
 const CaseTypeSchema = Type.Object(
   {
     code: Type.String(),
     nameZh: Type.String(),
     nameEn: Type.String(),
+    nameMn: Type.Union([Type.String(), Type.Null()]),
     defaultDifficulty: Type.Enum(DEFAULT_DIFFICULTIES),
     active: Type.Boolean(),
     sort: Type.Integer(),
@@ -107,6 +110,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
             code: Type.String({ pattern: CODE_PATTERN }),
             nameZh: Name,
             nameEn: Name,
+            nameMn: Type.Optional(NameMn),
             defaultDifficulty: Type.Enum(DEFAULT_DIFFICULTIES),
             active: Type.Optional(Type.Boolean()),
             sort: Type.Optional(Sort),
@@ -133,6 +137,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
           {
             nameZh: Type.Optional(Name),
             nameEn: Type.Optional(Name),
+            nameMn: Type.Optional(NameMn),
             defaultDifficulty: Type.Optional(Type.Enum(DEFAULT_DIFFICULTIES)),
             active: Type.Optional(Type.Boolean()),
             sort: Type.Optional(Sort),

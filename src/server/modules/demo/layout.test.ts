@@ -36,6 +36,22 @@ describe('the Wushen Banner demo layout', () => {
     expect(layout.every((a) => a.nameZh && a.nameEn)).toBe(true);
   });
 
+  it('names every area in traditional Mongolian script too (issue 7 #16)', () => {
+    const mongolian = /^[\u1800-\u18AF\u202F ]+$/;
+    const unnamed = layout.filter((a) => !a.nameMn || !mongolian.test(a.nameMn)).map((a) => a.nameZh);
+    expect(unnamed).toEqual([]);
+    // Siblings are told apart in Mongolian as in Chinese.
+    const siblings = new Map<string, Set<string>>();
+    for (const a of layout) {
+      const names = siblings.get(a.parentCode ?? '') ?? new Set<string>();
+      expect(names.has(a.nameMn ?? ''), a.nameZh).toBe(false);
+      names.add(a.nameMn ?? '');
+      siblings.set(a.parentCode ?? '', names);
+    }
+    expect(byCode.get(DEMO_CODES.storyTown)?.nameMn).toBe('ᠦᠦᠰᠢᠨ ᠵᠣᠤ ᠪᠠᠯᠭᠠᠰᠤ');
+    expect(byCode.get(DEMO_CODES.pastoralGrid)?.nameMn).toBe('ᠪᠠᠶᠠᠨ ᠣᠪᠣᠭ᠎ᠠ ᠭᠠᠴᠠᠭ᠎ᠠ ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠪᠠᠭ');
+  });
+
   it('gives the seat urban communities with community grids and micro-grids', () => {
     const galutuGrids = layout.filter((a) => a.code.startsWith(DEMO_CODES.galutu));
     expect(galutuGrids.filter((a) => a.kind === 'community_grid').length).toBeGreaterThan(0);

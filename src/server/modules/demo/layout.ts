@@ -44,17 +44,20 @@ export const DEMO_CODES = {
 
 const BANNER_EXTENT = rect(108.3, 37.9, 109.6, 39.2);
 
-interface VillageSpec {
+/** A name in the three languages of the apps (Mongolian in traditional script; to be reviewed by a native speaker). */
+interface Names {
   zh: string;
   en: string;
-  /** An enterprise grid (企业专属网格) taking the gacha's last cell. */
-  enterprise?: { zh: string; en: string };
+  mn: string;
 }
 
-interface TownSpec {
+interface VillageSpec extends Names {
+  /** An enterprise grid (企业专属网格) taking the gacha's last cell. */
+  enterprise?: Names;
+}
+
+interface TownSpec extends Names {
   code: string;
-  zh: string;
-  en: string;
   quad: Quad;
   /** Villages laid out on a cols × rows lattice, in reading order. */
   cols: number;
@@ -68,40 +71,48 @@ const PASTORAL_TOWNS: TownSpec[] = [
     code: '150626101',
     zh: '乌审召镇',
     en: 'Wushenzhao Town',
+    mn: 'ᠦᠦᠰᠢᠨ ᠵᠣᠤ ᠪᠠᠯᠭᠠᠰᠤ',
     quad: rect(108.75, 38.8, 109.2, 39.2),
     cols: 3,
     rows: 2,
     villages: [
-      { zh: '巴音敖包嘎查', en: 'Bayan Obo Gacha' },
-      { zh: '察汗淖尔嘎查', en: 'Chagan Nur Gacha' },
-      { zh: '嘎达苏嘎查', en: 'Gadasu Gacha' },
-      { zh: '查汗庙嘎查', en: 'Chaganmiao Gacha' },
-      { zh: '其和日格图嘎查', en: 'Qiheritu Gacha' },
-      { zh: '陶利嘎查', en: 'Taoli Gacha' },
+      { zh: '巴音敖包嘎查', en: 'Bayan Obo Gacha', mn: 'ᠪᠠᠶᠠᠨ ᠣᠪᠣᠭ᠎ᠠ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '察汗淖尔嘎查', en: 'Chagan Nur Gacha', mn: 'ᠴᠠᠭᠠᠨ ᠨᠠᠭᠤᠷ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '嘎达苏嘎查', en: 'Gadasu Gacha', mn: 'ᠭᠠᠳᠠᠰᠤ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '查汗庙嘎查', en: 'Chaganmiao Gacha', mn: 'ᠴᠠᠭᠠᠨ ᠰᠦᠮ᠎ᠡ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '其和日格图嘎查', en: 'Qiheritu Gacha', mn: 'ᠴᠢᠬᠢᠷᠲᠤ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '陶利嘎查', en: 'Taoli Gacha', mn: 'ᠲᠣᠯᠢ ᠭᠠᠴᠠᠭ᠎ᠠ' },
     ],
   },
   {
     code: '150626102',
     zh: '图克镇',
     en: 'Tuke Town',
+    mn: 'ᠲᠦᠬᠡ ᠪᠠᠯᠭᠠᠰᠤ',
     quad: rect(109.2, 38.8, 109.6, 39.2),
     cols: 2,
     rows: 2,
     villages: [
-      { zh: '图克嘎查', en: 'Tuke Gacha' },
+      { zh: '图克嘎查', en: 'Tuke Gacha', mn: 'ᠲᠦᠬᠡ ᠭᠠᠴᠠᠭ᠎ᠠ' },
       {
         zh: '梅林庙嘎查',
         en: 'Meilinmiao Gacha',
-        enterprise: { zh: '图克化工园区企业网格', en: 'Tuke Chemical Park Enterprise Grid' },
+        mn: 'ᠮᠡᠶᠢᠷᠡᠨ ᠰᠦᠮ᠎ᠡ ᠭᠠᠴᠠᠭ᠎ᠠ',
+        enterprise: {
+          zh: '图克化工园区企业网格',
+          en: 'Tuke Chemical Park Enterprise Grid',
+          mn: 'ᠲᠦᠬᠡ ᠶᠢᠨ ᠬᠢᠮᠢ ᠶᠢᠨ ᠦᠢᠯᠡᠳᠪᠦᠷᠢ ᠶᠢᠨ ᠬᠦᠷᠢᠶᠡᠯᠡᠩ ᠦᠨ ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠰᠦᠯᠵᠢᠶ᠎ᠡ',
+        },
       },
-      { zh: '哈达图嘎查', en: 'Hadatu Gacha' },
-      { zh: '乌兰什巴台嘎查', en: 'Wulan Shibatai Gacha' },
+      { zh: '哈达图嘎查', en: 'Hadatu Gacha', mn: 'ᠬᠠᠳᠠᠲᠤ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '乌兰什巴台嘎查', en: 'Wulan Shibatai Gacha', mn: 'ᠤᠯᠠᠭᠠᠨ ᠱᠢᠪᠠᠭᠠᠲᠠᠢ ᠭᠠᠴᠠᠭ᠎ᠠ' },
     ],
   },
   {
     code: '150626103',
     zh: '乌兰陶勒盖镇',
     en: 'Wulantaolegai Town',
+    mn: 'ᠤᠯᠠᠭᠠᠨ ᠲᠣᠯᠣᠭᠠᠢ ᠪᠠᠯᠭᠠᠰᠤ',
     quad: rect(108.3, 38.8, 108.75, 39.2),
     cols: 2,
     rows: 2,
@@ -109,47 +120,57 @@ const PASTORAL_TOWNS: TownSpec[] = [
       {
         zh: '巴音高勒嘎查',
         en: 'Bayan Gol Gacha',
+        mn: 'ᠪᠠᠶᠠᠨ ᠭᠣᠣᠯ ᠭᠠᠴᠠᠭ᠎ᠠ',
         enterprise: {
           zh: '苏里格气田采气厂企业网格',
           en: 'Sulige Gas Field Production Plant Enterprise Grid',
+          mn: 'ᠰᠦᠯᠡᠭᠡ ᠶᠢᠨ ᠪᠠᠶᠢᠭᠠᠯᠢ ᠶᠢᠨ ᠬᠢᠢ ᠶᠢᠨ ᠣᠷᠣᠨ ᠤ ᠠᠵᠤ ᠠᠬᠤᠢ ᠶᠢᠨ ᠰᠦᠯᠵᠢᠶ᠎ᠡ',
         },
       },
-      { zh: '乌兰陶勒盖嘎查', en: 'Wulantaolegai Gacha' },
-      { zh: '巴音柴达木嘎查', en: 'Bayan Qaidam Gacha' },
-      { zh: '沙日塔拉嘎查', en: 'Shar Tala Gacha' },
+      { zh: '乌兰陶勒盖嘎查', en: 'Wulantaolegai Gacha', mn: 'ᠤᠯᠠᠭᠠᠨ ᠲᠣᠯᠣᠭᠠᠢ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '巴音柴达木嘎查', en: 'Bayan Qaidam Gacha', mn: 'ᠪᠠᠶᠠᠨ ᠴᠠᠶᠢᠳᠠᠮ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '沙日塔拉嘎查', en: 'Shar Tala Gacha', mn: 'ᠰᠢᠷ᠎ᠠ ᠲᠠᠯ᠎ᠠ ᠭᠠᠴᠠᠭ᠎ᠠ' },
     ],
   },
   {
     code: '150626104',
     zh: '无定河镇',
     en: 'Wudinghe Town',
+    mn: 'ᠤᠳᠢᠩᠾᠧ ᠪᠠᠯᠭᠠᠰᠤ',
     quad: rect(108.7, 37.9, 109.6, 38.3),
     cols: 4,
     rows: 1,
     villages: [
-      { zh: '巴图湾村', en: 'Batuwan Village' },
-      { zh: '陶日木村', en: 'Taorimu Village' },
-      { zh: '排子湾村', en: 'Paiziwan Village' },
-      { zh: '沙沙滩村', en: 'Shashatan Village' },
+      { zh: '巴图湾村', en: 'Batuwan Village', mn: 'ᠪᠠᠲᠤᠸᠠᠨ ᠲᠣᠰᠤᠨ' },
+      { zh: '陶日木村', en: 'Taorimu Village', mn: 'ᠲᠣᠷᠢᠮ ᠲᠣᠰᠤᠨ' },
+      { zh: '排子湾村', en: 'Paiziwan Village', mn: 'ᠫᠠᠢᠽᠢᠸᠠᠨ ᠲᠣᠰᠤᠨ' },
+      { zh: '沙沙滩村', en: 'Shashatan Village', mn: 'ᠱᠠᠱᠠᠲᠠᠨ ᠲᠣᠰᠤᠨ' },
     ],
   },
   {
     code: '150626200',
     zh: '苏力德苏木',
     en: 'Sulide Sumu',
+    mn: 'ᠰᠦᠯᠳᠡ ᠰᠤᠮᠤ',
     quad: rect(108.3, 37.9, 108.7, 38.8),
     cols: 1,
     rows: 4,
     villages: [
-      { zh: '陶尔庙嘎查', en: "Tao'ermiao Gacha" },
-      { zh: '额尔和图嘎查', en: 'Erhetu Gacha' },
-      { zh: '乌兰淖尔嘎查', en: 'Wulan Nur Gacha' },
-      { zh: '巴音希里嘎查', en: 'Bayan Xili Gacha' },
+      { zh: '陶尔庙嘎查', en: "Tao'ermiao Gacha", mn: 'ᠲᠣᠣᠷ ᠰᠦᠮ᠎ᠡ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '额尔和图嘎查', en: 'Erhetu Gacha', mn: 'ᠡᠷᠬᠡᠲᠦ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '乌兰淖尔嘎查', en: 'Wulan Nur Gacha', mn: 'ᠤᠯᠠᠭᠠᠨ ᠨᠠᠭᠤᠷ ᠭᠠᠴᠠᠭ᠎ᠠ' },
+      { zh: '巴音希里嘎查', en: 'Bayan Xili Gacha', mn: 'ᠪᠠᠶᠠᠨ ᠰᠢᠯᠢ ᠭᠠᠴᠠᠭ᠎ᠠ' },
     ],
   },
 ];
 
-const GALUTU = { code: '150626100', zh: '嘎鲁图镇', en: 'Galutu Town', quad: rect(108.7, 38.3, 109.6, 38.8) };
+const GALUTU = {
+  code: '150626100',
+  zh: '嘎鲁图镇',
+  en: 'Galutu Town',
+  mn: 'ᠭᠠᠯᠠᠭᠤᠲᠤ ᠪᠠᠯᠭᠠᠰᠤ',
+  quad: rect(108.7, 38.3, 109.6, 38.8),
+};
 
 /** The seat's urban block, cut into three communities. */
 const URBAN_WEST = 108.8;
@@ -158,12 +179,31 @@ const URBAN_SOUTH = 38.56;
 const URBAN_NORTH = 38.64;
 
 const COMMUNITIES = [
-  { zh: '萨如拉社区', en: 'Sarula Community', west: 108.8, east: 108.827 },
-  { zh: '团结社区', en: 'Tuanjie Community', west: 108.827, east: 108.853 },
-  { zh: '查干苏力德社区', en: 'Chagan Sulide Community', west: 108.853, east: 108.88 },
+  { zh: '萨如拉社区', en: 'Sarula Community', mn: 'ᠰᠠᠷᠠᠭᠤᠯ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ', west: 108.8, east: 108.827 },
+  { zh: '团结社区', en: 'Tuanjie Community', mn: 'ᠡᠪ ᠨᠡᠶᠢᠴᠡ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ', west: 108.827, east: 108.853 },
+  {
+    zh: '查干苏力德社区',
+    en: 'Chagan Sulide Community',
+    mn: 'ᠴᠠᠭᠠᠨ ᠰᠦᠯᠳᠡ ᠬᠣᠷᠣᠭᠠᠯᠠᠩ',
+    west: 108.853,
+    east: 108.88,
+  },
 ];
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** Mongolian ordinals, first to tenth, for grid names (e.g. ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠪᠠᠭ 一社). */
+const ORDINALS_MN = [
+  'ᠨᠢᠭᠡᠳᠦᠭᠡᠷ',
+  'ᠬᠣᠶᠠᠳᠤᠭᠠᠷ',
+  'ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ',
+  'ᠳᠥᠷᠪᠡᠳᠦᠭᠡᠷ',
+  'ᠲᠠᠪᠤᠳᠤᠭᠠᠷ',
+  'ᠵᠢᠷᠭᠤᠳᠤᠭᠠᠷ',
+  'ᠳᠣᠯᠣᠳᠤᠭᠠᠷ',
+  'ᠨᠠᠢᠮᠠᠳᠤᠭᠠᠷ',
+  'ᠶᠢᠰᠦᠳᠦᠭᠡᠷ',
+  'ᠠᠷᠪᠠᠳᠤᠭᠠᠷ',
+];
 
 /** Jitter of lattice points, as a share of a cell. */
 const VILLAGE_JITTER = 0.12;
@@ -188,25 +228,25 @@ export function buildDemoLayout(): DemoArea[] {
     return full;
   };
   /** A town or sumu (苏木镇) of the banner. */
-  const addTown = (town: { code: string; zh: string; en: string; quad: Quad }) =>
+  const addTown = (town: Names & { code: string; quad: Quad }) =>
     add({
       code: town.code,
       parentCode: DEMO_CODES.banner,
       kind: 'town',
       nameZh: town.zh,
       nameEn: town.en,
-      nameMn: null,
+      nameMn: town.mn,
       polygon: quadPolygon(town.quad),
     });
   /** A gacha, village or community (嘎查村社区) of a town. */
-  const addVillage = (code: string, townCode: string, spec: { zh: string; en: string }, polygon: Polygon) =>
+  const addVillage = (code: string, townCode: string, spec: Names, polygon: Polygon) =>
     add({
       code,
       parentCode: townCode,
       kind: 'village',
       nameZh: spec.zh,
       nameEn: spec.en,
-      nameMn: null,
+      nameMn: spec.mn,
       polygon,
     });
 
@@ -230,7 +270,7 @@ export function buildDemoLayout(): DemoArea[] {
           kind: 'enterprise_grid',
           nameZh: spec.enterprise.zh,
           nameEn: spec.enterprise.en,
-          nameMn: null,
+          nameMn: spec.enterprise.mn,
           polygon: quadPolygon(cell),
         });
         return;
@@ -241,7 +281,7 @@ export function buildDemoLayout(): DemoArea[] {
         kind: 'unit_grid',
         nameZh: `${village.nameZh}${NUMERALS[i]}社`,
         nameEn: `${village.nameEn} Unit Grid ${i + 1}`,
-        nameMn: null,
+        nameMn: `${spec.mn} ${ORDINALS_MN[i]} ᠪᠠᠭ`,
         polygon: quadPolygon(cell),
         quad: cell,
         households: between(UNIT_GRID_HOUSEHOLDS),
@@ -272,7 +312,7 @@ export function buildDemoLayout(): DemoArea[] {
         kind: 'community_grid',
         nameZh: `${spec.zh}第${g + 1}网格`,
         nameEn: `${spec.en} Grid ${g + 1}`,
-        nameMn: null,
+        nameMn: `${spec.mn} ${ORDINALS_MN[g]} ᠰᠦᠯᠵᠢᠶ᠎ᠡ`,
         polygon: quadPolygon(gridQuad),
       });
       subdivideQuad(gridQuad, 2, 2, GRID_JITTER, random).forEach((microQuad, m) => {
@@ -282,7 +322,7 @@ export function buildDemoLayout(): DemoArea[] {
           kind: 'micro_grid',
           nameZh: `${grid.nameZh}第${m + 1}微网格`,
           nameEn: `${grid.nameEn} Micro-grid ${m + 1}`,
-          nameMn: null,
+          nameMn: `${grid.nameMn} ${ORDINALS_MN[m]} ᠪᠢᠴᠢᠬᠠᠨ ᠰᠦᠯᠵᠢᠶ᠎ᠡ`,
           polygon: quadPolygon(microQuad),
           quad: microQuad,
           households: between(MICRO_GRID_HOUSEHOLDS),
@@ -295,18 +335,18 @@ export function buildDemoLayout(): DemoArea[] {
   const [west, south, east, north] = [108.7, 38.3, 109.6, 38.8];
   const gachas: { spec: VillageSpec; ring: Quad | number[][]; parts: [Quad, number, number][] }[] = [
     {
-      spec: { zh: '布寨嘎查', en: 'Buzhai Gacha' },
+      spec: { zh: '布寨嘎查', en: 'Buzhai Gacha', mn: 'ᠪᠤᠵᠠᠢ ᠭᠠᠴᠠᠭ᠎ᠠ' },
       ring: rect(west, south, URBAN_WEST, north),
       parts: [[rect(west, south, URBAN_WEST, north), 2, 3]],
     },
     {
-      spec: { zh: '巴音温都尔嘎查', en: 'Bayan Undur Gacha' },
+      spec: { zh: '巴音温都尔嘎查', en: 'Bayan Undur Gacha', mn: 'ᠪᠠᠶᠠᠨ ᠥᠨᠳᠥᠷ ᠭᠠᠴᠠᠭ᠎ᠠ' },
       ring: rect(URBAN_WEST, URBAN_NORTH, east, north),
       parts: [[rect(URBAN_WEST, URBAN_NORTH, east, north), 3, 2]],
     },
     {
       // An L around the urban block's south and east sides.
-      spec: { zh: '呼和芒哈嘎查', en: 'Hohe Mangha Gacha' },
+      spec: { zh: '呼和芒哈嘎查', en: 'Hohe Mangha Gacha', mn: 'ᠬᠥᠬᠡ ᠮᠠᠩᠬ᠎ᠠ ᠭᠠᠴᠠᠭ᠎ᠠ' },
       ring: [
         [URBAN_WEST, south],
         [east, south],

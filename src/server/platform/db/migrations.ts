@@ -490,6 +490,33 @@ function authThrottle(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('auth_attempt_key_at').on('auth_attempt').columns(['key', 'at']).execute();
       await db.schema.createIndex('auth_attempt_at').on('auth_attempt').column('at').execute();
+/**
+ * The Mongolian names of the default case types as first shipped, frozen here (a migration must not
+ * change with later edits of the seed) to fill installations made before the column existed.
+ */
+const DEFAULT_CASE_TYPE_NAMES_MN: Record<string, string> = {
+  neighbour: 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+  land_grassland: 'ᠭᠠᠵᠠᠷ ᠪᠡᠯᠴᠢᠭᠡᠷ ᠦᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+  labour_wages: 'ᠬᠥᠳᠡᠯᠮᠥᠷᠢ ᠴᠠᠯᠢᠩ ᠤᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+  marriage_family: 'ᠭᠡᠷᠯᠡᠯᠲᠡ ᠭᠡᠷ ᠪᠦᠯᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+  property: 'ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠮᠠᠷᠭᠠᠭᠠᠨ',
+  environment: 'ᠣᠷᠴᠢᠨ ᠲᠣᠭᠣᠷᠢᠨ ᠤ ᠪᠣᠬᠢᠷᠳᠠᠯ',
+  public_security: 'ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠠᠮᠤᠷ ᠲᠦᠪᠰᠢᠨ ᠦ ᠨᠢᠭᠤᠴᠠ ᠠᠶᠤᠯ',
+  infrastructure: 'ᠰᠠᠭᠤᠷᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠮᠵᠢ',
+  petition: 'ᠪᠢᠴᠢᠭ ᠵᠠᠬᠢᠳᠠᠯ ᠤᠨ ᠭᠣᠮᠳᠠᠯ',
+  other: 'ᠪᠤᠰᠤᠳ',
+};
+
+/** 0005: case types get a traditional-Mongolian name (issue 7 #16); the default types are filled in. */
+function caseTypeNameMn(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('case_type').addColumn('name_mn', 'text').execute();
+      for (const [code, name] of Object.entries(DEFAULT_CASE_TYPE_NAMES_MN)) {
+        await sql`update case_type set name_mn = ${name} where code = ${code} and name_mn is null`.execute(
+          db,
+        );
+      }
     },
   };
 }
@@ -506,6 +533,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_ledger_signed_checkpoints': signedCheckpoints(dialect),
     '0005_auth_blind_index': blindIndex(),
     '0005_auth_throttle': authThrottle(dialect),
+    '0005_resident_case_type_name_mn': caseTypeNameMn(),
   };
 }
 

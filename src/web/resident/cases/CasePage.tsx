@@ -1,12 +1,23 @@
 /** One of my cases: its state, photos, the timeline in plain words, the handler's result and the return visit. */
-import { Button, ErrorBlock, Steps, Tag } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { api, call } from '../../shared/api.ts';
+import { useCachedResource } from '../../shared/cached-resource.ts';
+import { useOnline } from '../../shared/online.ts';
+import { cacheKey, residentCache } from '../cache.ts';
 import { useT } from '../i18n/index.ts';
-import { useCaseTypes } from '../report/case-types.ts';
+import { fullTime } from '../i18n/time.ts';
+import { caseTypeName, useCaseTypes } from '../report/case-types.ts';
 import { hrefOf } from '../router.ts';
+import { LastSynced } from './LastSynced.tsx';
 import { ReturnVisit } from './ReturnVisit.tsx';
 import { describeEvent, type HistoryEvent, type Names, statusWord } from './timeline.ts';
+
+/** A name as the server gives it: Chinese, English and, where on record, Mongolian. */
+interface AreaName {
+  zh: string;
+  en: string;
+  mn?: string | null;
+}
 
 interface Party {
   user: { id: string; name: string | null } | null;
@@ -26,7 +37,7 @@ interface ResidentCase {
   createdAt: string;
   parties: Party[];
   allowedActions: string[];
-  grid: { name: { zh: string; en: string } } | null;
+  grid: { name: AreaName } | null;
 }
 
 interface Loaded {
@@ -38,48 +49,50 @@ interface Loaded {
 export function CasePage(props: { id: string }) {
   const { t, lang } = useT();
   const types = useCaseTypes();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const online = useOnline();
+  const path = { params: { path: { id: props.id } } };
+  const page = useCachedResource<Loaded>(
+    residentCache,
+    cacheKey.casePage(props.id),
+    async () => {
+      const [c, history, photos] = await Promise.all([
+        call(api.GET('/api/v1/cases/{id}', path)),
+        call(api.GET('/api/v1/cases/{id}/history', path)),
+        call(api.GET('/api/v1/cases/{id}/photos', path)),
+      ]);
+      return { c: c as unknown as ResidentCase, history, photos };
+    },
+    { online },
+  );
+  const loaded = page.value;
 
-  const load = useCallback(() => {
-    const path = { params: { path: { id: props.id } } };
-    Promise.all([
-      call(api.GET('/api/v1/cases/{id}', path)),
-      call(api.GET('/api/v1/cases/{id}/history', path)),
-      call(api.GET('/api/v1/cases/{id}/photos', path)),
-    ]).then(
-      ([c, history, photos]) => {
-        setLoaded({ c: c as unknown as ResidentCase, history, photos });
-        setProblem(null);
-      },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
-    );
-  }, [props.id]);
-  useEffect(load, [load]);
-
-  if (problem && !loaded) {
+  if (!loaded) {
+    if (page.loading) return <p className="page hint">{t('loading')}</p>;
     return (
       <div className="page">
         <a href={hrefOf({ page: 'cases' })}>‹ {t('back')}</a>
-        <ErrorBlock status="disconnected" title={problem} description="">
-          <Button size="small" onClick={load}>
+        <ErrorBlock
+          status="disconnected"
+          title={page.error?.message ?? t('offlineNothingSaved')}
+          description=""
+        >
+          <Button size="small" onClick={page.reload}>
             {t('retry')}
           </Button>
         </ErrorBlock>
       </div>
     );
   }
-  if (!loaded) return <p className="page hint">{t('loading')}</p>;
 
   const { c, history, photos } = loaded;
-  const nameIn = (n: { zh: string; en: string } | null | undefined) =>
-    n ? (lang === 'en' ? n.en : n.zh) : undefined;
+  const nameIn = (n: AreaName | null | undefined) =>
+    n ? (lang === 'en' ? n.en : lang === 'mn' ? (n.mn ?? n.zh) : n.zh) : undefined;
   const names: Names = {
     user: (id) => c.parties.find((p) => p.user?.id === id)?.user?.name ?? undefined,
     department: (id) => nameIn(c.parties.find((p) => p.department?.id === id)?.department?.name),
     caseType: (code) => {
       const type = types.find((x) => x.code === code);
-      return type ? (lang === 'en' ? type.nameEn : type.nameZh) : code;
+      return type ? caseTypeName(type, lang) : code;
     },
   };
   const steps = history
@@ -92,6 +105,7 @@ export function CasePage(props: { id: string }) {
         ‹ {t('back')}
       </a>
       <h1>{c.title}</h1>
+      <LastSynced savedAt={page.savedAt} />
       <p className="meta">
         <Tag color={c.status === 'verified' ? 'warning' : 'primary'} data-testid="status">
           {statusWord(c.status, t)}
@@ -100,7 +114,8 @@ export function CasePage(props: { id: string }) {
         {c.grid && <span>{nameIn(c.grid.name)}</span>}
       </p>
       <p className="description">{c.description}</p>
-      {photos.length > 0 && (
+      {/* Offline the photos cannot be fetched: they are not shown rather than shown broken. */}
+      {online && photos.length > 0 && (
         <section aria-label={t('photosOfCase')} className="thumbs">
           {photos.map((photo) => (
             <a key={photo.id} href={photo.url} className="thumb" target="_blank" rel="noreferrer">
@@ -120,19 +135,20 @@ export function CasePage(props: { id: string }) {
           {c.satisfaction === 'satisfied' ? t('satisfactionSatisfied') : t('satisfactionUnsatisfied')}
         </p>
       )}
-      {c.allowedActions.includes('visit') && <ReturnVisit caseId={c.id} onDone={load} />}
+      {online && c.allowedActions.includes('visit') && <ReturnVisit caseId={c.id} onDone={page.reload} />}
       <section className="timeline">
         <h2>{t('timeline')}</h2>
-        <Steps direction="vertical" current={steps.length - 1}>
+        {/* A plain list, so the steps read top to bottom, or in columns left to right in Mongolian. */}
+        <ol className="steps">
           {steps.map(({ event, text }) => (
-            <Steps.Step
-              key={event.seq}
-              title={text}
-              description={<time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time>}
-              status="finish"
-            />
+            <li key={event.seq}>
+              <span className="step-text">{text}</span>
+              <time className="step-time" dateTime={event.at}>
+                {fullTime(event.at)}
+              </time>
+            </li>
           ))}
-        </Steps>
+        </ol>
       </section>
     </article>
   );

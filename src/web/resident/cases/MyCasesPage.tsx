@@ -1,10 +1,18 @@
-/** 我的事项: the cases I reported, newest first, with their state in plain words; and the outbox. */
+/**
+ * 我的事项: the cases I reported, newest first, with their state in plain words; and the outbox.
+ * Shown as last synced when there is no signal.
+ */
 import { Button, ErrorBlock, Tag } from 'antd-mobile';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call } from '../../shared/api.ts';
+import { useCachedResource } from '../../shared/cached-resource.ts';
+import { useOnline } from '../../shared/online.ts';
+import { cacheKey, residentCache } from '../cache.ts';
 import { useT } from '../i18n/index.ts';
+import { dayOf } from '../i18n/time.ts';
 import { outbox } from '../report/resident-outbox.ts';
 import { hrefOf } from '../router.ts';
+import { LastSynced } from './LastSynced.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { statusWord } from './timeline.ts';
 
@@ -18,58 +26,47 @@ interface CaseRow {
 
 const CLOSED = new Set(['archived', 'rejected', 'merged', 'voided']);
 
+/** A count that goes up each time the outbox sends a report, so the list reloads. */
+function useSentReports(): number {
+  const [sent, setSent] = useState(0);
+  useEffect(() => outbox.subscribe((items) => setSent(items.filter((i) => i.status === 'sent').length)), []);
+  return sent;
+}
+
 export function MyCasesPage() {
   const { t } = useT();
-  const [cases, setCases] = useState<CaseRow[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    // Offline, the list stays as it was; the outbox above shows what waits to be sent.
-    if (!navigator.onLine) {
-      setProblem(t('offlineBanner'));
-      return;
-    }
-    call(api.GET('/api/v1/cases', { params: { query: { mine: true, limit: 100 } } })).then(
-      (page) => {
-        setCases(page.items);
-        setProblem(null);
-      },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
-    );
-  }, [t]);
-
-  useEffect(() => {
-    load();
-    // Reload when a report from the outbox goes through.
-    let sent = -1;
-    const unsubscribe = outbox.subscribe((items) => {
-      const count = items.filter((i) => i.status === 'sent').length;
-      if (sent !== -1 && count !== sent) load();
-      sent = count;
-    });
-    window.addEventListener('online', load);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('online', load);
-    };
-  }, [load]);
+  const online = useOnline();
+  const sent = useSentReports();
+  const cases = useCachedResource<CaseRow[]>(
+    residentCache,
+    cacheKey.myCases,
+    async () =>
+      (await call(api.GET('/api/v1/cases', { params: { query: { mine: true, limit: 100 } } }))).items,
+    { online, refresh: sent },
+  );
+  const list = cases.value;
 
   return (
     <div className="page cases">
       <h1>{t('casesTitle')}</h1>
+      <LastSynced savedAt={cases.savedAt} />
       <OutboxPanel />
-      {problem && !cases && (
-        <ErrorBlock status="disconnected" title={problem} description="">
-          <Button size="small" onClick={load}>
+      {!list && !cases.loading && (
+        <ErrorBlock
+          status="disconnected"
+          title={cases.error?.message ?? t('offlineNothingSaved')}
+          description=""
+        >
+          <Button size="small" onClick={cases.reload}>
             {t('retry')}
           </Button>
         </ErrorBlock>
       )}
-      {cases === null && !problem && <p className="hint">{t('loading')}</p>}
-      {cases?.length === 0 && <p className="empty">{t('casesEmpty')}</p>}
-      {cases && cases.length > 0 && (
+      {!list && cases.loading && <p className="hint">{t('loading')}</p>}
+      {list?.length === 0 && <p className="empty">{t('casesEmpty')}</p>}
+      {list && list.length > 0 && (
         <ul className="case-list">
-          {cases.map((c) => (
+          {list.map((c) => (
             <li key={c.id}>
               <a href={hrefOf({ page: 'case', id: c.id })} className="case-card" data-case-no={c.caseNo}>
                 <span className="title">{c.title}</span>
@@ -80,7 +77,7 @@ export function MyCasesPage() {
                     {statusWord(c.status, t)}
                   </Tag>
                   <span>{t('caseNo', { caseNo: c.caseNo })}</span>
-                  <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleDateString()}</time>
+                  <time dateTime={c.createdAt}>{dayOf(c.createdAt)}</time>
                 </span>
               </a>
             </li>

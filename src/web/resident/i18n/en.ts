@@ -140,4 +140,10 @@ export const en: Dictionary<ResidentKey> = {
   visitThanks: 'Thank you for your rating',
   satisfactionSatisfied: 'Your rating: satisfied',
   satisfactionUnsatisfied: 'Your rating: not satisfied',
+  ratingStar: '{n} stars',
+  ratingChosen: '{n}★',
+  ratingNeeded: 'Tap a star to rate first',
+  ratingContradicts: 'You gave 5 stars: if you are not satisfied, lower the stars first',
+  lastSynced: 'Last synced {time}',
+  offlineNothingSaved: 'No signal, and nothing is saved on this phone yet',
 };

@@ -144,4 +144,10 @@ export const mn: Dictionary<ResidentKey> = {
   visitThanks: 'ᠦᠨᠡᠯᠡᠯᠲᠡ ᠥᠭᠭᠦᠭᠰᠡᠨ ᠳᠦ ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ',
   satisfactionSatisfied: 'ᠲᠠᠨ ᠤ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ',
   satisfactionUnsatisfied: 'ᠲᠠᠨ ᠤ ᠦᠨᠡᠯᠡᠯᠲᠡ᠄ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  ratingStar: '{n} ᠣᠳᠣ',
+  ratingChosen: '{n}★',
+  ratingNeeded: 'ᠡᠬᠢᠯᠡᠵᠦ ᠣᠳᠣ ᠳᠠᠷᠤᠵᠤ ᠦᠨᠡᠯᠡᠨ\u180eᠡ ᠦᠦ',
+  ratingContradicts: 'ᠲᠠ 5 ᠣᠳᠣ ᠥᠭᠭᠦᠭᠰᠡᠨ᠄ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠨᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠪᠣᠯ ᠣᠳᠣ ᠪᠠᠨ ᠪᠠᠭᠤᠯᠭᠠᠨ\u180eᠠ ᠤᠤ',
+  lastSynced: 'ᠬᠠᠮᠤᠭ ᠰᠡᠭᠦᠯᠳᠦ ᠰᠢᠨᠡᠴᠢᠯᠡᠭᠰᠡᠨ᠄ {time}',
+  offlineNothingSaved: 'ᠰᠦᠯᠵᠢᠶ\u180eᠡ ᠦᠭᠡᠢ᠂ ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠶᠠᠭᠤᠴᠢ ᠦᠭᠡᠢ',
 };

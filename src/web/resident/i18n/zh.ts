@@ -143,6 +143,12 @@ export const zh = {
   visitThanks: '感谢您的评价',
   satisfactionSatisfied: '您的评价：满意',
   satisfactionUnsatisfied: '您的评价：不满意',
+  ratingStar: '{n} 星',
+  ratingChosen: '{n}★',
+  ratingNeeded: '请先点星评分',
+  ratingContradicts: '您打了 5 星，如确实不满意，请先改低星级',
+  lastSynced: '上次同步：{time}',
+  offlineNothingSaved: '没有网络，手机上还没有保存的内容',
 } as const;
 
 /** A key of the resident app's dictionaries. */

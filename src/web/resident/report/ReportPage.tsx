@@ -3,7 +3,7 @@ import { Button, Toast } from 'antd-mobile';
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
-import { useCaseTypes } from './case-types.ts';
+import { caseTypeName, useCaseTypes } from './case-types.ts';
 import type { GpsPoint } from './exif.ts';
 import { LocationField } from './LocationField.tsx';
 import { PhotoField, type PickedPhoto } from './PhotoField.tsx';
@@ -88,7 +88,7 @@ export function ReportPage() {
                 checked={type.code === caseType}
                 onChange={() => setCaseType(type.code)}
               />
-              {lang === 'en' ? type.nameEn : type.nameZh}
+              {caseTypeName(type, lang)}
             </label>
           ))}
         </div>

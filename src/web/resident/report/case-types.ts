@@ -8,6 +8,13 @@ export interface CategoryOption {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** Traditional Mongolian name; the Chinese one is shown where none is on record. */
+  nameMn: string | null;
+}
+
+/** A case type's name in the interface language. */
+export function caseTypeName(type: CategoryOption, lang: string): string {
+  return lang === 'en' ? type.nameEn : lang === 'mn' ? (type.nameMn ?? type.nameZh) : type.nameZh;
 }
 
 function cached(): CategoryOption[] {
@@ -27,7 +34,7 @@ export function useCaseTypes(): CategoryOption[] {
       (list) => {
         const options = list
           .filter((c) => c.active)
-          .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn }));
+          .map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, nameMn: c.nameMn }));
         localStorage.setItem(CACHE_KEY, JSON.stringify(options));
         setTypes(options);
       },

@@ -5,7 +5,7 @@ import type { WorkerKey } from './zh.ts';
 export const en: Dictionary<WorkerKey> = {
   'app.name': 'Grid Steward',
   'app.tagline': 'Grid worker’s desk',
-  'lang.switch': '中文',
+  'lang.switch': 'Language',
   'nav.today': 'Today',
   'nav.report': 'Report',
   'nav.sync': 'Sync',

@@ -1,10 +1,11 @@
 /** The worker app's language: typed `t`, labels of domain values, and dates in the chosen language. */
 import { useI18n } from '../../shared/i18n.tsx';
 import { en } from './en.ts';
+import { mn } from './mn.ts';
 import { type WorkerKey, zh } from './zh.ts';
 
 export type { WorkerKey } from './zh.ts';
-export const dictionaries = { zh, en };
+export const dictionaries = { zh, en, mn };
 
 /** The worker app's i18n (typed keys). */
 export function useT() {

@@ -2,7 +2,7 @@
 export const zh = {
   'app.name': '百姓管家',
   'app.tagline': '网格员工作台',
-  'lang.switch': 'English',
+  'lang.switch': '语言',
   'nav.today': '今日',
   'nav.report': '上报',
   'nav.sync': '同步',

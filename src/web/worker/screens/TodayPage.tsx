@@ -80,7 +80,13 @@ export function TodayPage(props: { me: Me }) {
 
   const taskIds = new Set((tasks.value ?? []).map((c) => c.id));
   const others = (gridCases.value ?? []).filter((c) => !taskIds.has(c.id));
-  const gridName = grid.value ? (lang === 'en' ? grid.value.nameEn : grid.value.nameZh) : '';
+  const gridName = grid.value
+    ? lang === 'en'
+      ? grid.value.nameEn
+      : lang === 'mn'
+        ? (grid.value.nameMn ?? grid.value.nameZh)
+        : grid.value.nameZh
+    : '';
 
   return (
     <>
