@@ -396,21 +396,6 @@ function idempotencyFingerprint(): Migration {
   return {
     async up(db: Db) {
       await db.schema.alterTable('idempotency').addColumn('fingerprint', 'text').execute();
-/**
- * 0005 (issue 7 #4): the blind index of a user's phone, so nobody's phone is the username any more.
- * Rows whose username is a phone are converted at start-up (people/phone-usernames.ts), because
- * that needs the personal-data key, which the database never holds.
- */
-function blindIndex(): Migration {
-  return {
-    async up(db: Db) {
-      await db.schema.alterTable('app_user').addColumn('phone_bidx', 'text').execute();
-      await db.schema
-        .createIndex('app_user_phone_bidx')
-        .on('app_user')
-        .column('phone_bidx')
-        .unique()
-        .execute();
     },
   };
 }
@@ -432,6 +417,10 @@ function casePartyAssignmentIndex(): Migration {
         .on('case_party')
         .columns(['department_id', 'active', 'case_id'])
         .execute();
+    },
+  };
+}
+
 /**
  * 0005 (issue 7 #9): checkpoints become signed RFC 9162 tree heads over the whole history. The old
  * `ledger_checkpoint` rows held a home-made Merkle root over one range each (no leaf/node prefixes,
@@ -440,10 +429,6 @@ function casePartyAssignmentIndex(): Migration {
  * checkpoint the server writes is signed and covers the whole history.
  */
 function signedCheckpoints(dialect: Dialect): Migration {
- * 0005 (issue 7 #5): failed sign-ins and sign-ups, per account (blind index) and per address, so the
- * throttle is shared by every node; rows older than the longest window are pruned.
- */
-function authThrottle(dialect: Dialect): Migration {
   const t = types(dialect);
   return {
     async up(db: Db) {
@@ -483,6 +468,38 @@ function authThrottle(dialect: Dialect): Migration {
           values (${cp.size}, ${'0'.repeat(64)}, ${cp.at})`.execute(db);
       }
       await db.schema.dropTable('ledger_checkpoint').execute();
+    },
+  };
+}
+
+/**
+ * 0005 (issue 7 #4): the blind index of a user's phone, so nobody's phone is the username any more.
+ * Rows whose username is a phone are converted at start-up (people/phone-usernames.ts), because
+ * that needs the personal-data key, which the database never holds.
+ */
+function blindIndex(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('app_user').addColumn('phone_bidx', 'text').execute();
+      await db.schema
+        .createIndex('app_user_phone_bidx')
+        .on('app_user')
+        .column('phone_bidx')
+        .unique()
+        .execute();
+    },
+  };
+}
+
+/**
+ * 0005 (issue 7 #5): failed sign-ins and sign-ups, per account (blind index) and per address, so the
+ * throttle is shared by every node; rows older than the longest window are pruned.
+ */
+function authThrottle(dialect: Dialect): Migration {
+  const t = types(dialect);
+  return {
+    async up(db: Db) {
+      await db.schema
         .createTable('auth_attempt')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('key', 'text', (c) => c.notNull())
@@ -490,6 +507,10 @@ function authThrottle(dialect: Dialect): Migration {
         .execute();
       await db.schema.createIndex('auth_attempt_key_at').on('auth_attempt').columns(['key', 'at']).execute();
       await db.schema.createIndex('auth_attempt_at').on('auth_attempt').column('at').execute();
+    },
+  };
+}
+
 /**
  * The Mongolian names of the default case types as first shipped, frozen here (a migration must not
  * change with later edits of the seed) to fill installations made before the column existed.
