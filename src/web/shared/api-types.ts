@@ -1420,7 +1420,7 @@ export interface paths {
                             difficulty?: "simple" | "general" | "difficult" | "long_pending";
                             result: string;
                         };
-                        source?: "resident_app" | "worker_app" | "hotline" | "department" | "open311" | "console";
+                        source?: "resident_app" | "worker_app" | "hotline" | "department" | "console";
                         title?: string;
                     };
                 };

@@ -5,12 +5,13 @@
  */
 import type { CaseStatus, Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
-import { deciderRoles, dispatcherRoles } from './policy.ts';
+import { canView, deciderRoles, dispatcherRoles } from './policy.ts';
 import type { RoutingPort, WorkingTime } from './ports.ts';
 import * as repo from './repository.ts';
+import { scopeOf } from './scope.ts';
 import type { CaseAction, TransitionInput } from './state-machine.ts';
 
 export interface ActionContext {
@@ -227,6 +228,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'a case cannot be merged into itself');
     const target = await repo.findCase(ctx.tx, input.intoCaseId);
     if (!target) throw badRequest('intoCaseId', 'no such case');
+    // The target must be a case the merger may read: otherwise the merge would reveal it (403 as a read).
+    const view = canView(ctx.actor, scopeOf(target, await repo.partiesOf(ctx.tx, target.id)));
+    if (!view.allowed) throw new AppError('forbidden', `intoCaseId: ${view.reason}`, { field: 'intoCaseId' });
     if (['rejected', 'merged', 'voided'].includes(target.status)) {
       throw badRequest('intoCaseId', `the target case is ${target.status}`);
     }

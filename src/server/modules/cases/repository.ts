@@ -230,6 +230,16 @@ export interface CaseFilters {
   offset: number;
 }
 
+/** A party row of one of the scope's departments, inside the area that department assignment serves. */
+function departmentParty(scope: ListScope): Expression<SqlBool>[] {
+  return scope.departments.map(({ departmentId, areaPath }) => {
+    const isDepartment = sql<SqlBool>`${sql.ref('case_party.department_id')} = ${departmentId}`;
+    return areaPath === null
+      ? isDepartment
+      : sql<SqlBool>`(${isDepartment} and ${startsWith('g.path', areaPath)})`;
+  });
+}
+
 /** Cases the scope allows, filtered, newest first, with the total count. */
 export async function listCases(q: Queryable, scope: ListScope, filters: CaseFilters) {
   let query = q
@@ -244,12 +254,7 @@ export async function listCases(q: Queryable, scope: ListScope, filters: CaseFil
           .selectFrom('case_party')
           .select('case_party.id')
           .whereRef('case_party.case_id', '=', 'case_file.id')
-          .where((e) => {
-            const who = [e('case_party.user_id', '=', scope.userId)];
-            if (scope.departmentIds.length > 0)
-              who.push(e('case_party.department_id', 'in', scope.departmentIds));
-            return e.or(who);
-          });
+          .where((e) => e.or([e('case_party.user_id', '=', scope.userId), ...departmentParty(scope)]));
         visible.push(eb.exists(party));
       }
       return eb.or(visible);
@@ -262,12 +267,7 @@ export async function listCases(q: Queryable, scope: ListScope, filters: CaseFil
           .select('case_party.id')
           .whereRef('case_party.case_id', '=', 'case_file.id')
           .where('case_party.active', '=', 1)
-          .where((e) => {
-            const who = [e('case_party.user_id', '=', scope.userId)];
-            if (scope.departmentIds.length > 0)
-              who.push(e('case_party.department_id', 'in', scope.departmentIds));
-            return e.or(who);
-          }),
+          .where((e) => e.or([e('case_party.user_id', '=', scope.userId), ...departmentParty(scope)])),
       ),
     );
   }

@@ -57,7 +57,8 @@ const ReportBody = Type.Object(
     crs: Type.Optional(literalUnion(['wgs84', 'gcj02'])),
     anonymous: Type.Optional(Type.Boolean()),
     contactPhone: Type.Optional(text(20)),
-    source: Type.Optional(literalUnion(CASE_SOURCES)),
+    // `open311` is the Open311 endpoint's own; residents may name only `resident_app` (403 otherwise).
+    source: Type.Optional(literalUnion(CASE_SOURCES.filter((s) => s !== 'open311'))),
     onTheSpot: Type.Optional(
       Type.Object(
         { result: text(5000), difficulty: Type.Optional(literalUnion(DIFFICULTIES)) },

@@ -18,7 +18,7 @@ import {
   escalationOutcome,
   runAction,
 } from './actions.ts';
-import { authorize, authorizeReport, type CaseScope, canView, listScope } from './policy.ts';
+import { authorize, authorizeReport, authorizeSource, type CaseScope, canView, listScope } from './policy.ts';
 import type {
   AppendEventsPort,
   CaseAreaPort,
@@ -31,6 +31,7 @@ import type {
 } from './ports.ts';
 import { type CaseDetail, presentCase, presentCaseSummary } from './presenter.ts';
 import * as repo from './repository.ts';
+import { scopeOf } from './scope.ts';
 import {
   CASE_ACTIONS,
   type CaseAction,
@@ -93,22 +94,6 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, dialect } = deps.database;
-
-  function scopeOf(c: repo.CaseWithPaths, parties: repo.PartyRow[]): CaseScope {
-    return {
-      status: c.status as CaseStatus,
-      level: c.level as Level,
-      gridPath: c.grid_path,
-      handlingAreaPath: c.handling_path,
-      reporterId: c.reporter_id,
-      parties: parties.map((p) => ({
-        userId: p.user_id,
-        departmentId: p.department_id,
-        kind: p.kind as 'handler',
-        active: p.active === 1,
-      })),
-    };
-  }
 
   /**
    * Step-clock columns and reminder jobs for the step of `status`, starting now — or, when `times`
@@ -326,6 +311,12 @@ export function createCaseService(deps: CaseServiceDeps) {
         if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
         if (!decision.allowed) throw forbidden(decision.reason);
+        // `open311` is set only by the Open311 intake (the case route's schema refuses it).
+        if (input.source !== undefined && input.source !== 'open311') {
+          const channel = authorizeSource(actor, input.source);
+          if (!channel.allowed)
+            throw new AppError('forbidden', `source: ${channel.reason}`, { field: 'source' });
+        }
         if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
           throw badRequest('contactPhone', 'is not a phone number');
         }
