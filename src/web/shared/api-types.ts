@@ -6721,7 +6721,8 @@ export interface components {
             createdAt: string;
             id: string;
             size: number;
-            uploadedBy: string;
+            /** @description who added the photo; null on an anonymous case for everyone but its reporter */
+            uploadedBy: string | null;
             /** @description where the image is served */
             url: string;
         };

@@ -537,14 +537,20 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (Number(result.numUpdatedRows) === 0) throw notFound('notification');
     },
 
-    /** The contact phone in full, for centre operators; every view is logged (PIPL). */
+    /**
+     * The contact phone in full: for the reporter themselves, and for the centre operators of the
+     * case's area (every such view logged, PIPL). An anonymous reporter's phone goes to no one else.
+     */
     async contactPhone(actor: Actor, caseId: string): Promise<string | null> {
       const c = await detail(actor, caseId);
-      if (
-        !actor.assignments.some(
-          (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
-        )
-      ) {
+      const own = c.viewerRole === 'reporter';
+      if (!own && c.anonymous) {
+        throw forbidden('the reporter is anonymous: their phone number is shown to no one else');
+      }
+      const operator = actor.assignments.some(
+        (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
+      );
+      if (!own && !operator) {
         throw forbidden('only the centre operators of the case’s area may see the full phone number');
       }
       const row = await db
@@ -552,16 +558,17 @@ export function createCaseService(deps: CaseServiceDeps) {
         .select('contact_phone_enc')
         .where('id', '=', caseId)
         .executeTakeFirstOrThrow();
-      await db
-        .insertInto('personal_data_access')
-        .values({
-          id: uuidv7(),
-          user_id: actor.userId,
-          subject: `case:${caseId}`,
-          field: 'contact_phone',
-          at: deps.clock.now().toISOString(),
-        })
-        .execute();
+      if (!own)
+        await db
+          .insertInto('personal_data_access')
+          .values({
+            id: uuidv7(),
+            user_id: actor.userId,
+            subject: `case:${caseId}`,
+            field: 'contact_phone',
+            at: deps.clock.now().toISOString(),
+          })
+          .execute();
       return row.contact_phone_enc ? deps.cipher.decrypt(row.contact_phone_enc) : null;
     },
 
