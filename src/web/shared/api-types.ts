@@ -1498,7 +1498,9 @@ export interface paths {
         /** one case */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    crs?: "wgs84" | "gcj02";
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -8,6 +8,7 @@ import type { DatabaseHandle, Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { gcj02ToWgs84 } from '../areas/coords.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
 import { type CaseVerification, caseHistory } from '../ledger/ledger.ts';
 import type { Actor } from '../people/actor.ts';
@@ -307,7 +308,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     async report(actor: Actor, input: ReportInput, idempotencyKey?: string): Promise<CaseDetail> {
       const scope = `case:${actor.userId}`;
       return once(actor, scope, idempotencyKey, async () => {
-        const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
+        // Stored in WGS-84/CGCS2000 (SPEC §1): a phone's GCJ-02 is converted here, once.
+        const point =
+          input.crs === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : { lng: input.lng, lat: input.lat };
+        const hit = await deps.areas.gridOf(point.lng, point.lat, 'wgs84');
         if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
         if (!decision.allowed) throw forbidden(decision.reason);
@@ -354,8 +358,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           reporter_id: actor.userId,
           anonymous: input.anonymous ? 1 : 0,
           contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
-          lng: input.lng,
-          lat: input.lat,
+          lng: point.lng,
+          lat: point.lat,
           grid_id: hit.gridId,
           level: 1,
           handling_area_id: handlingAreaId,
