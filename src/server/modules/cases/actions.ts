@@ -8,6 +8,8 @@ import type { Tx } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
+import { acceptPart, reportPart, sendBackPart } from './part-actions.ts';
+import { clearReports } from './part-repository.ts';
 import { canView, deciderRoles, dispatcherRoles } from './policy.ts';
 import type { RoutingPort, WorkingTime } from './ports.ts';
 import * as repo from './repository.ts';
@@ -294,21 +296,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     };
   },
 
-  async accept(_ctx, input) {
-    return { event: { type: 'accepted', payload: { note: input.note } } };
-  },
+  accept: (ctx, input) => acceptPart(ctx, input.note),
 
-  async send_back(ctx, input) {
-    // 退单: back to whoever dispatched it, at the same level.
-    await repo.deactivateParties(ctx.tx, ctx.c.id);
-    return {
-      event: { type: 'sent_back', payload: { reason: input.reason, dispatcherId: ctx.c.dispatcher_id } },
-      patch: { sent_back_count: ctx.c.sent_back_count + 1, assigned_due_at: null },
-      notices: ctx.c.dispatcher_id
-        ? [{ users: [ctx.c.dispatcher_id], kind: 'sent_back', message: `案件被退回：${input.reason}` }]
-        : [],
-    };
-  },
+  // 退单: back to whoever dispatched it, at the same level (in joint handling: one department's part).
+  send_back: (ctx, input) => sendBackPart(ctx, input.reason),
 
   async progress(_ctx, input) {
     return { event: { type: 'progress_recorded', payload: { note: input.note } } };
@@ -348,14 +339,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     };
   },
 
-  async feedback(ctx, input) {
-    const deciders = await decidersOf(ctx);
-    return {
-      event: { type: 'feedback_submitted', payload: { result: input.result } },
-      patch: { result: input.result },
-      notices: [{ users: deciders, kind: 'to_verify', message: `处置结果待核查：${ctx.c.title}` }],
-    };
-  },
+  feedback: (ctx, input) => reportPart(ctx, input.result, () => decidersOf(ctx)),
 
   async verify(ctx, input) {
     await repo.closeSupervisionOrders(ctx.tx, ctx.c.id, ctx.now.toISOString());
@@ -366,6 +350,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async rework(ctx, input) {
+    await clearReports(ctx.tx, ctx.c.id); // every part reports again
     const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
     return {
       event: { type: 'rework_requested', payload: { reason: input.reason } },
@@ -448,8 +433,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       patch: { step_due_at: dueAt, extension_count: ctx.c.extension_count + 1 },
       clock: { kind: 'reschedule' },
+      // The step's clock is shared: every handler (each joint department) learns the new deadline.
       notices: [
-        { users: [request.requested_by], kind: 'extension_decided', message: `延期已批准，新期限 ${dueAt}` },
+        {
+          users: [request.requested_by, ...(await repo.activeHandlerUsers(ctx.tx, ctx.parties))],
+          kind: 'extension_decided',
+          message: `延期已批准，新期限 ${dueAt}`,
+        },
       ],
     };
   },
@@ -531,7 +521,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         patch: { satisfaction: 'satisfied' },
       };
     }
-    // Not satisfied: reopened for rework by the same handlers (返工).
+    // Not satisfied: reopened for rework by the same handlers (返工); every part reports again.
+    await clearReports(ctx.tx, ctx.c.id);
     const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
     return {
       event: {

@@ -14,10 +14,15 @@ import type { Actor, RoleAssignment } from '../people/actor.ts';
 import type { CaseAction } from './state-machine.ts';
 
 export interface CaseParty {
+  /** The party row's id, where the caller needs to write to it. */
+  id?: string;
   userId: string | null;
   departmentId: string | null;
   kind: 'handler' | 'joint' | 'collaborator';
   active: boolean;
+  /** Its part accepted (接收) / its result reported (反馈): joint handling waits for every part. */
+  accepted?: boolean;
+  reported?: boolean;
 }
 
 /** What the policy needs to know about a case. */
@@ -96,8 +101,18 @@ export function isParty(
   kinds: readonly CaseParty['kind'][],
   activeOnly = true,
 ): boolean {
+  return ownParts(actor, scope, kinds, activeOnly).length > 0;
+}
+
+/** The actor's own parties of the given kinds: as a person, or for a department they serve here. */
+export function ownParts(
+  actor: Actor,
+  scope: CaseScope,
+  kinds: readonly CaseParty['kind'][],
+  activeOnly = true,
+): CaseParty[] {
   const departments = departmentsFor(actor, scope.gridPath);
-  return scope.parties.some(
+  return scope.parties.filter(
     (p) =>
       (!activeOnly || p.active) &&
       kinds.includes(p.kind) &&

@@ -71,7 +71,18 @@ export async function addParties(
   const rows = [
     ...(who.userIds ?? []).map((userId) => ({ user_id: userId, department_id: null })),
     ...(who.departmentIds ?? []).map((departmentId) => ({ user_id: null, department_id: departmentId })),
-  ].map((p) => ({ id: uuidv7(), case_id: caseId, kind, level, active: 1, created_at: now, ...p }));
+  ].map((p) => ({
+    id: uuidv7(),
+    case_id: caseId,
+    kind,
+    level,
+    active: 1,
+    created_at: now,
+    accepted_at: null,
+    reported_at: null,
+    result: null,
+    ...p,
+  }));
   if (rows.length > 0) await tx.insertInto('case_party').values(rows).execute();
 }
 

@@ -12,6 +12,9 @@ export function scopeOf(c: CaseWithPaths, parties: readonly PartyRow[]): CaseSco
     handlingAreaPath: c.handling_path,
     reporterId: c.reporter_id,
     parties: parties.map((p) => ({
+      id: p.id,
+      accepted: p.accepted_at !== null,
+      reported: p.reported_at !== null,
       userId: p.user_id,
       departmentId: p.department_id,
       kind: p.kind as 'handler',

@@ -19,7 +19,16 @@ import {
   escalationOutcome,
   runAction,
 } from './actions.ts';
-import { authorize, authorizeReport, authorizeSource, type CaseScope, canView, listScope } from './policy.ts';
+import { partRefusal } from './parts.ts';
+import {
+  authorize,
+  authorizeReport,
+  authorizeSource,
+  type CaseScope,
+  canView,
+  listScope,
+  ownParts,
+} from './policy.ts';
 import type {
   AppendEventsPort,
   CaseAreaPort,
@@ -299,6 +308,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const need = ACTION_NEEDS_PENDING[a];
       if (need && pending(need.kind) !== need.present) return false;
       if (a === 'escalate' && scope.level >= 5) return false;
+      // accept / report only a part of one's own that is still open (joint handling: per department)
+      if (
+        (a === 'accept' || a === 'feedback') &&
+        partRefusal(a, ownParts(actor, scope, ['handler', 'joint']))
+      )
+        return false;
       return authorize(actor, a, scope).allowed;
     });
   }

@@ -390,6 +390,22 @@ function caseCounter(): Migration {
   };
 }
 
+/**
+ * 0005: each handler's part of a case — when it accepted, when it reported and what — so level-5
+ * joint handling (联管联调) waits for every department's report.
+ */
+function jointParts(dialect: Dialect): Migration {
+  const t = types(dialect);
+  return {
+    async up(db: Db) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('case_party').addColumn('accepted_at', t.timestamp).execute();
+      await db.schema.alterTable('case_party').addColumn('reported_at', t.timestamp).execute();
+      await db.schema.alterTable('case_party').addColumn('result', 'text').execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -397,6 +413,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_open311': open311(dialect),
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
+    '0005_cases_joint_parts': jointParts(dialect),
   };
 }
 
