@@ -839,6 +839,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             days: components["schemas"]["CalendarDay"][];
+                            /** @description with ?year: whether any day of that year was entered; if not, deadlines there count Monday–Friday */
+                            entered?: boolean;
                         };
                     };
                 };

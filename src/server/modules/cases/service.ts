@@ -19,6 +19,8 @@ import {
   escalationOutcome,
   runAction,
 } from './actions.ts';
+import { flagMissingCalendar } from './calendar-flag.ts';
+import { createDeadlineRearm } from './deadline-rearm.ts';
 import { partRefusal } from './parts.ts';
 import {
   authorize,
@@ -50,6 +52,7 @@ import {
   nextStatus,
   stepOf,
 } from './state-machine.ts';
+import { CASE_JOBS, stepJobs } from './step-clock.ts';
 
 export interface CaseServiceDeps {
   database: DatabaseHandle;
@@ -76,12 +79,7 @@ export interface ReportInput {
   onTheSpot?: { result: string; difficulty?: Difficulty };
 }
 
-/** Job kinds the case module handles (see deadlineJobHandlers). */
-export const CASE_JOBS = {
-  near: 'case.deadline_near',
-  overdue: 'case.overdue',
-  supervisionOverdue: 'case.supervision_overdue',
-} as const;
+export { CASE_JOBS } from './step-clock.ts';
 
 const SYSTEM = { actorId: null, actorRole: 'system' } as const;
 
@@ -134,26 +132,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       step_due_at: due?.toISOString() ?? null,
     };
     if (!due) return { patch, jobs: [] };
-    const total = wt.minutesBetween(startedAt, due);
-    const near = wt.addMinutes(startedAt, Math.floor(total * 0.8));
-    const payload = { caseId: c.id, stepSeq };
-    return {
-      patch,
-      jobs: [
-        {
-          kind: CASE_JOBS.near,
-          runAt: near.toISOString(),
-          dedupeKey: `case:${c.id}:${stepSeq}:near`,
-          payload,
-        },
-        {
-          kind: CASE_JOBS.overdue,
-          runAt: due.toISOString(),
-          dedupeKey: `case:${c.id}:${stepSeq}:overdue`,
-          payload,
-        },
-      ],
-    };
+    return { patch, jobs: stepJobs(c.id, stepSeq, startedAt, due, wt, now) };
   }
 
   /** Applies an outcome: status, clock, columns, history entry, notifications, jobs — inside `tx`. */
@@ -494,6 +473,9 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     get: detail,
 
+    /** Re-times the running steps after an edit of the rules or the calendar (see deadline-rearm.ts). */
+    rearmDeadlines: createDeadlineRearm(deps),
+
     /** The materialised path of an area (for the list's area filter), or undefined. */
     async areaPath(areaId: string): Promise<string | undefined> {
       if (!isUuid(areaId)) return undefined;
@@ -674,6 +656,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             await apply(tx, c, outcome, 'registered', SYSTEM, wt, now);
           });
         },
+        [CASE_JOBS.calendarMissing]: (job) => flagMissingCalendar(db, deps.clock, job.payload),
         [CASE_JOBS.supervisionOverdue]: async (job) => {
           const { caseId, orderId } = job.payload as { caseId: string; orderId: string };
           await db.transaction().execute(async (tx) => {
