@@ -276,7 +276,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const kind = level === 5 ? 'joint' : 'handler';
     userIds = [...new Set(userIds)];
     await repo.addParties(ctx.tx, ctx.c.id, level, kind, { userIds, departmentIds }, ctx.now.toISOString());
-    const members = await repo.departmentMembers(ctx.tx, departmentIds);
+    const members = await repo.departmentMembers(ctx.tx, departmentIds, ctx.c.grid_path);
     return {
       event: {
         type: 'dispatched',
@@ -332,7 +332,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       { userIds, departmentIds },
       ctx.now.toISOString(),
     );
-    const members = await repo.departmentMembers(ctx.tx, departmentIds);
+    const members = await repo.departmentMembers(ctx.tx, departmentIds, ctx.c.grid_path);
     return {
       event: { type: 'collaborators_linked', payload: { userIds, departmentIds, note: input.note } },
       notices: [{ users: [...userIds, ...members], kind: 'linked', message: `请协同处置：${ctx.c.title}` }],
@@ -351,7 +351,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
 
   async rework(ctx, input) {
     await clearReports(ctx.tx, ctx.c.id); // every part reports again
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     return {
       event: { type: 'rework_requested', payload: { reason: input.reason } },
       patch: { rework_count: ctx.c.rework_count + 1 },
@@ -362,7 +362,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   async remind(ctx, input) {
     const users = ['registered', 'reported'].includes(ctx.c.status)
       ? await repo.usersWithRole(ctx.tx, dispatcherRoles(ctx.c.level as Level), ctx.c.handling_path, true)
-      : await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+      : await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     const message = input.message ?? `催办：${ctx.c.title}`;
     return {
       event: { type: 'reminded', payload: { message, to: users } },
@@ -384,7 +384,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       created_at: ctx.now.toISOString(),
       closed_at: null,
     });
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     const deciders = await decidersOf(ctx);
     return {
       event: { type: 'supervised', payload: { orderId, reason: input.reason, dueAt } },
@@ -436,7 +436,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       // The step's clock is shared: every handler (each joint department) learns the new deadline.
       notices: [
         {
-          users: [request.requested_by, ...(await repo.activeHandlerUsers(ctx.tx, ctx.parties))],
+          users: [
+            request.requested_by,
+            ...(await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path)),
+          ],
           kind: 'extension_decided',
           message: `延期已批准，新期限 ${dueAt}`,
         },
@@ -523,7 +526,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     }
     // Not satisfied: reopened for rework by the same handlers (返工); every part reports again.
     await clearReports(ctx.tx, ctx.c.id);
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     return {
       event: {
         type: 'reopened',

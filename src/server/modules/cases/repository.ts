@@ -116,26 +116,42 @@ export async function usersWithRole(
   return rows.map((r) => r.user_id);
 }
 
-/** The people who work for these departments (department handlers). */
-export async function departmentMembers(q: Queryable, departmentIds: string[]): Promise<string[]> {
+/**
+ * The people who work for these departments (department handlers) on a case in `gridPath`: those
+ * whose department assignment serves an area containing it, or the whole county (no area).
+ */
+export async function departmentMembers(
+  q: Queryable,
+  departmentIds: string[],
+  gridPath: string,
+): Promise<string[]> {
   if (departmentIds.length === 0) return [];
   const rows = await q
     .selectFrom('assignment')
-    .select('user_id')
+    .leftJoin('area', 'area.id', 'assignment.area_id')
+    .select('assignment.user_id')
     .distinct()
-    .where('role', '=', 'department_handler')
-    .where('department_id', 'in', departmentIds)
+    .where('assignment.role', '=', 'department_handler')
+    .where('assignment.department_id', 'in', departmentIds)
+    .where((eb) =>
+      eb.or([eb('assignment.area_id', 'is', null), sql<SqlBool>`${gridPath} like area.path || '%'`]),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }
 
 /** The users behind the case's active handlers (people, and members of handling departments). */
-export async function activeHandlerUsers(q: Queryable, parties: PartyRow[]): Promise<string[]> {
+export async function activeHandlerUsers(
+  q: Queryable,
+  parties: PartyRow[],
+  gridPath: string,
+): Promise<string[]> {
   const active = parties.filter((p) => p.active === 1 && p.kind !== 'collaborator');
   const users = active.map((p) => p.user_id).filter((u): u is string => u !== null);
   const members = await departmentMembers(
     q,
     active.map((p) => p.department_id).filter((d): d is string => d !== null),
+    gridPath,
   );
   return [...new Set([...users, ...members])];
 }

@@ -57,6 +57,9 @@ describe('department handlers are scoped by area (#6)', () => {
     expect((await judicialOfTown.act(id, 'send_back', { reason: '不属于本所' })).status).toBe(403);
     const listed = await judicialOfTown.get('/api/v1/cases?assigned=true&limit=500');
     expect(listed.body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    // nor is it told of a case it may not see
+    const told = await judicialOfTown.get('/api/v1/notifications?limit=200');
+    expect(told.body.map((n: { caseId: string }) => n.caseId)).not.toContain(id);
     // the banner's 司法局 handler covers the whole banner and may take it
     const bannerJustice = await t.as('dept.justice');
     expect((await bannerJustice.act(id, 'accept')).body.status).toBe('handling');

@@ -590,7 +590,7 @@ export function createCaseService(deps: CaseServiceDeps) {
                   c.handling_path,
                   true,
                 )
-              : await repo.activeHandlerUsers(tx, parties);
+              : await repo.activeHandlerUsers(tx, parties, c.grid_path);
             await repo.notify(
               tx,
               users,
