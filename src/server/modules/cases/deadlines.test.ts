@@ -11,6 +11,9 @@ import { DEMO_PLACES } from '../demo/seed.ts';
 const local = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`).toISOString();
 const place = { lng: DEMO_PLACES.pastoralGrid.lng, lat: DEMO_PLACES.pastoralGrid.lat };
 
+/** Each test builds its own demo app at its own date: generous on a loaded machine. */
+const OWN_APP = { timeout: 120_000 };
+
 let t: DemoApp;
 afterEach(() => t?.close());
 
@@ -47,56 +50,67 @@ async function handlingCase(): Promise<{ id: string; worker: Client; guide: Clie
 }
 
 describe('the reminder at 80 % of a step’s working time', () => {
-  it('comes at 80 % of the working minutes, not of the wall-clock time across the National Day holiday', async () => {
-    // Registration: 4 working hours from Wed 09-30 16:00 → 90 min that day, 150 on Thu 10-08 → due 11:30.
-    // 80 % = 192 working minutes → Thu 10-08 10:42 (wall-clock 80 % would fall in the holiday).
-    await app('2026-09-30 16:00');
-    const herder = await t.as('herder');
-    const c = await herder.post('/api/v1/cases', { description: '路灯不亮', ...place });
-    expect(c.body.stepDueAt).toBe(local('2026-10-08 11:30'));
-    const [near] = await jobsOf(c.body.id, 'case.deadline_near');
-    expect(near?.run_at).toBe(local('2026-10-08 10:42'));
-    t.clock.set(local('2026-10-08 10:41'));
-    await t.services.scheduler.runOnce();
-    expect(await events(c.body.id, 'deadline_near')).toHaveLength(0);
-    t.clock.set(local('2026-10-08 10:42'));
-    await t.services.scheduler.runOnce();
-    expect(await events(c.body.id, 'deadline_near')).toHaveLength(1);
-    const chief = await t.as('grid.chief');
-    const notes = await chief.get('/api/v1/notifications?limit=200');
-    expect(
-      notes.body.some(
-        (n: { caseId: string; kind: string }) => n.caseId === c.body.id && n.kind === 'deadline_near',
-      ),
-    ).toBe(true);
-  });
+  it(
+    'comes at 80 % of the working minutes, not of the wall-clock time across the National Day holiday',
+    OWN_APP,
+    async () => {
+      // Registration: 4 working hours from Wed 09-30 16:00 → 90 min that day, 150 on Thu 10-08 → due 11:30.
+      // 80 % = 192 working minutes → Thu 10-08 10:42 (wall-clock 80 % would fall in the holiday).
+      await app('2026-09-30 16:00');
+      const herder = await t.as('herder');
+      const c = await herder.post('/api/v1/cases', { description: '路灯不亮', ...place });
+      expect(c.body.stepDueAt).toBe(local('2026-10-08 11:30'));
+      const [near] = await jobsOf(c.body.id, 'case.deadline_near');
+      expect(near?.run_at).toBe(local('2026-10-08 10:42'));
+      t.clock.set(local('2026-10-08 10:41'));
+      await t.services.scheduler.runOnce();
+      expect(await events(c.body.id, 'deadline_near')).toHaveLength(0);
+      t.clock.set(local('2026-10-08 10:42'));
+      await t.services.scheduler.runOnce();
+      expect(await events(c.body.id, 'deadline_near')).toHaveLength(1);
+      const chief = await t.as('grid.chief');
+      const notes = await chief.get('/api/v1/notifications?limit=200');
+      expect(
+        notes.body.some(
+          (n: { caseId: string; kind: string }) => n.caseId === c.body.id && n.kind === 'deadline_near',
+        ),
+      ).toBe(true);
+    },
+  );
 });
 
 describe('an overdue supervision order (督办单)', () => {
-  it('is due after its working days, across the holiday, and then alerts its inspector once', async () => {
-    // 2 workdays from Wed 09-30 10:00: 360 min that day, 420 on Thu 10-08, 60 on Fri 10-09 → 10:00.
-    await app('2026-09-30 10:00');
-    const herder = await t.as('herder');
-    const inspector = await t.as('town.inspector');
-    const c = await herder.post('/api/v1/cases', { description: '违建', ...place });
-    const ordered = await inspector.act(c.body.id, 'supervise', { reason: '群众反映强烈', dueInWorkdays: 2 });
-    expect(ordered.body.supervisionOrders[0].dueAt).toBe(local('2026-10-09 10:00'));
-    t.clock.set(local('2026-10-09 09:59'));
-    await t.services.scheduler.runOnce();
-    expect(await events(c.body.id, 'supervision_overdue')).toHaveLength(0);
-    t.clock.set(local('2026-10-09 10:00'));
-    await t.services.scheduler.runOnce();
-    await t.services.scheduler.runOnce();
-    expect(await events(c.body.id, 'supervision_overdue')).toHaveLength(1);
-    const notes = await inspector.get('/api/v1/notifications?limit=200');
-    expect(
-      notes.body.filter(
-        (n: { caseId: string; kind: string }) => n.caseId === c.body.id && n.kind === 'supervision_overdue',
-      ),
-    ).toHaveLength(1);
-  });
+  it(
+    'is due after its working days, across the holiday, and then alerts its inspector once',
+    OWN_APP,
+    async () => {
+      // 2 workdays from Wed 09-30 10:00: 360 min that day, 420 on Thu 10-08, 60 on Fri 10-09 → 10:00.
+      await app('2026-09-30 10:00');
+      const herder = await t.as('herder');
+      const inspector = await t.as('town.inspector');
+      const c = await herder.post('/api/v1/cases', { description: '违建', ...place });
+      const ordered = await inspector.act(c.body.id, 'supervise', {
+        reason: '群众反映强烈',
+        dueInWorkdays: 2,
+      });
+      expect(ordered.body.supervisionOrders[0].dueAt).toBe(local('2026-10-09 10:00'));
+      t.clock.set(local('2026-10-09 09:59'));
+      await t.services.scheduler.runOnce();
+      expect(await events(c.body.id, 'supervision_overdue')).toHaveLength(0);
+      t.clock.set(local('2026-10-09 10:00'));
+      await t.services.scheduler.runOnce();
+      await t.services.scheduler.runOnce();
+      expect(await events(c.body.id, 'supervision_overdue')).toHaveLength(1);
+      const notes = await inspector.get('/api/v1/notifications?limit=200');
+      expect(
+        notes.body.filter(
+          (n: { caseId: string; kind: string }) => n.caseId === c.body.id && n.kind === 'supervision_overdue',
+        ),
+      ).toHaveLength(1);
+    },
+  );
 
-  it('raises nothing when the case was verified before the order fell due', async () => {
+  it('raises nothing when the case was verified before the order fell due', OWN_APP, async () => {
     await app('2026-09-30 10:00');
     const { id, worker, guide } = await handlingCase();
     const inspector = await t.as('town.inspector');
@@ -110,33 +124,37 @@ describe('an overdue supervision order (督办单)', () => {
 });
 
 describe('suspension (挂账) across holidays and make-up workdays', () => {
-  it('moves the deadline by the working time stopped, counting the make-up days and not the holidays', async () => {
-    // Handling at L1: 3 workdays from Fri 09-18 09:00 = Fri, make-up Sun 09-20, Mon 09-21 → 17:30.
-    await app('2026-09-18 09:00');
-    const { id, worker, guide } = await handlingCase();
-    expect((await worker.get(`/api/v1/cases/${id}`)).body.stepDueAt).toBe(local('2026-09-21 17:30'));
-    t.clock.set(local('2026-09-18 10:00'));
-    await guide.act(id, 'suspend', { reason: '当事人外出' });
-    // Stopped Fri 09-18 10:00 → Thu 10-08 10:00: 360 + 420 (Sun 09-20) + 4×420 + 3×420 + 60 = 3,780 min = 9 workdays.
-    t.clock.set(local('2026-10-08 10:00'));
-    await t.services.scheduler.runOnce(); // the old deadline passed while suspended: nothing happens
-    expect((await worker.get(`/api/v1/cases/${id}`)).body).toMatchObject({ status: 'suspended', level: 1 });
-    const resumed = await guide.act(id, 'resume');
-    expect(resumed.body.status).toBe('handling');
-    // 9 workdays after Mon 09-21 17:30: 09-22…24, 09-28…30, 10-08, 10-09 and the make-up Sat 10-10.
-    expect(resumed.body.stepDueAt).toBe(local('2026-10-10 17:30'));
-    const [stopped] = await events(id, 'resumed');
-    expect(stopped.payload.stoppedWorkingMinutes).toBe(3780);
-    // the re-armed overdue job fires at the new deadline, not before
-    t.clock.set(local('2026-10-10 17:29'));
-    await t.services.scheduler.runOnce();
-    expect((await worker.get(`/api/v1/cases/${id}`)).body.level).toBe(1);
-    t.clock.set(local('2026-10-10 17:31'));
-    await t.services.scheduler.runOnce();
-    expect((await worker.get(`/api/v1/cases/${id}`)).body).toMatchObject({ level: 2, overdue: true });
-  });
+  it(
+    'moves the deadline by the working time stopped, counting the make-up days and not the holidays',
+    OWN_APP,
+    async () => {
+      // Handling at L1: 3 workdays from Fri 09-18 09:00 = Fri, make-up Sun 09-20, Mon 09-21 → 17:30.
+      await app('2026-09-18 09:00');
+      const { id, worker, guide } = await handlingCase();
+      expect((await worker.get(`/api/v1/cases/${id}`)).body.stepDueAt).toBe(local('2026-09-21 17:30'));
+      t.clock.set(local('2026-09-18 10:00'));
+      await guide.act(id, 'suspend', { reason: '当事人外出' });
+      // Stopped Fri 09-18 10:00 → Thu 10-08 10:00: 360 + 420 (Sun 09-20) + 4×420 + 3×420 + 60 = 3,780 min = 9 workdays.
+      t.clock.set(local('2026-10-08 10:00'));
+      await t.services.scheduler.runOnce(); // the old deadline passed while suspended: nothing happens
+      expect((await worker.get(`/api/v1/cases/${id}`)).body).toMatchObject({ status: 'suspended', level: 1 });
+      const resumed = await guide.act(id, 'resume');
+      expect(resumed.body.status).toBe('handling');
+      // 9 workdays after Mon 09-21 17:30: 09-22…24, 09-28…30, 10-08, 10-09 and the make-up Sat 10-10.
+      expect(resumed.body.stepDueAt).toBe(local('2026-10-10 17:30'));
+      const [stopped] = await events(id, 'resumed');
+      expect(stopped.payload.stoppedWorkingMinutes).toBe(3780);
+      // the re-armed overdue job fires at the new deadline, not before
+      t.clock.set(local('2026-10-10 17:29'));
+      await t.services.scheduler.runOnce();
+      expect((await worker.get(`/api/v1/cases/${id}`)).body.level).toBe(1);
+      t.clock.set(local('2026-10-10 17:31'));
+      await t.services.scheduler.runOnce();
+      expect((await worker.get(`/api/v1/cases/${id}`)).body).toMatchObject({ level: 2, overdue: true });
+    },
+  );
 
-  it('resumes to the status it was suspended from: registered, dispatched or handling', async () => {
+  it('resumes to the status it was suspended from: registered, dispatched or handling', OWN_APP, async () => {
     await app('2026-09-18 09:00');
     const herder = await t.as('herder');
     const chief = await t.as('grid.chief');
@@ -161,7 +179,7 @@ describe('suspension (挂账) across holidays and make-up workdays', () => {
 });
 
 describe('editing the rules or the calendar', () => {
-  it('a rule edit re-times the live steps it governs, and their reminders follow', async () => {
+  it('a rule edit re-times the live steps it governs, and their reminders follow', OWN_APP, async () => {
     await app('2026-11-23 09:00'); // Monday
     const { id, worker } = await handlingCase();
     expect((await worker.get(`/api/v1/cases/${id}`)).body.stepDueAt).toBe(local('2026-11-25 17:30'));
@@ -188,7 +206,7 @@ describe('editing the rules or the calendar', () => {
     expect((await worker.get(`/api/v1/cases/${id}`)).body.level).toBe(2);
   });
 
-  it('a new holiday inside a live step pushes its deadline one working day later', async () => {
+  it('a new holiday inside a live step pushes its deadline one working day later', OWN_APP, async () => {
     await app('2026-11-23 09:00');
     const { id, worker } = await handlingCase();
     const put = await t.app.inject({
@@ -206,7 +224,7 @@ describe('editing the rules or the calendar', () => {
 });
 
 describe('a year with no calendar entered', () => {
-  it('counts Monday–Friday and flags the missing year to the administrators, once', async () => {
+  it('counts Monday–Friday and flags the missing year to the administrators, once', OWN_APP, async () => {
     // 2027 has no entries: its New Year's Day (Fri 01-01) counts as a working day — flagged, not silent.
     await app('2026-12-31 09:00');
     const { id, worker } = await handlingCase();
