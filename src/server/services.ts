@@ -88,7 +88,7 @@ export function registerModules(app: App, deps: AppDeps): Services {
   registerUserRoutes(app, users, areas);
   registerAreaRoutes(app, areas);
   registerCatalogueRoutes(app, { db, clock });
-  registerDeadlineRoutes(app, { db, deadlines });
+  registerDeadlineRoutes(app, { db, deadlines, onChange: cases.rearmDeadlines });
   registerCaseRoutes(app, cases);
   registerLedgerRoutes(app, {
     db,

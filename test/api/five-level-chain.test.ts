@@ -160,6 +160,9 @@ describe('the five-level chain (五级环链解纷), through the HTTP API', () =
     expect((await leader.act(id, 'escalate', { reason: 'beyond_authority', note: 'x' })).status).toBe(409);
     expect((await bannerOperator.act(id, 'approve_void')).status).toBe(403);
     expect((await forestry.act(id, 'accept')).body.status).toBe('handling');
+    expect((await natres.act(id, 'accept')).body.status).toBe('handling');
+    // Each department reports its part; the case waits for both (issue 7 #21).
+    expect((await forestry.act(id, 'feedback', { result: '林地界线核实无误' })).body.status).toBe('handling');
     const resolved = await natres.act(id, 'feedback', { result: '联合勘界，重新埋设界桩，双方签字确认' });
     expect(resolved.body.status).toBe('feedback');
 

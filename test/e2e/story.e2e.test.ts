@@ -439,6 +439,22 @@ describe.skipIf(!runBrowserTests)(
         before: { status: '已派遣', level: LEVEL[5] },
         after: '处置中',
       });
+      // Each department accepts and reports its own part; the case waits for both (issue 7 #21).
+      await actInConsole(caseId, {
+        username: 'dept.natres',
+        action: 'accept',
+        before: { status: '处置中', level: LEVEL[5] },
+        after: '处置中',
+      });
+      await actInConsole(caseId, {
+        username: 'dept.forestry',
+        action: 'feedback',
+        before: { status: '处置中', level: LEVEL[5] },
+        after: '处置中',
+        fill: async (dialog) => {
+          await dialog.getByLabel('处置结果').fill('林地界线核实无误');
+        },
+      });
       const settled = await actInConsole(caseId, {
         username: 'dept.natres',
         action: 'feedback',

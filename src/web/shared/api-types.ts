@@ -857,6 +857,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             days: components["schemas"]["CalendarDay"][];
+                            /** @description with ?year: whether any day of that year was entered; if not, deadlines there count Monday–Friday */
+                            entered?: boolean;
                         };
                     };
                 };
@@ -1440,7 +1442,7 @@ export interface paths {
                             difficulty?: "simple" | "general" | "difficult" | "long_pending";
                             result: string;
                         };
-                        source?: "resident_app" | "worker_app" | "hotline" | "department" | "open311" | "console";
+                        source?: "resident_app" | "worker_app" | "hotline" | "department" | "console";
                         title?: string;
                     };
                 };
@@ -1518,7 +1520,9 @@ export interface paths {
         /** one case */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    crs?: "wgs84" | "gcj02";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -6970,7 +6974,8 @@ export interface components {
             createdAt: string;
             id: string;
             size: number;
-            uploadedBy: string;
+            /** @description who added the photo; null on an anonymous case for everyone but its reporter */
+            uploadedBy: string | null;
             /** @description where the image is served */
             url: string;
         };

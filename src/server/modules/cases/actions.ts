@@ -5,12 +5,15 @@
  */
 import type { CaseStatus, Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
-import { deciderRoles, dispatcherRoles } from './policy.ts';
+import { acceptPart, reportPart, sendBackPart } from './part-actions.ts';
+import { clearReports } from './part-repository.ts';
+import { canView, deciderRoles, dispatcherRoles } from './policy.ts';
 import type { RoutingPort, WorkingTime } from './ports.ts';
 import * as repo from './repository.ts';
+import { scopeOf } from './scope.ts';
 import type { CaseAction, TransitionInput } from './state-machine.ts';
 
 export interface ActionContext {
@@ -230,6 +233,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'a case cannot be merged into itself');
     const target = await repo.findCase(ctx.tx, input.intoCaseId);
     if (!target) throw badRequest('intoCaseId', 'no such case');
+    // The target must be a case the merger may read: otherwise the merge would reveal it (403 as a read).
+    const view = canView(ctx.actor, scopeOf(target, await repo.partiesOf(ctx.tx, target.id)));
+    if (!view.allowed) throw new AppError('forbidden', `intoCaseId: ${view.reason}`, { field: 'intoCaseId' });
     if (['rejected', 'merged', 'voided'].includes(target.status)) {
       throw badRequest('intoCaseId', `the target case is ${target.status}`);
     }
@@ -273,7 +279,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const kind = level === 5 ? 'joint' : 'handler';
     userIds = [...new Set(userIds)];
     await repo.addParties(ctx.tx, ctx.c.id, level, kind, { userIds, departmentIds }, ctx.now.toISOString());
-    const members = await repo.departmentMembers(ctx.tx, departmentIds);
+    const members = await repo.departmentMembers(ctx.tx, departmentIds, ctx.c.grid_path);
     return {
       event: {
         type: 'dispatched',
@@ -293,21 +299,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     };
   },
 
-  async accept(_ctx, input) {
-    return { event: { type: 'accepted', payload: { note: input.note } } };
-  },
+  accept: (ctx, input) => acceptPart(ctx, input.note),
 
-  async send_back(ctx, input) {
-    // 退单: back to whoever dispatched it, at the same level.
-    await repo.deactivateParties(ctx.tx, ctx.c.id);
-    return {
-      event: { type: 'sent_back', payload: { reason: input.reason, dispatcherId: ctx.c.dispatcher_id } },
-      patch: { sent_back_count: ctx.c.sent_back_count + 1, assigned_due_at: null },
-      notices: ctx.c.dispatcher_id
-        ? [{ users: [ctx.c.dispatcher_id], kind: 'sent_back', message: `案件被退回：${input.reason}` }]
-        : [],
-    };
-  },
+  // 退单: back to whoever dispatched it, at the same level (in joint handling: one department's part).
+  send_back: (ctx, input) => sendBackPart(ctx, input.reason),
 
   async progress(_ctx, input) {
     return { event: { type: 'progress_recorded', payload: { note: input.note } } };
@@ -340,21 +335,14 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       { userIds, departmentIds },
       ctx.now.toISOString(),
     );
-    const members = await repo.departmentMembers(ctx.tx, departmentIds);
+    const members = await repo.departmentMembers(ctx.tx, departmentIds, ctx.c.grid_path);
     return {
       event: { type: 'collaborators_linked', payload: { userIds, departmentIds, note: input.note } },
       notices: [{ users: [...userIds, ...members], kind: 'linked', message: `请协同处置：${ctx.c.title}` }],
     };
   },
 
-  async feedback(ctx, input) {
-    const deciders = await decidersOf(ctx);
-    return {
-      event: { type: 'feedback_submitted', payload: { result: input.result } },
-      patch: { result: input.result },
-      notices: [{ users: deciders, kind: 'to_verify', message: `处置结果待核查：${ctx.c.title}` }],
-    };
-  },
+  feedback: (ctx, input) => reportPart(ctx, input.result, () => decidersOf(ctx)),
 
   async verify(ctx, input) {
     await repo.closeSupervisionOrders(ctx.tx, ctx.c.id, ctx.now.toISOString());
@@ -365,7 +353,8 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async rework(ctx, input) {
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    await clearReports(ctx.tx, ctx.c.id); // every part reports again
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     return {
       event: { type: 'rework_requested', payload: { reason: input.reason } },
       patch: { rework_count: ctx.c.rework_count + 1 },
@@ -376,7 +365,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   async remind(ctx, input) {
     const users = ['registered', 'reported'].includes(ctx.c.status)
       ? await repo.usersWithRole(ctx.tx, dispatcherRoles(ctx.c.level as Level), ctx.c.handling_path, true)
-      : await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+      : await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     const message = input.message ?? `催办：${ctx.c.title}`;
     return {
       event: { type: 'reminded', payload: { message, to: users } },
@@ -398,7 +387,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       created_at: ctx.now.toISOString(),
       closed_at: null,
     });
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     const deciders = await decidersOf(ctx);
     return {
       event: { type: 'supervised', payload: { orderId, reason: input.reason, dueAt } },
@@ -447,8 +436,16 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       patch: { step_due_at: dueAt, extension_count: ctx.c.extension_count + 1 },
       clock: { kind: 'reschedule' },
+      // The step's clock is shared: every handler (each joint department) learns the new deadline.
       notices: [
-        { users: [request.requested_by], kind: 'extension_decided', message: `延期已批准，新期限 ${dueAt}` },
+        {
+          users: [
+            request.requested_by,
+            ...(await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path)),
+          ],
+          kind: 'extension_decided',
+          message: `延期已批准，新期限 ${dueAt}`,
+        },
       ],
     };
   },
@@ -534,8 +531,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         patch: { satisfaction: 'satisfied' },
       };
     }
-    // Not satisfied: reopened for rework by the same handlers (返工).
-    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties);
+    // Not satisfied: reopened for rework by the same handlers (返工); every part reports again.
+    await clearReports(ctx.tx, ctx.c.id);
+    const users = await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
     return {
       event: {
         type: 'reopened',

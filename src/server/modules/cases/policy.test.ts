@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/domain.ts';
 import type { Actor } from '../people/actor.ts';
-import { authorize, authorizeReport, type CaseScope, canView, listScope } from './policy.ts';
+import { authorize, authorizeReport, authorizeSource, type CaseScope, canView, listScope } from './policy.ts';
 
 const B = '/b/';
 const T = '/b/t/';
@@ -48,6 +48,10 @@ const townOperator = actor('top', ['centre_operator', T]);
 const bannerOperator = actor('bop', ['centre_operator', B]);
 const leader = actor('leader', ['leader', B]);
 const natres = actor('natres', ['department_handler', B, 'dept-natres']);
+const T2 = '/b/t2/';
+const judicialOfTown = actor('jt', ['department_handler', T, 'dept-justice']);
+const judicialOfOtherTown = actor('jt2', ['department_handler', T2, 'dept-justice']);
+const justiceCountyWide = actor('jc', ['department_handler', null, 'dept-justice']);
 
 describe('case policy', () => {
   it('lets a resident see only their own cases, and staff only inside their area', () => {
@@ -125,7 +129,37 @@ describe('case policy', () => {
   it('turns the roles into a list filter', () => {
     expect(listScope(bannerOperator).all).toBe(true);
     expect(listScope(townOperator)).toMatchObject({ all: false, areaPaths: [T] });
-    expect(listScope(herder)).toMatchObject({ all: false, areaPaths: [], departmentIds: [] });
-    expect(listScope(natres).departmentIds).toEqual(['dept-natres']);
+    expect(listScope(herder)).toMatchObject({ all: false, areaPaths: [], departments: [] });
+    expect(listScope(natres).departments).toEqual([{ departmentId: 'dept-natres', areaPath: B }]);
+    expect(listScope(judicialOfOtherTown).departments).toEqual([
+      { departmentId: 'dept-justice', areaPath: T2 },
+    ]);
+  });
+
+  it('scopes a department handler by the area of their assignment (#6)', () => {
+    const given = scope({
+      status: 'dispatched',
+      parties: [{ userId: null, departmentId: 'dept-justice', kind: 'handler', active: true }],
+    });
+    // 司法所 of the case's town: may see and act; 司法所 of another town (same department): may not
+    expect(authorize(judicialOfTown, 'accept', given).allowed).toBe(true);
+    expect(canView(judicialOfOtherTown, given).allowed).toBe(false);
+    expect(authorize(judicialOfOtherTown, 'accept', given).allowed).toBe(false);
+    expect(authorize(judicialOfOtherTown, 'send_back', given).allowed).toBe(false);
+    expect(authorize(judicialOfOtherTown, 'feedback', { ...given, status: 'handling' }).allowed).toBe(false);
+    // a department handler with no area serves the whole county
+    expect(authorize(justiceCountyWide, 'accept', given).allowed).toBe(true);
+  });
+
+  it('lets only staff name a staff channel as the source of a report (#8)', () => {
+    expect(authorizeSource(herder, 'resident_app').allowed).toBe(true);
+    for (const s of ['hotline', 'department', 'worker_app', 'console'] as const)
+      expect(authorizeSource(herder, s).allowed, s).toBe(false);
+    expect(authorizeSource(townOperator, 'hotline').allowed).toBe(true);
+    expect(authorizeSource(worker, 'hotline').allowed).toBe(false);
+    expect(authorizeSource(worker, 'worker_app').allowed).toBe(true);
+    expect(authorizeSource(natres, 'department').allowed).toBe(true);
+    expect(authorizeSource(worker, 'department').allowed).toBe(false);
+    expect(authorizeSource(townOperator, 'console').allowed).toBe(true);
   });
 });

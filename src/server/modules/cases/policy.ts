@@ -9,15 +9,20 @@
  *   supervision (一键督办), reminders and linkage (一键联动), viewing;
  * - party: the person (or their department) handles the case.
  */
-import type { CaseStatus, Level, Role } from '../../../shared/domain.ts';
+import type { CaseSource, CaseStatus, Level, Role } from '../../../shared/domain.ts';
 import type { Actor, RoleAssignment } from '../people/actor.ts';
 import type { CaseAction } from './state-machine.ts';
 
 export interface CaseParty {
+  /** The party row's id, where the caller needs to write to it. */
+  id?: string;
   userId: string | null;
   departmentId: string | null;
   kind: 'handler' | 'joint' | 'collaborator';
   active: boolean;
+  /** Its part accepted (接收) / its result reported (反馈): joint handling waits for every part. */
+  accepted?: boolean;
+  reported?: boolean;
 }
 
 /** What the policy needs to know about a case. */
@@ -71,19 +76,43 @@ function find(actor: Actor, roles: readonly Role[], test: (a: RoleAssignment) =>
   return actor.assignments.find((a) => roles.includes(a.role) && test(a))?.role;
 }
 
-/** True when the actor, or a department they work for, is a party of the given kinds. */
+/**
+ * The departments the actor works for on this case: a department handler's assignment counts only
+ * where its area contains the case's grid (a 司法所 of one town does not act in another town);
+ * one without an area serves the whole county.
+ */
+function departmentsFor(actor: Actor, gridPath: string): Set<string> {
+  return new Set(
+    actor.assignments
+      .filter(
+        (a) =>
+          a.role === 'department_handler' &&
+          a.departmentId !== null &&
+          (a.areaPath === null || gridPath.startsWith(a.areaPath)),
+      )
+      .map((a) => a.departmentId as string),
+  );
+}
+
+/** True when the actor, or a department they work for in the case's area, is a party of the given kinds. */
 export function isParty(
   actor: Actor,
   scope: CaseScope,
   kinds: readonly CaseParty['kind'][],
   activeOnly = true,
 ): boolean {
-  const departments = new Set(
-    actor.assignments
-      .filter((a) => a.role === 'department_handler' && a.departmentId)
-      .map((a) => a.departmentId),
-  );
-  return scope.parties.some(
+  return ownParts(actor, scope, kinds, activeOnly).length > 0;
+}
+
+/** The actor's own parties of the given kinds: as a person, or for a department they serve here. */
+export function ownParts(
+  actor: Actor,
+  scope: CaseScope,
+  kinds: readonly CaseParty['kind'][],
+  activeOnly = true,
+): CaseParty[] {
+  const departments = departmentsFor(actor, scope.gridPath);
+  return scope.parties.filter(
     (p) =>
       (!activeOnly || p.active) &&
       kinds.includes(p.kind) &&
@@ -200,11 +229,33 @@ export function authorizeReport(actor: Actor, gridPath: string, onTheSpot: boole
     : deny('you may report only inside your own area');
 }
 
+/** Who may name each intake channel (SPEC §4 step 1); `open311` is set only by the Open311 endpoint. */
+const CHANNEL_ROLES: Record<Exclude<CaseSource, 'open311'>, 'anyone' | 'staff' | readonly Role[]> = {
+  resident_app: 'anyone',
+  worker_app: 'staff',
+  console: 'staff',
+  hotline: ['centre_operator'], // 12345 calls are taken by the centres
+  department: ['department_handler'],
+};
+
+/** May the actor say a report came through `source`? Residents and other non-staff only through their app. */
+export function authorizeSource(actor: Actor, source: Exclude<CaseSource, 'open311'>): Decision {
+  const rule = CHANNEL_ROLES[source];
+  if (rule === 'anyone') return allow('resident');
+  const staff = actor.assignments.find(
+    (a) => a.role !== 'resident' && a.role !== 'social_force' && (rule === 'staff' || rule.includes(a.role)),
+  );
+  return staff
+    ? allow(staff.role)
+    : deny(`only ${rule === 'staff' ? 'staff' : rule.join(' or ')} may report through ${source}`);
+}
+
 /** The filter a case list applies for this actor: what `canView` allows, as data for SQL. */
 export interface ListScope {
   all: boolean;
   areaPaths: string[];
-  departmentIds: string[];
+  /** The actor's departments, each with the area it serves (null: the whole county). */
+  departments: { departmentId: string; areaPath: string | null }[];
   userId: string;
 }
 
@@ -215,9 +266,9 @@ export function listScope(actor: Actor): ListScope {
   return {
     all: areaPaths.some((p) => p.split('/').filter(Boolean).length === 1),
     areaPaths,
-    departmentIds: actor.assignments
+    departments: actor.assignments
       .filter((a) => a.role === 'department_handler' && a.departmentId)
-      .map((a) => a.departmentId as string),
+      .map((a) => ({ departmentId: a.departmentId as string, areaPath: a.areaPath })),
     userId: actor.userId,
   };
 }

@@ -4,6 +4,8 @@ import { LEVEL_NAMES, type Level } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseRequestTable, SupervisionOrderTable } from '../../platform/db/schema.ts';
 import { maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { wgs84ToGcj02 } from '../areas/coords.ts';
+import type { Crs } from '../areas/service.ts';
 import type { Actor } from '../people/actor.ts';
 import type { TrafficLight, WorkingTime } from './ports.ts';
 import type { CaseRow, CaseWithPaths, PartyRow } from './repository.ts';
@@ -109,7 +111,7 @@ export async function presentCase(q: Queryable, v: CaseView) {
     description: c.description,
     source: c.source,
     levelName: LEVEL_NAMES[c.level as Level],
-    location: { lng: c.lng, lat: c.lat },
+    location: { lng: c.lng, lat: c.lat, crs: 'wgs84' as Crs },
     grid: names.area.get(c.grid_id) ?? null,
     handlingArea: names.area.get(c.handling_area_id) ?? null,
     gridPath: c.grid_path,
@@ -164,3 +166,10 @@ export async function presentCase(q: Queryable, v: CaseView) {
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof presentCase>>;
+
+/** The case with its location in the datum the client asked for (stored and default: WGS-84). */
+export function inDatum(detail: CaseDetail, crs: Crs | undefined): CaseDetail {
+  if (crs !== 'gcj02') return detail;
+  const { lng, lat } = wgs84ToGcj02(detail.location.lng, detail.location.lat);
+  return { ...detail, location: { lng, lat, crs } };
+}

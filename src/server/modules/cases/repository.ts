@@ -71,7 +71,18 @@ export async function addParties(
   const rows = [
     ...(who.userIds ?? []).map((userId) => ({ user_id: userId, department_id: null })),
     ...(who.departmentIds ?? []).map((departmentId) => ({ user_id: null, department_id: departmentId })),
-  ].map((p) => ({ id: uuidv7(), case_id: caseId, kind, level, active: 1, created_at: now, ...p }));
+  ].map((p) => ({
+    id: uuidv7(),
+    case_id: caseId,
+    kind,
+    level,
+    active: 1,
+    created_at: now,
+    accepted_at: null,
+    reported_at: null,
+    result: null,
+    ...p,
+  }));
   if (rows.length > 0) await tx.insertInto('case_party').values(rows).execute();
 }
 
@@ -105,26 +116,42 @@ export async function usersWithRole(
   return rows.map((r) => r.user_id);
 }
 
-/** The people who work for these departments (department handlers). */
-export async function departmentMembers(q: Queryable, departmentIds: string[]): Promise<string[]> {
+/**
+ * The people who work for these departments (department handlers) on a case in `gridPath`: those
+ * whose department assignment serves an area containing it, or the whole county (no area).
+ */
+export async function departmentMembers(
+  q: Queryable,
+  departmentIds: string[],
+  gridPath: string,
+): Promise<string[]> {
   if (departmentIds.length === 0) return [];
   const rows = await q
     .selectFrom('assignment')
-    .select('user_id')
+    .leftJoin('area', 'area.id', 'assignment.area_id')
+    .select('assignment.user_id')
     .distinct()
-    .where('role', '=', 'department_handler')
-    .where('department_id', 'in', departmentIds)
+    .where('assignment.role', '=', 'department_handler')
+    .where('assignment.department_id', 'in', departmentIds)
+    .where((eb) =>
+      eb.or([eb('assignment.area_id', 'is', null), sql<SqlBool>`${gridPath} like area.path || '%'`]),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }
 
 /** The users behind the case's active handlers (people, and members of handling departments). */
-export async function activeHandlerUsers(q: Queryable, parties: PartyRow[]): Promise<string[]> {
+export async function activeHandlerUsers(
+  q: Queryable,
+  parties: PartyRow[],
+  gridPath: string,
+): Promise<string[]> {
   const active = parties.filter((p) => p.active === 1 && p.kind !== 'collaborator');
   const users = active.map((p) => p.user_id).filter((u): u is string => u !== null);
   const members = await departmentMembers(
     q,
     active.map((p) => p.department_id).filter((d): d is string => d !== null),
+    gridPath,
   );
   return [...new Set([...users, ...members])];
 }
@@ -230,6 +257,16 @@ export interface CaseFilters {
   offset: number;
 }
 
+/** A party row of one of the scope's departments, inside the area that department assignment serves. */
+function departmentParty(scope: ListScope): Expression<SqlBool>[] {
+  return scope.departments.map(({ departmentId, areaPath }) => {
+    const isDepartment = sql<SqlBool>`${sql.ref('case_party.department_id')} = ${departmentId}`;
+    return areaPath === null
+      ? isDepartment
+      : sql<SqlBool>`(${isDepartment} and ${startsWith('g.path', areaPath)})`;
+  });
+}
+
 /** Cases the scope allows, filtered, newest first, with the total count. */
 export async function listCases(q: Queryable, scope: ListScope, filters: CaseFilters) {
   const query = listCasesQuery(q, scope, filters);
@@ -264,12 +301,7 @@ export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilt
         .selectFrom('case_party')
         .select('case_party.id')
         .whereRef('case_party.case_id', '=', 'case_file.id')
-        .where((e) => {
-          const who = [e('case_party.user_id', '=', scope.userId)];
-          if (scope.departmentIds.length > 0)
-            who.push(e('case_party.department_id', 'in', scope.departmentIds));
-          return e.or(who);
-        });
+        .where((e) => e.or([e('case_party.user_id', '=', scope.userId), ...departmentParty(scope)]));
       visible.push(eb.exists(party));
       return eb.or(visible);
     });
@@ -277,18 +309,32 @@ export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilt
   if (filters.assigned) {
     // The "today" list: my few active assignments, found through the assignment index
     // (case_party_assignment), each case then looked up by key — never a walk over open cases.
-    query = query.where('case_file.id', 'in', (eb) =>
-      eb
-        .selectFrom('case_party')
-        .select('case_party.case_id')
-        .where('case_party.active', '=', 1)
-        .where((e) => {
-          const who = [e('case_party.user_id', '=', scope.userId)];
-          if (scope.departmentIds.length > 0)
-            who.push(e('case_party.department_id', 'in', scope.departmentIds));
-          return e.or(who);
-        }),
-    );
+    // Uncorrelated subqueries, so the planner starts from the index; a department's part counts only
+    // inside the area that department assignment serves.
+    query = query.where((eb) => {
+      const mine = eb(
+        'case_file.id',
+        'in',
+        eb
+          .selectFrom('case_party')
+          .select('case_party.case_id')
+          .where('case_party.active', '=', 1)
+          .where('case_party.user_id', '=', scope.userId),
+      );
+      const departments = scope.departments.map(({ departmentId, areaPath }) => {
+        const part = eb(
+          'case_file.id',
+          'in',
+          eb
+            .selectFrom('case_party')
+            .select('case_party.case_id')
+            .where('case_party.active', '=', 1)
+            .where('case_party.department_id', '=', departmentId),
+        );
+        return areaPath === null ? part : eb.and([part, startsWith('g.path', areaPath)]);
+      });
+      return eb.or([mine, ...departments]);
+    });
   }
   if (filters.status && filters.status.length > 0)
     query = query.where('case_file.status', 'in', filters.status);

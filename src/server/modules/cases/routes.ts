@@ -6,6 +6,7 @@ import { type TSchema, Type } from 'typebox';
 import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domain.ts';
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
 import type { ActionInputs } from './actions.ts';
+import { inDatum } from './presenter.ts';
 import type { CaseService } from './service.ts';
 import type { CaseAction } from './state-machine.ts';
 
@@ -57,7 +58,8 @@ const ReportBody = Type.Object(
     crs: Type.Optional(literalUnion(['wgs84', 'gcj02'])),
     anonymous: Type.Optional(Type.Boolean()),
     contactPhone: Type.Optional(text(20)),
-    source: Type.Optional(literalUnion(CASE_SOURCES)),
+    // `open311` is the Open311 endpoint's own; residents may name only `resident_app` (403 otherwise).
+    source: Type.Optional(literalUnion(CASE_SOURCES.filter((s) => s !== 'open311'))),
     onTheSpot: Type.Optional(
       Type.Object(
         { result: text(5000), difficulty: Type.Optional(literalUnion(DIFFICULTIES)) },
@@ -164,6 +166,10 @@ const ACTION_SCHEMAS: { [A in CaseAction]: { summary: string; body: TSchema } } 
 };
 
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
+/** The datum of `location` in the answer: stored WGS-84 by default, GCJ-02 for phone maps that use it. */
+const CrsQuery = Type.Object({
+  crs: Type.Optional(literalUnion(['wgs84', 'gcj02'])),
+});
 /** A retried request with the same key (e.g. from a phone's offline outbox) takes effect once. */
 const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
@@ -234,10 +240,11 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
         tags: ['cases'],
         summary: 'one case',
         params: Params,
+        querystring: CrsQuery,
         response: { 200: Type.Ref('Case'), ...errorResponses },
       },
     },
-    async (request) => cases.get(requireActor(request), request.params.id),
+    async (request) => inDatum(await cases.get(requireActor(request), request.params.id), request.query.crs),
   );
 
   app.get(

@@ -9,6 +9,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../platf
 import { findIdempotent, rememberIdempotent, requestFingerprint } from '../../platform/idempotency.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { gcj02ToWgs84 } from '../areas/coords.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
 import { type CaseVerification, caseHistory } from '../ledger/ledger.ts';
 import type { Actor } from '../people/actor.ts';
@@ -19,7 +20,18 @@ import {
   escalationOutcome,
   runAction,
 } from './actions.ts';
-import { authorize, authorizeReport, type CaseScope, canView, listScope } from './policy.ts';
+import { flagMissingCalendar } from './calendar-flag.ts';
+import { createDeadlineRearm } from './deadline-rearm.ts';
+import { partRefusal } from './parts.ts';
+import {
+  authorize,
+  authorizeReport,
+  authorizeSource,
+  type CaseScope,
+  canView,
+  listScope,
+  ownParts,
+} from './policy.ts';
 import type {
   AppendEventsPort,
   CaseAreaPort,
@@ -32,6 +44,7 @@ import type {
 } from './ports.ts';
 import { type CaseDetail, presentCase, presentCaseSummary } from './presenter.ts';
 import * as repo from './repository.ts';
+import { scopeOf } from './scope.ts';
 import {
   CASE_ACTIONS,
   type CaseAction,
@@ -40,6 +53,7 @@ import {
   nextStatus,
   stepOf,
 } from './state-machine.ts';
+import { CASE_JOBS, stepJobs } from './step-clock.ts';
 
 export interface CaseServiceDeps {
   database: DatabaseHandle;
@@ -66,12 +80,7 @@ export interface ReportInput {
   onTheSpot?: { result: string; difficulty?: Difficulty };
 }
 
-/** Job kinds the case module handles (see deadlineJobHandlers). */
-export const CASE_JOBS = {
-  near: 'case.deadline_near',
-  overdue: 'case.overdue',
-  supervisionOverdue: 'case.supervision_overdue',
-} as const;
+export { CASE_JOBS } from './step-clock.ts';
 
 const SYSTEM = { actorId: null, actorRole: 'system' } as const;
 
@@ -94,22 +103,6 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(deps: CaseServiceDeps) {
   const { db, dialect } = deps.database;
-
-  function scopeOf(c: repo.CaseWithPaths, parties: repo.PartyRow[]): CaseScope {
-    return {
-      status: c.status as CaseStatus,
-      level: c.level as Level,
-      gridPath: c.grid_path,
-      handlingAreaPath: c.handling_path,
-      reporterId: c.reporter_id,
-      parties: parties.map((p) => ({
-        userId: p.user_id,
-        departmentId: p.department_id,
-        kind: p.kind as 'handler',
-        active: p.active === 1,
-      })),
-    };
-  }
 
   /**
    * Step-clock columns and reminder jobs for the step of `status`, starting now — or, when `times`
@@ -140,26 +133,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       step_due_at: due?.toISOString() ?? null,
     };
     if (!due) return { patch, jobs: [] };
-    const total = wt.minutesBetween(startedAt, due);
-    const near = wt.addMinutes(startedAt, Math.floor(total * 0.8));
-    const payload = { caseId: c.id, stepSeq };
-    return {
-      patch,
-      jobs: [
-        {
-          kind: CASE_JOBS.near,
-          runAt: near.toISOString(),
-          dedupeKey: `case:${c.id}:${stepSeq}:near`,
-          payload,
-        },
-        {
-          kind: CASE_JOBS.overdue,
-          runAt: due.toISOString(),
-          dedupeKey: `case:${c.id}:${stepSeq}:overdue`,
-          payload,
-        },
-      ],
-    };
+    return { patch, jobs: stepJobs(c.id, stepSeq, startedAt, due, wt, now) };
   }
 
   /** Applies an outcome: status, clock, columns, history entry, notifications, jobs — inside `tx`. */
@@ -310,6 +284,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       const need = ACTION_NEEDS_PENDING[a];
       if (need && pending(need.kind) !== need.present) return false;
       if (a === 'escalate' && scope.level >= 5) return false;
+      // accept / report only a part of one's own that is still open (joint handling: per department)
+      if (
+        (a === 'accept' || a === 'feedback') &&
+        partRefusal(a, ownParts(actor, scope, ['handler', 'joint']))
+      )
+        return false;
       return authorize(actor, a, scope).allowed;
     });
   }
@@ -324,10 +304,19 @@ export function createCaseService(deps: CaseServiceDeps) {
         body: input,
       };
       return once(actor, request, async () => {
-        const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
+        // Stored in WGS-84/CGCS2000 (SPEC §1): a phone's GCJ-02 is converted here, once.
+        const point =
+          input.crs === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : { lng: input.lng, lat: input.lat };
+        const hit = await deps.areas.gridOf(point.lng, point.lat, 'wgs84');
         if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
         if (!decision.allowed) throw forbidden(decision.reason);
+        // `open311` is set only by the Open311 intake (the case route's schema refuses it).
+        if (input.source !== undefined && input.source !== 'open311') {
+          const channel = authorizeSource(actor, input.source);
+          if (!channel.allowed)
+            throw new AppError('forbidden', `source: ${channel.reason}`, { field: 'source' });
+        }
         if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
           throw badRequest('contactPhone', 'is not a phone number');
         }
@@ -365,8 +354,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           reporter_id: actor.userId,
           anonymous: input.anonymous ? 1 : 0,
           contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
-          lng: input.lng,
-          lat: input.lat,
+          lng: point.lng,
+          lat: point.lat,
           grid_id: hit.gridId,
           level: 1,
           handling_area_id: handlingAreaId,
@@ -491,6 +480,9 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     get: detail,
 
+    /** Re-times the running steps after an edit of the rules or the calendar (see deadline-rearm.ts). */
+    rearmDeadlines: createDeadlineRearm(deps),
+
     /** The materialised path of an area (for the list's area filter), or undefined. */
     async areaPath(areaId: string): Promise<string | undefined> {
       if (!isUuid(areaId)) return undefined;
@@ -553,14 +545,20 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (Number(result.numUpdatedRows) === 0) throw notFound('notification');
     },
 
-    /** The contact phone in full, for centre operators; every view is logged (PIPL). */
+    /**
+     * The contact phone in full: for the reporter themselves, and for the centre operators of the
+     * case's area (every such view logged, PIPL). An anonymous reporter's phone goes to no one else.
+     */
     async contactPhone(actor: Actor, caseId: string): Promise<string | null> {
       const c = await detail(actor, caseId);
-      if (
-        !actor.assignments.some(
-          (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
-        )
-      ) {
+      const own = c.viewerRole === 'reporter';
+      if (!own && c.anonymous) {
+        throw forbidden('the reporter is anonymous: their phone number is shown to no one else');
+      }
+      const operator = actor.assignments.some(
+        (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
+      );
+      if (!own && !operator) {
         throw forbidden('only the centre operators of the case’s area may see the full phone number');
       }
       const row = await db
@@ -568,16 +566,17 @@ export function createCaseService(deps: CaseServiceDeps) {
         .select('contact_phone_enc')
         .where('id', '=', caseId)
         .executeTakeFirstOrThrow();
-      await db
-        .insertInto('personal_data_access')
-        .values({
-          id: uuidv7(),
-          user_id: actor.userId,
-          subject: `case:${caseId}`,
-          field: 'contact_phone',
-          at: deps.clock.now().toISOString(),
-        })
-        .execute();
+      if (!own)
+        await db
+          .insertInto('personal_data_access')
+          .values({
+            id: uuidv7(),
+            user_id: actor.userId,
+            subject: `case:${caseId}`,
+            field: 'contact_phone',
+            at: deps.clock.now().toISOString(),
+          })
+          .execute();
       return row.contact_phone_enc ? deps.cipher.decrypt(row.contact_phone_enc) : null;
     },
 
@@ -598,7 +597,7 @@ export function createCaseService(deps: CaseServiceDeps) {
                   c.handling_path,
                   true,
                 )
-              : await repo.activeHandlerUsers(tx, parties);
+              : await repo.activeHandlerUsers(tx, parties, c.grid_path);
             await repo.notify(
               tx,
               users,
@@ -664,6 +663,7 @@ export function createCaseService(deps: CaseServiceDeps) {
             await apply(tx, c, outcome, 'registered', SYSTEM, wt, now);
           });
         },
+        [CASE_JOBS.calendarMissing]: (job) => flagMissingCalendar(db, deps.clock, job.payload),
         [CASE_JOBS.supervisionOverdue]: async (job) => {
           const { caseId, orderId } = job.payload as { caseId: string; orderId: string };
           await db.transaction().execute(async (tx) => {

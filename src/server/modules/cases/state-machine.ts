@@ -60,7 +60,8 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   reject: ['reported'],
   merge: ['reported', 'registered'],
   dispatch: ['registered'],
-  accept: ['dispatched'],
+  // from handling too: in joint handling each department accepts its own part (the first moves the case)
+  accept: ['dispatched', 'handling'],
   send_back: ['dispatched', 'handling'],
   progress: ['handling'],
   mediate: ['handling'],
@@ -89,6 +90,10 @@ export interface TransitionInput {
   satisfied?: boolean;
   /** resume: the status the case had when it was suspended. */
   suspendedFrom?: CaseStatus;
+  /** feedback: other joint departments have still to report their parts (the case keeps handling). */
+  partsOutstanding?: boolean;
+  /** send_back: what is left of the handling parts once the sender's part is gone (see parts.ts). */
+  partsLeft?: 'none' | 'working' | 'all_reported';
 }
 
 /** True when `action` may happen while the case is in `status`. */
@@ -122,9 +127,10 @@ export function nextStatus(
     case 'accept':
       return 'handling';
     case 'send_back':
-      return 'registered';
+      if (input.partsLeft === 'working') return status;
+      return input.partsLeft === 'all_reported' ? 'feedback' : 'registered';
     case 'feedback':
-      return 'feedback';
+      return input.partsOutstanding ? 'handling' : 'feedback';
     case 'verify':
       return 'verified';
     case 'rework':

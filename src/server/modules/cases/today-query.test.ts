@@ -37,7 +37,7 @@ beforeAll(async () => {
   const grids = [areas.grid, areas.grid2].map((a) => a?.id as string);
   const workerId = uuidv7();
   const handlers = Array.from({ length: OTHER_HANDLERS }, () => uuidv7());
-  worker = { all: false, areaPaths: [areas.grid?.path as string], departmentIds: [], userId: workerId };
+  worker = { all: false, areaPaths: [areas.grid?.path as string], departments: [], userId: workerId };
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
   const cases = [];
   const parties = [];

@@ -16,11 +16,17 @@ import {
   type DeadlineRuleInput,
   type DeadlineService,
   loadDeadlineRules,
+  type WorkingTime,
 } from './rules.ts';
 
 export interface DeadlineRouteDeps {
   db: Db;
   deadlines: DeadlineService;
+  /**
+   * Called after an edit with the working time in force before it, so the running steps are
+   * re-timed and their jobs re-armed (the case module's `rearmDeadlines`).
+   */
+  onChange?: (before: WorkingTime, reason: 'rules' | 'calendar') => Promise<unknown>;
 }
 
 /** Largest limit an administrator may set, in either unit. */
@@ -100,6 +106,14 @@ function checkDay(day: string): void {
 /** Registers GET/PUT /api/v1/deadline-rules, GET /api/v1/calendar, PUT/DELETE /api/v1/calendar/{day}. */
 export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void {
   const { db, deadlines } = deps;
+  /** Runs an edit, then lets the live deadlines follow it. */
+  async function edit<T>(reason: 'rules' | 'calendar', write: () => Promise<T>): Promise<T> {
+    const before = await deadlines.current();
+    const result = await write();
+    deadlines.invalidate();
+    await deps.onChange?.(before, reason);
+    return result;
+  }
   app.addSchema(DeadlineRuleBody);
   app.addSchema(CalendarDay);
 
@@ -142,24 +156,25 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       }));
       checkDistinct(input);
       const rules = input.map((r) => ({ id: uuidv7(), ...r })).sort(compareRules);
-      await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('deadline_rule').execute();
-        if (rules.length === 0) return;
-        await tx
-          .insertInto('deadline_rule')
-          .values(
-            rules.map((r) => ({
-              id: r.id,
-              step: r.step,
-              level: r.level,
-              case_type: r.caseType,
-              amount: r.amount,
-              unit: r.unit,
-            })),
-          )
-          .execute();
-      });
-      deadlines.invalidate();
+      await edit('rules', () =>
+        db.transaction().execute(async (tx) => {
+          await tx.deleteFrom('deadline_rule').execute();
+          if (rules.length === 0) return;
+          await tx
+            .insertInto('deadline_rule')
+            .values(
+              rules.map((r) => ({
+                id: r.id,
+                step: r.step,
+                level: r.level,
+                case_type: r.caseType,
+                amount: r.amount,
+                unit: r.unit,
+              })),
+            )
+            .execute();
+        }),
+      );
       return { rules };
     },
   );
@@ -174,7 +189,15 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
           year: Type.Optional(Type.Integer({ minimum: 1970, maximum: 9999 })),
         }),
         response: {
-          200: Type.Object({ days: Type.Array(Type.Ref('CalendarDay')) }),
+          200: Type.Object({
+            days: Type.Array(Type.Ref('CalendarDay')),
+            entered: Type.Optional(
+              Type.Boolean({
+                description:
+                  'with ?year: whether any day of that year was entered; if not, deadlines there count Monday–Friday',
+              }),
+            ),
+          }),
           ...errorResponses,
         },
       },
@@ -186,7 +209,8 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       if (year !== undefined) {
         query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
       }
-      return { days: await query.execute() };
+      const days = await query.execute();
+      return year === undefined ? { days } : { days, entered: days.length > 0 };
     },
   );
 
@@ -213,12 +237,13 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       checkDay(day);
       const row = { day, kind: request.body.kind, name: request.body.name.trim() };
       if (!row.name) throw badRequest('name', 'must not be blank');
-      await db
-        .insertInto('calendar_day')
-        .values(row)
-        .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name }))
-        .execute();
-      deadlines.invalidate();
+      await edit('calendar', () =>
+        db
+          .insertInto('calendar_day')
+          .values(row)
+          .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name }))
+          .execute(),
+      );
       return row;
     },
   );
@@ -237,9 +262,10 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       requireAdmin(request);
       const { day } = request.params;
       checkDay(day);
-      const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound(`calendar day ${day}`);
-      deadlines.invalidate();
+      await edit('calendar', async () => {
+        const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) throw notFound(`calendar day ${day}`);
+      });
       return reply.status(204).send(null);
     },
   );

@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../../platform/db/database.ts';
 import {
   addWorkingTime,
   calendarFrom,
+  localDay,
   type TimeUnit,
   type TrafficLight,
   trafficLight,
@@ -110,10 +111,18 @@ export interface WorkingTime {
   workdayMinutes: number;
   minutesBetween(from: Date, to: Date): number;
   light(startedAt: Date, dueAt: Date, now: Date): TrafficLight;
+  /** The limit of a step in working minutes, or undefined when no rule covers it. */
+  limitMinutes(step: DeadlineStep, level: number, caseType: string | null): number | undefined;
+  /**
+   * The local years from `from` to `to` for which no calendar day has been entered: there the
+   * count falls back to Monday–Friday, which is wrong on that year's holidays — to be flagged.
+   */
+  uncoveredYears(from: Date, to: Date): string[];
 }
 
 /** Binds the calendar functions to one calendar and rule set. */
 export function workingTimeOf(calendar: WorkCalendar, rules: readonly DeadlineRule[]): WorkingTime {
+  const covered = new Set([...calendar.holidays, ...calendar.workdays].map((day) => day.slice(0, 4)));
   return {
     calendar,
     rules,
@@ -125,6 +134,17 @@ export function workingTimeOf(calendar: WorkCalendar, rules: readonly DeadlineRu
     workdayMinutes: WORKDAY_MINUTES,
     minutesBetween: (from, to) => workingMinutesBetween(from, to, calendar),
     light: (startedAt, dueAt, now) => trafficLight(startedAt, dueAt, now, calendar),
+    limitMinutes(step, level, caseType) {
+      const limit = resolveLimit(rules, step, level, caseType);
+      return limit && limit.amount * (limit.unit === 'workday' ? WORKDAY_MINUTES : 60);
+    },
+    uncoveredYears(from, to) {
+      const first = Number(localDay(from).slice(0, 4));
+      const last = Number(localDay(to).slice(0, 4));
+      const missing: string[] = [];
+      for (let y = first; y <= last; y++) if (!covered.has(String(y))) missing.push(String(y));
+      return missing;
+    },
   };
 }
 

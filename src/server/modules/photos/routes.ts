@@ -17,7 +17,9 @@ const Photo = Type.Object(
     caseId: Type.String(),
     contentType: Type.String(),
     size: Type.Integer(),
-    uploadedBy: Type.String(),
+    uploadedBy: Type.Union([Type.String(), Type.Null()], {
+      description: 'who added the photo; null on an anonymous case for everyone but its reporter',
+    }),
     createdAt: Type.String(),
     url: Type.String({ description: 'where the image is served' }),
   },

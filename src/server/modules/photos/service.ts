@@ -17,7 +17,10 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 /** What the case module tells about a case as the actor sees it (403/404 when they may not see it). */
 export interface CaseAccessPort {
-  get(actor: Actor, caseId: string): Promise<{ id: string; viewerRole: string; allowedActions: string[] }>;
+  get(
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ id: string; viewerRole: string; allowedActions: string[]; anonymous: boolean }>;
 }
 
 export interface PhotoView {
@@ -25,7 +28,8 @@ export interface PhotoView {
   caseId: string;
   contentType: string;
   size: number;
-  uploadedBy: string;
+  /** Null on an anonymous case for everyone but its reporter (匿名: photo metadata names no one). */
+  uploadedBy: string | null;
   createdAt: string;
   /** Where the image itself is served. */
   url: string;
@@ -47,13 +51,14 @@ interface PhotoRow {
   created_at: string;
 }
 
-function present(row: PhotoRow): PhotoView {
+/** The photo as a viewer sees it; `hideUploader` on an anonymous case seen by anyone but its reporter. */
+function present(row: PhotoRow, hideUploader: boolean): PhotoView {
   return {
     id: row.id,
     caseId: row.case_id,
     contentType: PHOTO_MIME[row.format as PhotoFormat],
     size: row.size,
-    uploadedBy: row.uploaded_by,
+    uploadedBy: hideUploader ? null : row.uploaded_by,
     createdAt: row.created_at,
     url: `/api/v1/photos/${row.id}`,
   };
@@ -108,7 +113,7 @@ export function createPhotoService(deps: {
         if (written) await deps.store.remove(c.id, row.id, format);
         throw error;
       }
-      return present(row);
+      return present(row, c.anonymous && c.viewerRole !== 'reporter');
     },
 
     async list(actor, caseId) {
@@ -120,7 +125,8 @@ export function createPhotoService(deps: {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map(present);
+      const hide = c.anonymous && c.viewerRole !== 'reporter';
+      return rows.map((r) => present(r, hide));
     },
 
     async image(actor, photoId) {

@@ -542,6 +542,22 @@ function caseTypeNameMn(): Migration {
   };
 }
 
+/**
+ * 0005: each handler's part of a case — when it accepted, when it reported and what — so level-5
+ * joint handling (联管联调) waits for every department's report.
+ */
+function jointParts(dialect: Dialect): Migration {
+  const t = types(dialect);
+  return {
+    async up(db: Db) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('case_party').addColumn('accepted_at', t.timestamp).execute();
+      await db.schema.alterTable('case_party').addColumn('reported_at', t.timestamp).execute();
+      await db.schema.alterTable('case_party').addColumn('result', 'text').execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -555,6 +571,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_auth_blind_index': blindIndex(),
     '0005_auth_throttle': authThrottle(dialect),
     '0005_resident_case_type_name_mn': caseTypeNameMn(),
+    '0005_cases_joint_parts': jointParts(dialect),
   };
 }
 

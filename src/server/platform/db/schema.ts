@@ -162,6 +162,11 @@ export interface CasePartyTable {
   level: number;
   active: number;
   created_at: string;
+  /** When this handler (or department) accepted its part; null until then. */
+  accepted_at: string | null;
+  /** When it reported the result of its part (反馈), and the result; null until then or after rework. */
+  reported_at: string | null;
+  result: string | null;
 }
 
 export interface CaseEventTable {

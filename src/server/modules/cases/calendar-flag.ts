@@ -1,0 +1,30 @@
+/**
+ * A year with no calendar entered (no holiday or make-up day): deadlines there count Monday–Friday,
+ * which is wrong on that year's public holidays, so the administrators are told once per year.
+ */
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import * as repo from './repository.ts';
+
+/** Notifies every active administrator that `year` has no calendar (job payload `{ year, caseId }`). */
+export async function flagMissingCalendar(db: Db, clock: Clock, payload: unknown): Promise<void> {
+  const { year, caseId } = payload as { year: string; caseId: string };
+  const admins = await db
+    .selectFrom('assignment')
+    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+    .select('assignment.user_id')
+    .distinct()
+    .where('assignment.role', '=', 'admin')
+    .where('app_user.active', '=', 1)
+    .execute();
+  await db.transaction().execute(async (tx) => {
+    await repo.notify(
+      tx,
+      admins.map((a) => a.user_id),
+      caseId,
+      'calendar_missing',
+      `工作日历缺少 ${year} 年的节假日安排：期限暂按周一至周五计算，请录入 ${year} 年日历`,
+      clock.now().toISOString(),
+    );
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * Accept, report (反馈) and send back (退单) for one handler's part of a case; in level-5 joint
+ * handling (联管联调) each department does these for its own part (rules in parts.ts).
+ */
+import { conflict } from '../../platform/errors.ts';
+import type { ActionContext, ActionOutcome } from './actions.ts';
+import * as parts from './part-repository.ts';
+import { afterSendBack, isJoint, partRefusal, partsOutstandingAfterReport } from './parts.ts';
+import { ownParts } from './policy.ts';
+import * as repo from './repository.ts';
+import { scopeOf } from './scope.ts';
+
+const idsOf = (ps: { id?: string }[]) => ps.map((p) => p.id).filter((id): id is string => id !== undefined);
+
+function own(ctx: ActionContext) {
+  const scope = scopeOf(ctx.c, ctx.parties);
+  return { scope, mine: ownParts(ctx.actor, scope, ['handler', 'joint']) };
+}
+
+/** The handler (or department) accepts its part; the first acceptance starts handling. */
+export async function acceptPart(ctx: ActionContext, note: string | undefined): Promise<ActionOutcome> {
+  const { scope, mine } = own(ctx);
+  const refusal = partRefusal('accept', mine);
+  if (refusal) throw conflict(refusal);
+  await parts.markAccepted(ctx.tx, idsOf(mine.filter((p) => !p.accepted)), ctx.now.toISOString());
+  const departmentIds = mine.map((p) => p.departmentId).filter((d) => d !== null);
+  return {
+    event: { type: 'accepted', payload: { note, ...(isJoint(scope) ? { departmentIds } : {}) } },
+  };
+}
+
+/**
+ * The handler reports its result. In joint handling the case waits for every department's part and
+ * then carries all of them as its result; otherwise this report is the case's.
+ */
+export async function reportPart(
+  ctx: ActionContext,
+  result: string,
+  deciders: () => Promise<string[]>,
+): Promise<ActionOutcome> {
+  const { scope, mine } = own(ctx);
+  const refusal = partRefusal('feedback', mine);
+  if (refusal) throw conflict(refusal);
+  const reporting = mine.filter((p) => p.accepted && !p.reported);
+  await parts.markReported(ctx.tx, idsOf(reporting), result, ctx.now.toISOString());
+  const outstanding = partsOutstandingAfterReport(scope, reporting);
+  const departmentIds = reporting.map((p) => p.departmentId).filter((d) => d !== null);
+  if (outstanding) {
+    return {
+      event: { type: 'feedback_submitted', payload: { result, departmentIds, partsOutstanding: true } },
+      transition: { partsOutstanding: true },
+    };
+  }
+  const combined = isJoint(scope) ? await combinedResult(ctx) : result;
+  return {
+    event: { type: 'feedback_submitted', payload: { result, ...(isJoint(scope) ? { departmentIds } : {}) } },
+    patch: { result: combined },
+    transition: { partsOutstanding: false },
+    notices: [{ users: await deciders(), kind: 'to_verify', message: `处置结果待核查：${ctx.c.title}` }],
+  };
+}
+
+async function combinedResult(ctx: ActionContext): Promise<string> {
+  const reported = await parts.reportedParts(ctx.tx, ctx.c.id);
+  return reported.map((r) => (r.who ? `${r.who}：${r.result}` : r.result)).join('\n');
+}
+
+/**
+ * 退单: the handler sends its part back to whoever dispatched it. In joint handling the other
+ * departments keep theirs; the case returns to the dispatcher only when no handling part is left.
+ */
+export async function sendBackPart(ctx: ActionContext, reason: string): Promise<ActionOutcome> {
+  const { scope, mine } = own(ctx);
+  const left = afterSendBack(scope, mine);
+  if (left === 'none') await repo.deactivateParties(ctx.tx, ctx.c.id);
+  else await parts.deactivate(ctx.tx, idsOf(mine));
+  const departmentIds = mine.map((p) => p.departmentId).filter((d) => d !== null);
+  return {
+    event: {
+      type: 'sent_back',
+      payload: { reason, dispatcherId: ctx.c.dispatcher_id, ...(left !== 'none' ? { departmentIds } : {}) },
+    },
+    patch: {
+      sent_back_count: ctx.c.sent_back_count + 1,
+      ...(left === 'none' ? { assigned_due_at: null } : {}),
+      ...(left === 'all_reported' ? { result: await combinedResult(ctx) } : {}),
+    },
+    transition: { partsLeft: left },
+    notices: ctx.c.dispatcher_id
+      ? [{ users: [ctx.c.dispatcher_id], kind: 'sent_back', message: `案件被退回：${reason}` }]
+      : [],
+  };
+}
