@@ -88,7 +88,7 @@ function printDemo(summary: LoadedDemo): void {
 async function passwordFromEnvOrPrompt(): Promise<string> {
   if (process.env.ZHIZHI_PASSWORD) return process.env.ZHIZHI_PASSWORD;
   if (!process.stdin.isTTY) {
-    throw new AppError('bad_request', 'set ZHIZHI_PASSWORD or run in a terminal to type the password');
+    throw new AppError('bad_request', 'cli.password_needed');
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -100,7 +100,8 @@ async function passwordFromEnvOrPrompt(): Promise<string> {
 
 function required(values: Values, name: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new AppError('bad_request', `--${name} is required`);
+  if (typeof v !== 'string' || v === '')
+    throw new AppError('bad_request', 'validation.required', { field: `--${name}` });
   return v;
 }
 

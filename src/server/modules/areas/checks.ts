@@ -4,6 +4,7 @@
  * grid, and codes that follow the national structure. Pure: data in, violations out.
  */
 import { type AreaKind, GRID_KINDS } from '../../../shared/domain.ts';
+import { englishOf, type Message } from '../../platform/errors.ts';
 import { type AreaGeometry, bboxOf } from './geometry.ts';
 import { boxesMeet, geometriesOverlap, geometryAreaKm2, geometryWithin, locate } from './polygon-math.ts';
 
@@ -78,14 +79,15 @@ export function codeProblem(
   kind: AreaKind,
   code: string,
   parentCode: string | undefined,
-): string | undefined {
+): Message | undefined {
   const length = CODE_LENGTH[kind];
-  if (!new RegExp(`^\\d{${length}}$`).test(code)) return `a ${kind} code has ${length} digits`;
+  if (!new RegExp(`^\\d{${length}}$`).test(code))
+    return { key: 'area.code_digits', params: { kind, length } };
   if (parentCode !== undefined && !code.startsWith(parentCode)) {
-    return `must extend its parent's code ${parentCode}`;
+    return { key: 'area.code_extend_parent', params: { parentCode } };
   }
   if (parentCode !== undefined && code.length !== parentCode.length + 3) {
-    return `must add 3 digits to its parent's code ${parentCode}`;
+    return { key: 'area.code_add_three', params: { parentCode } };
   }
   return undefined;
 }
@@ -106,7 +108,7 @@ function checkCodes(areas: readonly CheckedArea[], byId: Map<string, CheckedArea
     const problem = codeProblem(area.kind, area.code, parent?.code);
     if (problem) {
       out.push(
-        violation('bad_code', area, `code ${area.code}: ${problem}`, {
+        violation('bad_code', area, `code ${area.code}: ${englishOf(problem.key, problem.params)}`, {
           expectedLength: CODE_LENGTH[area.kind],
           parentCode: parent?.code ?? null,
         }),

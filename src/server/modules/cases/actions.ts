@@ -5,7 +5,7 @@
  */
 import type { CaseStatus, Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { badRequest, conflict, type MessageKey } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
 import { deciderRoles, dispatcherRoles } from './policy.ts';
@@ -89,25 +89,25 @@ type Handler<A extends CaseAction> = (ctx: ActionContext, input: ActionInputs[A]
 async function allFound(
   ids: string[],
   field: string,
-  what: string,
+  what: 'ref.no_such_user' | 'ref.no_such_department',
   lookup: (unique: string[]) => Promise<{ id: string }[]>,
 ): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const found = new Set((await lookup(unique)).map((r) => r.id));
   const missing = unique.find((id) => !found.has(id));
-  if (missing) throw badRequest(field, `${what} ${missing}`);
+  if (missing) throw badRequest(field, what, { id: missing });
   return unique;
 }
 
 function existingUsers(tx: Tx, ids: string[], field: string): Promise<string[]> {
-  return allFound(ids, field, 'no active user', (unique) =>
+  return allFound(ids, field, 'ref.no_such_user', (unique) =>
     tx.selectFrom('app_user').select('id').where('id', 'in', unique).where('active', '=', 1).execute(),
   );
 }
 
 function existingDepartments(tx: Tx, ids: string[], field: string): Promise<string[]> {
-  return allFound(ids, field, 'no department', (unique) =>
+  return allFound(ids, field, 'ref.no_such_department', (unique) =>
     tx.selectFrom('department').select('id').where('id', 'in', unique).execute(),
   );
 }
@@ -118,7 +118,14 @@ function decidersOf(ctx: ActionContext): Promise<string[]> {
 }
 
 type RequestKind = 'extension' | 'void';
-const A_REQUEST: Record<RequestKind, string> = { extension: 'an extension request', void: 'a void request' };
+const PENDING: Record<RequestKind, MessageKey> = {
+  extension: 'case.extension_pending',
+  void: 'case.void_pending',
+};
+const NONE_PENDING: Record<RequestKind, MessageKey> = {
+  extension: 'case.no_pending_extension',
+  void: 'case.no_pending_void',
+};
 
 /** Files a pending request (延期申请 / 作废申请) of the actor; one of a kind may be pending at a time. */
 async function fileRequest(
@@ -127,8 +134,7 @@ async function fileRequest(
   reason: string,
   amount: number | null,
 ): Promise<string> {
-  if (await repo.pendingRequest(ctx.tx, ctx.c.id, kind))
-    throw conflict(`${A_REQUEST[kind]} is already pending`);
+  if (await repo.pendingRequest(ctx.tx, ctx.c.id, kind)) throw conflict(PENDING[kind]);
   const id = uuidv7();
   await repo.insertRequest(ctx.tx, {
     id,
@@ -148,7 +154,7 @@ async function fileRequest(
 /** Approves or refuses the pending request of a kind, by the actor, now. */
 async function decidePending(ctx: ActionContext, kind: RequestKind, decision: 'approved' | 'refused') {
   const request = await repo.pendingRequest(ctx.tx, ctx.c.id, kind);
-  if (!request) throw conflict(`there is no pending ${kind} request`);
+  if (!request) throw conflict(NONE_PENDING[kind]);
   await repo.decideRequest(ctx.tx, request.id, decision, ctx.actor.userId, ctx.now.toISOString());
   return request;
 }
@@ -182,8 +188,7 @@ export async function escalationOutcome(
   note: string,
 ): Promise<ActionOutcome> {
   const from = ctx.c.level as Level;
-  if (from >= 5)
-    throw conflict('the case is already at the top level (旗委政府) and cannot escalate further');
+  if (from >= 5) throw conflict('case.top_level');
   const to = (from + 1) as Level;
   const area = await ctx.handlingAreaFor(to);
   await repo.deactivateParties(ctx.tx, ctx.c.id);
@@ -205,7 +210,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       .select(['code', 'default_difficulty', 'active'])
       .where('code', '=', input.caseType)
       .executeTakeFirst();
-    if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+    if (type?.active !== 1) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
     const difficulty = input.difficulty ?? (type.default_difficulty as Difficulty);
     return {
       event: {
@@ -224,11 +229,11 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async merge(ctx, input) {
-    if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'a case cannot be merged into itself');
+    if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'case.merge_into_itself');
     const target = await repo.findCase(ctx.tx, input.intoCaseId);
-    if (!target) throw badRequest('intoCaseId', 'no such case');
+    if (!target) throw badRequest('intoCaseId', 'ref.no_such_case');
     if (['rejected', 'merged', 'voided'].includes(target.status)) {
-      throw badRequest('intoCaseId', `the target case is ${target.status}`);
+      throw badRequest('intoCaseId', 'case.merge_target_closed', { status: target.status });
     }
     return {
       event: {
@@ -245,26 +250,23 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     let departmentIds = await existingDepartments(ctx.tx, input.departmentIds ?? [], 'departmentIds');
     let routed = false;
     if (userIds.length === 0 && departmentIds.length === 0) {
-      if (level < 4) throw badRequest('handlerIds', 'name at least one handler');
-      if (!ctx.c.case_type) throw badRequest('caseType', 'register the case type before routing');
+      if (level < 4) throw badRequest('handlerIds', 'case.handlers_required');
+      if (!ctx.c.case_type) throw badRequest('caseType', 'case.type_before_routing');
       // 分流分调: level 4 routes by case type through the routing table.
       departmentIds = await ctx.routing(ctx.tx, ctx.c.case_type, ctx.c.grid_path);
       if (departmentIds.length === 0) {
-        throw badRequest(
-          'departmentIds',
-          `no routing rule for case type "${ctx.c.case_type}"; name the departments`,
-        );
+        throw badRequest('departmentIds', 'case.no_routing_rule', { code: ctx.c.case_type });
       }
       routed = true;
     }
     if (level === 5 && departmentIds.length + userIds.length < 2) {
-      throw badRequest('departmentIds', 'level 5 joint handling (联管联调) needs at least two departments');
+      throw badRequest('departmentIds', 'case.joint_needs_two');
     }
     let dueAt: string | undefined;
     if (input.dueAt !== undefined) {
       const due = new Date(input.dueAt);
-      if (Number.isNaN(due.getTime())) throw badRequest('dueAt', 'is not a date-time');
-      if (due <= ctx.now) throw badRequest('dueAt', 'must be in the future');
+      if (Number.isNaN(due.getTime())) throw badRequest('dueAt', 'validation.not_a_time');
+      if (due <= ctx.now) throw badRequest('dueAt', 'validation.future');
       dueAt = due.toISOString();
     }
     const kind = level === 5 ? 'joint' : 'handler';
@@ -327,8 +329,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   async link(ctx, input) {
     const userIds = await existingUsers(ctx.tx, input.userIds ?? [], 'userIds');
     const departmentIds = await existingDepartments(ctx.tx, input.departmentIds ?? [], 'departmentIds');
-    if (userIds.length + departmentIds.length === 0)
-      throw badRequest('userIds', 'name at least one person or department');
+    if (userIds.length + departmentIds.length === 0) throw badRequest('userIds', 'case.link_needs_someone');
     await repo.addParties(
       ctx.tx,
       ctx.c.id,

@@ -53,7 +53,7 @@ export async function updateCase(
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw conflict('the case was changed by someone else; reload it');
+  if (Number(result.numUpdatedRows) !== 1) throw conflict('case.changed_by_someone');
 }
 
 export function partiesOf(q: Queryable, caseId: string): Promise<PartyRow[]> {

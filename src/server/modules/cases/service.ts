@@ -5,7 +5,7 @@
 import type { CaseSource, CaseStatus, Difficulty, Level } from '../../../shared/domain.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle, Tx } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
@@ -227,7 +227,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const id = handlingAreaOnPath(gridPath, level);
       const area =
         id && (await tx.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst());
-      if (!area) throw conflict(`the case's grid has no area at handling level ${level}`);
+      if (!area) throw conflict('case.no_area_at_level', { level });
       return area;
     };
   }
@@ -275,13 +275,13 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   async function detail(actor: Actor, caseId: string): Promise<CaseDetail> {
-    if (!isUuid(caseId)) throw notFound('case');
+    if (!isUuid(caseId)) throw notFound('not_found.case');
     const c = await repo.findCase(db, caseId);
-    if (!c) throw notFound('case');
+    if (!c) throw notFound('not_found.case');
     const parties = await repo.partiesOf(db, caseId);
     const scope = scopeOf(c, parties);
     const view = canView(actor, scope);
-    if (!view.allowed) throw forbidden(view.reason);
+    if (!view.allowed) throw refused(view.reason);
     const [requests, orders, wt] = await Promise.all([
       repo.requestsOf(db, caseId),
       repo.supervisionOrdersOf(db, caseId),
@@ -323,11 +323,11 @@ export function createCaseService(deps: CaseServiceDeps) {
       const scope = `case:${actor.userId}`;
       return once(actor, scope, idempotencyKey, async () => {
         const hit = await deps.areas.gridOf(input.lng, input.lat, input.crs ?? 'wgs84');
-        if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
+        if (!hit) throw badRequest('location', 'case.location_outside_county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
-        if (!decision.allowed) throw forbidden(decision.reason);
+        if (!decision.allowed) throw refused(decision.reason);
         if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
-          throw badRequest('contactPhone', 'is not a phone number');
+          throw badRequest('contactPhone', 'validation.phone');
         }
         let caseType: string | null = null;
         let difficulty: string | null = null;
@@ -337,14 +337,15 @@ export function createCaseService(deps: CaseServiceDeps) {
             .select(['code', 'default_difficulty', 'active'])
             .where('code', '=', input.caseType)
             .executeTakeFirst();
-          if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+          if (type?.active !== 1)
+            throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
           caseType = type.code;
           difficulty = type.default_difficulty;
         } else if (input.onTheSpot) {
-          throw badRequest('caseType', 'an on-the-spot resolution needs its case type');
+          throw badRequest('caseType', 'case.on_the_spot_needs_type');
         }
         const handlingAreaId = handlingAreaOnPath(hit.gridPath, 1);
-        if (!handlingAreaId) throw badRequest('location', 'the point lies in an area that is not a grid');
+        if (!handlingAreaId) throw badRequest('location', 'case.location_not_grid');
         const wt = await deps.deadlines.current();
         const now = deps.clock.now();
         const nowIso = now.toISOString();
@@ -443,23 +444,27 @@ export function createCaseService(deps: CaseServiceDeps) {
       input: ActionInputs[A],
       idempotencyKey?: string,
     ): Promise<CaseDetail> {
-      if (!isUuid(caseId)) throw notFound('case');
+      if (!isUuid(caseId)) throw notFound('not_found.case');
       const wt = await deps.deadlines.current();
       // An action replayed from a phone's outbox is answered, not run twice.
       const onceScope = `act:${actor.userId}:${caseId}:${action}`;
       return once(actor, onceScope, idempotencyKey, async () => {
         await db.transaction().execute(async (tx) => {
           const c = await repo.findCase(tx, caseId, { dialect });
-          if (!c) throw notFound('case');
+          if (!c) throw notFound('not_found.case');
           const parties = await repo.partiesOf(tx, caseId);
           const scope = scopeOf(c, parties);
           const decision = authorize(actor, action, scope);
-          if (!decision.allowed) throw forbidden(decision.reason);
+          if (!decision.allowed) throw refused(decision.reason);
           if (!canTransition(c.status as CaseStatus, action)) {
-            throw conflict(`a case that is ${c.status} does not allow "${action}"`, {
-              status: c.status,
-              action,
-            });
+            throw conflict(
+              'case.status_forbids_action',
+              { status: c.status, action },
+              {
+                status: c.status,
+                action,
+              },
+            );
           }
           const now = deps.clock.now();
           const ctx: ActionContext = {
@@ -474,7 +479,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           };
           const outcome = await runAction(ctx, action, input);
           const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
-          if (!status) throw conflict(`"${action}" is not possible now`);
+          if (!status) throw conflict('case.action_not_possible', { action });
           await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
           await remember(tx, onceScope, idempotencyKey, caseId, now.toISOString());
         });
@@ -543,7 +548,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         .where('id', '=', id)
         .where('user_id', '=', actor.userId)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('notification');
+      if (Number(result.numUpdatedRows) === 0) throw notFound('not_found.notification');
     },
 
     /** The contact phone in full, for centre operators; every view is logged (PIPL). */
@@ -554,7 +559,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
         )
       ) {
-        throw forbidden('only the centre operators of the case’s area may see the full phone number');
+        throw forbidden('forbidden.full_phone');
       }
       const row = await db
         .selectFrom('case_file')

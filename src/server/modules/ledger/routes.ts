@@ -50,7 +50,6 @@ export interface LedgerRouteDeps {
 export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.addSchema(LedgerReport);
   app.addSchema(Checkpoint);
-  const auditorsOnly = `only ${LEDGER_AUDITORS.join(', ')} may audit the case history`;
 
   app.get(
     '/api/v1/ledger/verify',
@@ -62,7 +61,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      if (!canAuditLedger(requireActor(request)))
+        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       return verifyLedger(deps.db);
     },
   );
@@ -81,7 +81,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request, reply) => {
-      if (!canSealLedger(requireActor(request))) throw forbidden('only admin may write a ledger checkpoint');
+      if (!canSealLedger(requireActor(request))) throw forbidden('forbidden.admin_only');
       const checkpoint = await writeCheckpoint(deps.db, deps.dialect, deps.clock.now());
       if (!checkpoint) return reply.status(200).send({ checkpoint: null });
       return reply.status(201).send({ checkpoint });
@@ -107,7 +107,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      if (!canAuditLedger(requireActor(request)))
+        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       const { limit = 100, beforeSeq } = request.query;
       return {
         items: await listCheckpoints(deps.db, { limit, ...(beforeSeq === undefined ? {} : { beforeSeq }) }),

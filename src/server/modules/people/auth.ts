@@ -33,9 +33,9 @@ export function createAuthService(db: Db, clock: Clock, sessionHours: number): A
         .executeTakeFirst();
       // Verify even when the user is unknown, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
-      if (!user || !ok || user.active !== 1) throw unauthorized('wrong username or password');
+      if (!user || !ok || user.active !== 1) throw unauthorized('auth.wrong_credentials');
       const actor = await loadActor(db, user.id);
-      if (!actor) throw unauthorized('wrong username or password');
+      if (!actor) throw unauthorized('auth.wrong_credentials');
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + sessionHours * 3_600_000).toISOString();

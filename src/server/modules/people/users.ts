@@ -8,7 +8,7 @@ import { GRID_KINDS, ROLES, type Role } from '../../../shared/domain.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { containsIgnoringCase, isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, type Message, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
 import { tokenHash } from './auth.ts';
@@ -115,20 +115,21 @@ const USERNAME = /^[a-z0-9._-]{2,50}$/;
 const MOBILE = /^1\d{10}$/;
 
 /** A username problem, or undefined: 2–50 of `a-z 0-9 . _ -` (an 11-digit phone fits too). */
-export function usernameProblem(username: string): string | undefined {
+export function usernameProblem(username: string): Message | undefined {
   if (USERNAME.test(username)) return undefined;
-  return 'must be 2–50 characters of a-z, 0-9, ".", "_", "-" (or an 11-digit phone number)';
+  return { key: 'validation.username' };
 }
 
 function checkDisplayName(field: string, value: string): string {
   const name = value.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
   return name;
 }
 
 function checkPassword(field: string, password: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw badRequest(field, problem);
+  if (problem) throw badRequest(field, problem.key, problem.params);
 }
 
 /** Checks one assignment against the role rules and the tables; returns it normalised. */
@@ -138,28 +139,29 @@ async function checkAssignment(
   input: AssignmentInput,
 ): Promise<{ role: Role; areaId: string | null; departmentId: string | null; title: string | null }> {
   if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw badRequest(`${field}.role`, `must be one of ${ROLES.join(', ')}`);
+    throw badRequest(`${field}.role`, 'validation.enum', { allowed: ROLES });
   }
   const role = input.role as Role;
   const areaId = input.areaId || null;
   const departmentId = input.departmentId || null;
   const title = input.title?.trim() || null;
   if (title !== null && title.length > 50)
-    throw badRequest(`${field}.title`, 'must be at most 50 characters');
+    throw badRequest(`${field}.title`, 'validation.max_length', { limit: 50 });
   if (areaId === null && AREA_SCOPED_ROLES.includes(role)) {
     throw badRequest(
       `${field}.areaId`,
-      role === 'resident' ? 'a resident needs their home grid' : `the role ${role} needs an area`,
+      role === 'resident' ? 'user.resident_home_grid' : 'user.role_needs_area',
+      { role },
     );
   }
   if (departmentId === null && role === 'department_handler') {
-    throw badRequest(`${field}.departmentId`, 'a department handler needs a department');
+    throw badRequest(`${field}.departmentId`, 'user.department_needed');
   }
   if (areaId !== null) {
     const area = await q.selectFrom('area').select(['kind']).where('id', '=', areaId).executeTakeFirst();
-    if (!area) throw badRequest(`${field}.areaId`, 'no such area');
+    if (!area) throw badRequest(`${field}.areaId`, 'ref.no_such_area');
     if (role === 'resident' && !(GRID_KINDS as readonly string[]).includes(area.kind)) {
-      throw badRequest(`${field}.areaId`, 'a resident’s home must be a grid');
+      throw badRequest(`${field}.areaId`, 'user.home_must_be_grid');
     }
   }
   if (departmentId !== null) {
@@ -168,7 +170,7 @@ async function checkAssignment(
       .select('id')
       .where('id', '=', departmentId)
       .executeTakeFirst();
-    if (!dept) throw badRequest(`${field}.departmentId`, 'no such department');
+    if (!dept) throw badRequest(`${field}.departmentId`, 'ref.no_such_department');
   }
   return { role, areaId, departmentId, title };
 }
@@ -201,7 +203,7 @@ export async function resetUserPassword(
     .select('id')
     .where('username', '=', username)
     .executeTakeFirst();
-  if (!user) throw notFound(`user "${username}"`);
+  if (!user) throw notFound('not_found.username', { username });
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     await tx
@@ -324,7 +326,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       .select(userColumns)
       .where('id', '=', userId)
       .executeTakeFirst();
-    if (!row) throw notFound('user');
+    if (!row) throw notFound('not_found.user');
     const assignments = await loadAssignments(db, [row.id]);
     return present(row, assignments.get(row.id) ?? []);
   }
@@ -341,7 +343,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select(['id', 'active'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!user) throw notFound('user');
+      if (!user) throw notFound('not_found.user');
       if (patch.active === false && user.active === 1) {
         const isAdmin = await tx
           .selectFrom('assignment')
@@ -350,7 +352,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .where('role', '=', 'admin')
           .executeTakeFirst();
         if (isAdmin && !(await adminRemains(tx, { notUser: userId }))) {
-          throw conflict('this is the last active administrator; appoint another first');
+          throw conflict('user.last_admin');
         }
       }
       await tx
@@ -377,12 +379,15 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .select('id')
           .where('username', '=', input.username)
           .executeTakeFirst();
-        if (taken) throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        if (taken) throw conflict('user.username_taken', { username: input.username }, { field: 'username' });
         const checked = [];
         for (const [i, a] of input.assignments.entries()) {
           const one = await checkAssignment(tx, `assignments[${i}]`, a);
           const twin = checked.findIndex((c) => sameAssignment(c, one));
-          if (twin >= 0) throw badRequest(`assignments[${i}]`, `duplicate of assignments[${twin}]`);
+          if (twin >= 0)
+            throw badRequest(`assignments[${i}]`, 'validation.duplicate_of', {
+              other: `assignments[${twin}]`,
+            });
           checked.push(one);
         }
         await tx
@@ -417,7 +422,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
     } catch (error) {
       // Two creates racing for one username: the unique key decides, the loser gets a 409.
       if (isUniqueViolation(error))
-        throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        throw conflict('user.username_taken', { username: input.username }, { field: 'username' });
       throw error;
     }
     return id;
@@ -426,14 +431,14 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
   return {
     async createUser(input) {
       const problem = usernameProblem(input.username);
-      if (problem) throw badRequest('username', problem);
+      if (problem) throw badRequest('username', problem.key, problem.params);
       const displayName = checkDisplayName('displayName', input.displayName);
       checkPassword('password', input.password);
       const phone = input.phone?.trim() || null;
       if (phone !== null && !isPhoneNumber(phone)) {
-        throw badRequest('phone', 'must be an 11-digit mobile number or a landline with area code');
+        throw badRequest('phone', 'validation.phone');
       }
-      if (input.assignments.length === 0) throw badRequest('assignments', 'give the user at least one role');
+      if (input.assignments.length === 0) throw badRequest('assignments', 'user.assignments_required');
       // Hash before the transaction: argon2 takes ~75 ms and must not hold the write lock.
       const passwordHash = await hashPassword(input.password);
       const id = await insertUser({ ...input, displayName, phone }, passwordHash);
@@ -442,7 +447,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
 
     async registerResident(input) {
       const phone = input.phone.trim();
-      if (!MOBILE.test(phone)) throw badRequest('phone', 'must be an 11-digit mobile number');
+      if (!MOBILE.test(phone)) throw badRequest('phone', 'validation.mobile');
       const displayName = checkDisplayName('displayName', input.displayName);
       checkPassword('password', input.password);
       const grid = await db
@@ -451,7 +456,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .where('id', '=', input.gridId)
         .executeTakeFirst();
       if (!grid || !(GRID_KINDS as readonly string[]).includes(grid.kind)) {
-        throw badRequest('gridId', 'no such grid');
+        throw badRequest('gridId', 'ref.no_such_grid');
       }
       const passwordHash = await hashPassword(input.password);
       try {
@@ -467,7 +472,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         return await getUser(id);
       } catch (error) {
         if (error instanceof AppError && error.code === 'conflict') {
-          throw conflict('this phone number is already registered', { field: 'phone' });
+          throw conflict('user.phone_registered', {}, { field: 'phone' });
         }
         throw error;
       }
@@ -481,12 +486,12 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select(['password_hash'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!user) throw notFound('user');
+      if (!user) throw notFound('not_found.user');
       checkPassword('newPassword', newPassword);
       if (!(await verifyPassword(user.password_hash, oldPassword))) {
-        throw badRequest('oldPassword', 'is not your current password');
+        throw badRequest('oldPassword', 'auth.wrong_old_password');
       }
-      if (oldPassword === newPassword) throw badRequest('newPassword', 'must differ from the old password');
+      if (oldPassword === newPassword) throw badRequest('newPassword', 'validation.must_differ');
       const passwordHash = await hashPassword(newPassword);
       // The session store keeps SHA-256 of the token (auth.ts); the current session survives.
       const keepHash = keepToken ? tokenHash(keepToken) : undefined;
@@ -512,11 +517,11 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .select('path')
           .where('id', '=', filter.areaId)
           .executeTakeFirst();
-        if (!area) throw badRequest('areaId', 'no such area');
+        if (!area) throw badRequest('areaId', 'ref.no_such_area');
         areaPath = area.path;
       }
       if (filter.role !== undefined && !(ROLES as readonly string[]).includes(filter.role)) {
-        throw badRequest('role', `must be one of ${ROLES.join(', ')}`);
+        throw badRequest('role', 'validation.enum', { allowed: ROLES });
       }
       const within = filter.withinPaths;
       if (within !== undefined && within.length === 0) return { items: [], total: 0 };
@@ -582,7 +587,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
-        if (!user) throw notFound('user');
+        if (!user) throw notFound('not_found.user');
         const one = await checkAssignment(tx, 'assignment', input);
         const existing = await tx
           .selectFrom('assignment')
@@ -592,7 +597,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         const twin = existing.some((e) =>
           sameAssignment({ role: e.role, areaId: e.area_id, departmentId: e.department_id }, one),
         );
-        if (twin) throw conflict('the user already has this role here');
+        if (twin) throw conflict('user.role_exists');
         await tx
           .insertInto('assignment')
           .values({
@@ -609,7 +614,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       });
       const all = await loadAssignments(db, [userId]);
       const made = all.get(userId)?.find((a) => a.id === id);
-      if (!made) throw notFound('assignment');
+      if (!made) throw notFound('not_found.assignment');
       return made;
     },
 
@@ -622,13 +627,13 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .where('assignment.id', '=', assignmentId)
           .where('assignment.user_id', '=', userId)
           .executeTakeFirst();
-        if (!row) throw notFound('assignment');
+        if (!row) throw notFound('not_found.assignment');
         if (
           row.role === 'admin' &&
           row.active === 1 &&
           !(await adminRemains(tx, { notAssignment: assignmentId }))
         ) {
-          throw conflict('this is the last active administrator; appoint another first');
+          throw conflict('user.last_admin');
         }
         await tx.deleteFrom('assignment').where('id', '=', assignmentId).execute();
         await tx.updateTable('app_user').set({ updated_at: now() }).where('id', '=', userId).execute();
@@ -651,7 +656,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select('phone_enc')
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!row) throw notFound('user');
+      if (!row) throw notFound('not_found.user');
       if (row.phone_enc === null) return null;
       const phone = cipher.decrypt(row.phone_enc);
       await db
