@@ -86,7 +86,7 @@ describe('zhizhi user add', () => {
       'username "root" is taken',
     );
     await expect(userAdd(db, cipher, clock, { ...base, role: 'admin', password: 'short' })).rejects.toThrow(
-      'password: must be at least 8 characters',
+      'password must be at least 8 characters',
     );
   });
 });

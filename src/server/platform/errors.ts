@@ -15,6 +15,7 @@ import {
 } from '../../shared/messages/format.ts';
 
 export type { Message, MessageKey, MessageParams } from '../../shared/messages/format.ts';
+export { formatMessage };
 
 export type ErrorCode =
   | 'bad_request'

@@ -184,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   'notice.text': '{text}',
   'notice.assigned': 'New case for you: {title}',
   'notice.escalated': 'Case escalated to {level}: {note}',
+  'notice.reminder': 'Reminder: {title}',
+  'notice.escalated_overdue': 'Case escalated to {level}: the {step} deadline {dueAt} passed',
   'notice.sent_back': 'Case sent back: {reason}',
   'notice.linked': 'Please help handle: {title}',
   'notice.to_verify': 'Result awaiting verification: {title}',

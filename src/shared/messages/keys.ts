@@ -166,6 +166,8 @@ export const MESSAGE_KEYS = [
   'notice.text',
   'notice.assigned',
   'notice.escalated',
+  'notice.reminder',
+  'notice.escalated_overdue',
   'notice.sent_back',
   'notice.linked',
   'notice.to_verify',

@@ -173,6 +173,8 @@ export const mn: Record<MessageKey, string> = {
   'notice.text': '{text}',
   'notice.assigned': 'ᠲᠠᠨ ᠳᠤ ᠰᠢᠨ᠎ᠡ ᠬᠡᠷᠡᠭ᠄ {title}',
   'notice.escalated': 'ᠬᠡᠷᠡᠭ {level} ᠳᠤ ᠳᠡᠪᠰᠢᠭᠦᠯᠪᠡ᠄ {note}',
+  'notice.reminder': 'ᠰᠠᠨᠠᠭᠤᠯᠤᠯ᠄ {title}',
+  'notice.escalated_overdue': 'ᠬᠡᠷᠡᠭ {level} ᠳᠤ ᠳᠡᠪᠰᠢᠭᠦᠯᠪᠡ᠄ {step} ᠤᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ {dueAt} ᠬᠡᠲᠦᠷᠡᠪᠡ',
   'notice.sent_back': 'ᠬᠡᠷᠡᠭ ᠢ ᠪᠤᠴᠠᠭᠠᠪᠠ᠄ {reason}',
   'notice.linked': 'ᠬᠠᠮᠲᠤᠷᠠᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠨ᠎ᠡ ᠦᠦ᠄ {title}',
   'notice.to_verify': 'ᠦᠷ᠎ᠡ ᠳ᠋ᠦᠩ ᠪᠠᠲᠤᠯᠠᠬᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠄ {title}',

@@ -172,6 +172,8 @@ export const zh: Record<MessageKey, string> = {
   'notice.text': '{text}',
   'notice.assigned': '新案件派给您：{title}',
   'notice.escalated': '案件已上报至{level}：{note}',
+  'notice.reminder': '催办：{title}',
+  'notice.escalated_overdue': '案件已上报至{level}：{step}期限 {dueAt} 已过',
   'notice.sent_back': '案件被退回：{reason}',
   'notice.linked': '请协同处置：{title}',
   'notice.to_verify': '处置结果待核查：{title}',

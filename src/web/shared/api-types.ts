@@ -5240,8 +5240,15 @@ export interface paths {
                             caseId: string;
                             createdAt: string;
                             id: string;
+                            /** @description Message code of the catalogue (src/shared/messages) */
+                            key: string;
                             kind: string;
+                            /** @description The message in Chinese as sent; show key + params instead */
                             message: string;
+                            /** @description Values of the message */
+                            params: {
+                                [key: string]: unknown;
+                            };
                             readAt: string | null;
                         }[];
                     };
@@ -6657,9 +6664,17 @@ export interface components {
         };
         Error: {
             error: {
+                /** @description HTTP-level category: bad_request, forbidden, not_found, conflict, … */
                 code: string;
                 details?: unknown;
+                /** @description Stable message code of the catalogue (src/shared/messages), e.g. auth.wrong_credentials */
+                key: string;
+                /** @description The message in English, for API integrators */
                 message: string;
+                /** @description Values of the message: field, limit, format, … */
+                params: {
+                    [key: string]: unknown;
+                };
             };
         };
         IssuedOpen311Key: {

@@ -5,7 +5,7 @@
  */
 import type { CaseStatus, Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { badRequest, conflict, type MessageKey } from '../../platform/errors.ts';
+import { badRequest, conflict, type Message, type MessageKey } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
 import { deciderRoles, dispatcherRoles } from './policy.ts';
@@ -27,7 +27,7 @@ export interface ActionContext {
 export interface Notice {
   users: string[];
   kind: string;
-  message: string;
+  message: Message;
 }
 
 export interface ActionOutcome {
@@ -173,13 +173,17 @@ export function suggestFinalDifficulty(
   return (initial as Difficulty | null) ?? 'simple';
 }
 
-const LEVEL_WORDS: Record<number, string> = {
-  1: '网格',
-  2: '嘎查村社区',
-  3: '苏木镇',
-  4: '旗综治中心',
-  5: '旗委政府',
-};
+/** What the new level's dispatchers are told: the note, or for a missed deadline the step and time. */
+function escalationNotice(reason: EscalationReason, to: Level, note: string, c: repo.CaseRow): Message {
+  return reason === 'overdue'
+    ? { key: 'notice.escalated_overdue', params: { level: to, step: c.step, dueAt: c.step_due_at } }
+    : { key: 'notice.escalated', params: { level: to, note } };
+}
+
+/** A reminder (催办): the sender's own words, or the standard one naming the case. */
+function reminderNotice(text: string | undefined, title: string): Message {
+  return text ? { key: 'notice.text', params: { text } } : { key: 'notice.reminder', params: { title } };
+}
 
 /** Moves the case up one level: new handling area, handlers released, the new level's dispatchers told. */
 export async function escalationOutcome(
@@ -199,7 +203,7 @@ export async function escalationOutcome(
       payload: { fromLevel: from, toLevel: to, reason, note, handlingAreaId: area.id },
     },
     patch: { level: to, handling_area_id: area.id, dispatcher_id: null, assigned_due_at: null },
-    notices: [{ users: dispatchers, kind: 'escalated', message: `案件已上报至${LEVEL_WORDS[to]}：${note}` }],
+    notices: [{ users: dispatchers, kind: 'escalated', message: escalationNotice(reason, to, note, ctx.c) }],
   };
 }
 
@@ -287,7 +291,11 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       patch: { dispatcher_id: ctx.actor.userId, assigned_due_at: dueAt ?? null },
       notices: [
-        { users: [...userIds, ...members], kind: 'assigned', message: `新案件派给您：${ctx.c.title}` },
+        {
+          users: [...userIds, ...members],
+          kind: 'assigned',
+          message: { key: 'notice.assigned', params: { title: ctx.c.title } },
+        },
       ],
     };
   },
@@ -303,7 +311,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       event: { type: 'sent_back', payload: { reason: input.reason, dispatcherId: ctx.c.dispatcher_id } },
       patch: { sent_back_count: ctx.c.sent_back_count + 1, assigned_due_at: null },
       notices: ctx.c.dispatcher_id
-        ? [{ users: [ctx.c.dispatcher_id], kind: 'sent_back', message: `案件被退回：${input.reason}` }]
+        ? [
+            {
+              users: [ctx.c.dispatcher_id],
+              kind: 'sent_back',
+              message: { key: 'notice.sent_back', params: { reason: input.reason } },
+            },
+          ]
         : [],
     };
   },
@@ -341,7 +355,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const members = await repo.departmentMembers(ctx.tx, departmentIds);
     return {
       event: { type: 'collaborators_linked', payload: { userIds, departmentIds, note: input.note } },
-      notices: [{ users: [...userIds, ...members], kind: 'linked', message: `请协同处置：${ctx.c.title}` }],
+      notices: [
+        {
+          users: [...userIds, ...members],
+          kind: 'linked',
+          message: { key: 'notice.linked', params: { title: ctx.c.title } },
+        },
+      ],
     };
   },
 
@@ -350,7 +370,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     return {
       event: { type: 'feedback_submitted', payload: { result: input.result } },
       patch: { result: input.result },
-      notices: [{ users: deciders, kind: 'to_verify', message: `处置结果待核查：${ctx.c.title}` }],
+      notices: [
+        {
+          users: deciders,
+          kind: 'to_verify',
+          message: { key: 'notice.to_verify', params: { title: ctx.c.title } },
+        },
+      ],
     };
   },
 
@@ -367,7 +393,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     return {
       event: { type: 'rework_requested', payload: { reason: input.reason } },
       patch: { rework_count: ctx.c.rework_count + 1 },
-      notices: [{ users, kind: 'rework', message: `案件需返工：${input.reason}` }],
+      notices: [
+        { users, kind: 'rework', message: { key: 'notice.rework', params: { reason: input.reason } } },
+      ],
     };
   },
 
@@ -375,10 +403,12 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const users = ['registered', 'reported'].includes(ctx.c.status)
       ? await repo.usersWithRole(ctx.tx, dispatcherRoles(ctx.c.level as Level), ctx.c.handling_path, true)
       : await repo.activeHandlerUsers(ctx.tx, ctx.parties);
-    const message = input.message ?? `催办：${ctx.c.title}`;
     return {
-      event: { type: 'reminded', payload: { message, to: users } },
-      notices: [{ users, kind: 'reminder', message }],
+      event: {
+        type: 'reminded',
+        payload: { ...(input.message ? { message: input.message } : {}), to: users },
+      },
+      notices: [{ users, kind: 'reminder', message: reminderNotice(input.message, ctx.c.title) }],
     };
   },
 
@@ -405,7 +435,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: [...users, ...deciders],
           kind: 'supervision',
-          message: `督办单：${input.reason}（期限 ${dueAt}）`,
+          message: { key: 'notice.supervised', params: { reason: input.reason, dueAt } },
         },
       ],
       supervisionDue: { orderId, dueAt },
@@ -428,7 +458,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: deciders,
           kind: 'extension_request',
-          message: `延期申请 ${input.hours} 工作小时：${input.reason}`,
+          message: {
+            key: 'notice.extension_requested',
+            params: { hours: input.hours, reason: input.reason },
+          },
         },
       ],
     };
@@ -446,7 +479,11 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       patch: { step_due_at: dueAt, extension_count: ctx.c.extension_count + 1 },
       clock: { kind: 'reschedule' },
       notices: [
-        { users: [request.requested_by], kind: 'extension_decided', message: `延期已批准，新期限 ${dueAt}` },
+        {
+          users: [request.requested_by],
+          kind: 'extension_decided',
+          message: { key: 'notice.extension_approved', params: { dueAt } },
+        },
       ],
     };
   },
@@ -459,7 +496,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: [request.requested_by],
           kind: 'extension_decided',
-          message: `延期申请未批准${input.note ? `：${input.note}` : ''}`,
+          message: input.note
+            ? { key: 'notice.extension_refused_note', params: { note: input.note } }
+            : { key: 'notice.extension_refused' },
         },
       ],
     };
@@ -498,7 +537,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const deciders = await decidersOf(ctx);
     return {
       event: { type: 'void_requested', payload: { requestId: id, reason: input.reason } },
-      notices: [{ users: deciders, kind: 'void_request', message: `作废申请：${input.reason}` }],
+      notices: [
+        {
+          users: deciders,
+          kind: 'void_request',
+          message: { key: 'notice.void_requested', params: { reason: input.reason } },
+        },
+      ],
     };
   },
 
@@ -537,7 +582,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       transition: { satisfied: false },
       patch: { satisfaction: 'unsatisfied', rework_count: ctx.c.rework_count + 1, resolved_level: null },
-      notices: [{ users, kind: 'reopened', message: `回访不满意，案件重新处置：${input.comment ?? ''}` }],
+      notices: [
+        {
+          users,
+          kind: 'reopened',
+          message: { key: 'notice.reopened', params: { comment: input.comment ?? '' } },
+        },
+      ],
     };
   },
 

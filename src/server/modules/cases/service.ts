@@ -602,7 +602,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               users,
               caseId,
               'deadline_near',
-              `即将到期（${c.step_due_at}）：${c.title}`,
+              { key: 'notice.deadline_near', params: { dueAt: c.step_due_at, title: c.title } },
               now.toISOString(),
             );
             await deps.appendEvents(tx, dialect, [
@@ -628,7 +628,14 @@ export function createCaseService(deps: CaseServiceDeps) {
             const inspectors = await repo.usersWithRole(tx, ['grid_inspector'], c.grid_path);
             const escalates = ['registered', 'dispatched', 'handling'].includes(c.status) && c.level < 5;
             // Flag it to the discipline inspectors (纪检员) and record the overdue step.
-            await repo.notify(tx, inspectors, caseId, 'overdue', `案件超期：${c.title}（${c.step}）`, nowIso);
+            await repo.notify(
+              tx,
+              inspectors,
+              caseId,
+              'overdue',
+              { key: 'notice.overdue', params: { title: c.title, step: c.step } },
+              nowIso,
+            );
             await deps.appendEvents(tx, dialect, [
               {
                 caseId,
@@ -653,11 +660,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               routing: deps.routing,
               handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
             };
-            const outcome = await escalationOutcome(
-              ctx,
-              'overdue',
-              `${c.step} deadline ${c.step_due_at} passed`,
-            );
+            const outcome = await escalationOutcome(ctx, 'overdue', '');
             outcome.patch = { ...outcome.patch, overdue: 1 };
             await apply(tx, c, outcome, 'registered', SYSTEM, wt, now);
           });
@@ -677,7 +680,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               [order.inspector_id],
               caseId,
               'supervision_overdue',
-              `督办单已到期未办结：${order.reason}`,
+              { key: 'notice.supervision_overdue', params: { reason: order.reason } },
               nowIso,
             );
             await deps.appendEvents(tx, dialect, [

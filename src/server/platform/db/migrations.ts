@@ -390,6 +390,21 @@ function caseCounter(): Migration {
   };
 }
 
+/**
+ * 0005: notifications as a message code + params (src/shared/messages) instead of a finished
+ * Chinese sentence, so each app shows them in its reader's language and times in local time.
+ * Rows written before keep their sentence, shown as it is (`notice.text`).
+ */
+function notificationMessageKey(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('notification').addColumn('message_key', 'text').execute();
+      await db.schema.alterTable('notification').addColumn('message_params', 'text').execute();
+      await sql`UPDATE notification SET message_key = 'notice.text'`.execute(db);
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -397,6 +412,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_open311': open311(dialect),
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
+    '0005_messages_notification_key': notificationMessageKey(),
   };
 }
 
