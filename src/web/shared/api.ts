@@ -4,6 +4,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api-types.ts';
+import { serverText } from './messages.ts';
 
 const TOKEN_KEY = 'zhizhi.token';
 
@@ -16,16 +17,42 @@ export function setToken(token: string | null): void {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
-/** An API answer that is not 2xx: the server's `{ error: { code, message, details } }`. */
+/**
+ * An API answer that is not 2xx: the server's `{ error: { code, message, key, params, details } }`,
+ * with `message` the text in the interface language (from `key` and `params`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly key?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/** The ApiError of a non-2xx answer's body, its message in the interface language. */
+export function apiErrorOf(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: ErrorBody } | undefined)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? 'error',
+    serverText(error) || response.statusText,
+    error?.details,
+    typeof error?.key === 'string' ? error.key : undefined,
+    error?.params as Record<string, unknown> | undefined,
+  );
+}
+
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  key?: unknown;
+  params?: unknown;
+  details?: unknown;
 }
 
 const auth: Middleware = {
@@ -45,11 +72,5 @@ export async function call<T>(
 ): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-  throw new ApiError(
-    response.status,
-    body.error?.code ?? 'error',
-    body.error?.message ?? response.statusText,
-    body.error?.details,
-  );
+  throw apiErrorOf(response, error);
 }

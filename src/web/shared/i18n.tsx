@@ -8,7 +8,8 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 export type Lang = 'zh' | 'en' | 'mn';
 export type Dictionary<K extends string> = Record<K, string>;
 
-const LANG_KEY = 'zhizhi.lang';
+/** Where the chosen interface language is kept (also read outside React, e.g. by error messages). */
+export const LANG_KEY = 'zhizhi.lang';
 
 interface I18n<K extends string> {
   lang: Lang;
