@@ -154,7 +154,11 @@ export const en: Record<MessageKey, string> = {
   'geo.geometry_object': '{field} must be a GeoJSON Polygon or MultiPolygon geometry object',
   'geo.polygons_array': '{field} must be a non-empty array of polygons',
   'geo.geometry_type': '{field} must be "Polygon" or "MultiPolygon"',
-  'check.bad_code': 'code {code}: {problem}',
+  'check.outside_parent': 'the polygon of {code} reaches outside its parent {parentCode}',
+  'check.sibling_overlap': 'the polygons of {code} and {otherCode} overlap',
+  'check.coverage_gap': 'the children of {code} cover {percent} % of it; {km2} km² are in no child',
+  'check.household_not_lowest': 'household {household} belongs to {code}, which is not a lowest-level grid',
+  'check.household_outside': 'household {household} at {lng},{lat} lies outside its grid {code}',
   'check.cap_exceeded': '{households} households exceed the cap of {cap} for a {kind}',
 
   // Catalogue, people, deadlines

@@ -145,7 +145,11 @@ export const mn: Record<MessageKey, string> = {
   'geo.geometry_object': '{field} GeoJSON Polygon ᠪᠤᠶᠤ MultiPolygon ᠪᠠᠶᠢᠨ᠎ᠠ',
   'geo.polygons_array': '{field} ᠬᠣᠭᠤᠰᠤᠨ ᠪᠢᠰᠢ ᠣᠯᠠᠨ ᠥᠨᠴᠥᠭᠲᠦ ᠶᠢᠨ ᠵᠢᠭᠰᠠᠭᠠᠯᠲᠠ ᠪᠠᠶᠢᠨ᠎ᠠ',
   'geo.geometry_type': '{field} "Polygon" ᠪᠤᠶᠤ "MultiPolygon" ᠪᠠᠶᠢᠨ᠎ᠠ',
-  'check.bad_code': '{code} ᠺᠣᠳ᠋᠄ {problem}',
+  'check.outside_parent': '{code} ᠤᠨ ᠬᠢᠯ ᠳᠡᠭᠡᠳᠦ {parentCode} ᠡᠴᠡ ᠭᠠᠷᠴᠠᠢ',
+  'check.sibling_overlap': '{code} ᠪᠠ {otherCode} ᠤᠨ ᠬᠢᠯ ᠳᠠᠪᠬᠤᠴᠠᠵᠠᠢ',
+  'check.coverage_gap': '{code} ᠤᠨ ᠳᠣᠣᠷᠠᠬᠢ ᠲᠣᠢᠷᠢᠭ {percent}% ᠢ ᠪᠦᠷᠬᠦᠪᠡ᠂ {km2} ᠺᠮ² ᠦᠯᠡᠳᠡᠪᠡ',
+  'check.household_not_lowest': '{household} ᠥᠷᠬᠥ {code} ᠳᠤ ᠬᠠᠮᠢᠶᠠᠷᠤᠨ᠎ᠠ᠂ ᠡᠨᠡ ᠨᠢ ᠬᠠᠮᠤᠭ ᠳᠣᠣᠷᠠᠬᠢ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠪᠢᠰᠢ',
+  'check.household_outside': '{household} ᠥᠷᠬᠥ ︵{lng},{lat}︶ {code} ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠡᠴᠡ ᠭᠠᠳᠠᠨ᠎ᠠ ᠪᠠᠶᠢᠨ᠎ᠠ',
   'check.cap_exceeded': '{households} ᠥᠷᠬᠥ ᠨᠢ {kind} ᠤᠨ ᠳᠡᠭᠡᠳᠦ ᠬᠢᠵᠠᠭᠠᠷ {cap} ᠡᠴᠡ ᠬᠡᠲᠦᠷᠡᠪᠡ',
 
   'catalogue.case_type_exists': '"{code}" ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠥᠷᠥᠯ ᠪᠠᠶᠢᠨ᠎ᠠ',

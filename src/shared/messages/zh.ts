@@ -144,7 +144,11 @@ export const zh: Record<MessageKey, string> = {
   'geo.geometry_object': '{field}须为 GeoJSON Polygon 或 MultiPolygon 几何对象',
   'geo.polygons_array': '{field}须为非空的多边形数组',
   'geo.geometry_type': '{field}须为“Polygon”或“MultiPolygon”',
-  'check.bad_code': '编码 {code}：{problem}',
+  'check.outside_parent': '{code} 的边界超出了上级 {parentCode}',
+  'check.sibling_overlap': '{code} 与 {otherCode} 的边界重叠',
+  'check.coverage_gap': '{code} 的下级只覆盖了其 {percent}%，有 {km2} 平方公里不属于任何下级',
+  'check.household_not_lowest': '住户 {household} 属于 {code}，但它不是最底层网格',
+  'check.household_outside': '住户 {household}（{lng},{lat}）不在其网格 {code} 内',
   'check.cap_exceeded': '{households} 户超过{kind}上限 {cap} 户',
 
   'catalogue.case_type_exists': '事项类型“{code}”已存在',

@@ -6599,8 +6599,13 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description Message code of the catalogue (src/shared/messages) */
+            key: string;
             kind: string;
             message: string;
+            params: {
+                [key: string]: unknown;
+            };
         };
         CalendarDay: {
             /** @description YYYY-MM-DD, Asia/Shanghai */

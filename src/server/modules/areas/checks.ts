@@ -4,7 +4,7 @@
  * grid, and codes that follow the national structure. Pure: data in, violations out.
  */
 import { type AreaKind, GRID_KINDS } from '../../../shared/domain.ts';
-import { englishOf, type Message } from '../../platform/errors.ts';
+import { englishOf, type Message, type MessageKey, type MessageParams } from '../../platform/errors.ts';
 import { type AreaGeometry, bboxOf } from './geometry.ts';
 import { boxesMeet, geometriesOverlap, geometryAreaKm2, geometryWithin, locate } from './polygon-math.ts';
 
@@ -22,7 +22,10 @@ export interface AreaViolation {
   /** The area the violation is about (for household violations: the household's grid). */
   areaId: string;
   code: string;
+  /** In English; `key` + `params` are the message for the apps to show in their language. */
   message: string;
+  key: MessageKey;
+  params: MessageParams;
   details: Record<string, unknown>;
 }
 
@@ -95,10 +98,19 @@ export function codeProblem(
 function violation(
   kind: AreaViolationKind,
   area: CheckedArea,
-  message: string,
+  message: Message,
   details: Record<string, unknown> = {},
 ): AreaViolation {
-  return { kind, areaId: area.id, code: area.code, message, details };
+  const params = message.params ?? {};
+  return {
+    kind,
+    areaId: area.id,
+    code: area.code,
+    message: englishOf(message.key, params),
+    key: message.key,
+    params,
+    details,
+  };
 }
 
 function checkCodes(areas: readonly CheckedArea[], byId: Map<string, CheckedArea>): AreaViolation[] {
@@ -108,7 +120,7 @@ function checkCodes(areas: readonly CheckedArea[], byId: Map<string, CheckedArea
     const problem = codeProblem(area.kind, area.code, parent?.code);
     if (problem) {
       out.push(
-        violation('bad_code', area, `code ${area.code}: ${englishOf(problem.key, problem.params)}`, {
+        violation('bad_code', area, problem, {
           expectedLength: CODE_LENGTH[area.kind],
           parentCode: parent?.code ?? null,
         }),
@@ -130,10 +142,15 @@ function checkCaps(
     const households = counts.get(area.id) ?? 0;
     if (cap !== undefined && households > cap) {
       out.push(
-        violation('cap_exceeded', area, `${households} households exceed the ${area.kind} cap of ${cap}`, {
-          households,
-          cap,
-        }),
+        violation(
+          'cap_exceeded',
+          area,
+          { key: 'check.cap_exceeded', params: { households, kind: area.kind, cap } },
+          {
+            households,
+            cap,
+          },
+        ),
       );
     }
   }
@@ -150,7 +167,7 @@ function checkContainment(areas: readonly CheckedArea[], byId: Map<string, Check
         violation(
           'outside_parent',
           area,
-          `polygon of ${area.code} reaches outside its parent ${parent.code}`,
+          { key: 'check.outside_parent', params: { code: area.code, parentCode: parent.code } },
           {
             parentId: parent.id,
             parentCode: parent.code,
@@ -184,10 +201,15 @@ function checkSiblings(children: Map<string, CheckedArea[]>): AreaViolation[] {
         if (!boxesMeet(a.box, b.box) || !geometriesOverlap(a.geometry, b.geometry)) continue;
         const [first, second] = a.area.code <= b.area.code ? [a.area, b.area] : [b.area, a.area];
         out.push(
-          violation('sibling_overlap', first, `polygons of ${first.code} and ${second.code} overlap`, {
-            otherId: second.id,
-            otherCode: second.code,
-          }),
+          violation(
+            'sibling_overlap',
+            first,
+            { key: 'check.sibling_overlap', params: { code: first.code, otherCode: second.code } },
+            {
+              otherId: second.id,
+              otherCode: second.code,
+            },
+          ),
         );
       }
     }
@@ -212,7 +234,14 @@ function checkCoverage(
         violation(
           'coverage_gap',
           area,
-          `children of ${area.code} cover ${(covered * 100).toFixed(1)} % of it; ${(parentKm2 - childrenKm2).toFixed(3)} km² are in no child`,
+          {
+            key: 'check.coverage_gap',
+            params: {
+              code: area.code,
+              percent: (covered * 100).toFixed(1),
+              km2: (parentKm2 - childrenKm2).toFixed(3),
+            },
+          },
           {
             parentKm2: round(parentKm2),
             childrenKm2: round(childrenKm2),
@@ -243,7 +272,7 @@ function checkHouseholds(
         violation(
           'household_not_in_lowest_grid',
           grid,
-          `household ${h.id} belongs to ${grid.code}, which is not a lowest-level grid`,
+          { key: 'check.household_not_lowest', params: { household: h.id, code: grid.code } },
           { householdId: h.id },
         ),
       );
@@ -253,7 +282,10 @@ function checkHouseholds(
         violation(
           'household_outside_grid',
           grid,
-          `household ${h.id} at ${h.lng},${h.lat} lies outside its grid ${grid.code}`,
+          {
+            key: 'check.household_outside',
+            params: { household: h.id, lng: h.lng, lat: h.lat, code: grid.code },
+          },
           { householdId: h.id, lng: h.lng, lat: h.lat },
         ),
       );

@@ -54,6 +54,8 @@ const ViolationSchema = Type.Object(
     areaId: Type.String(),
     code: Type.String(),
     message: Type.String(),
+    key: Type.String({ description: 'Message code of the catalogue (src/shared/messages)' }),
+    params: Type.Record(Type.String(), Type.Unknown()),
     details: Type.Record(Type.String(), Type.Unknown()),
   },
   { $id: 'AreaViolation' },
