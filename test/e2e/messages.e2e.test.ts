@@ -125,5 +125,31 @@ describe.skipIf(!runBrowserTests)(
       await handler.close();
       await page.close();
     });
+
+    it('a deadline’s date picker shows Chinese months and weekdays, not "Dec / Su Mo Tu"', async () => {
+      const herder = await apiAs('herder');
+      const chief = await apiAs('grid.chief');
+      const place = { lng: DEMO_PLACES.pastoralGrid.lng, lat: DEMO_PLACES.pastoralGrid.lat };
+      const c = await herder.post('/api/v1/cases', {
+        description: '牧道被堵',
+        caseType: 'neighbour',
+        ...place,
+      });
+      await chief.act(c.id, 'register', { caseType: 'neighbour' });
+
+      const page = await context.newPage();
+      await page.goto(`/console/cases/${c.id}`);
+      await submitSignIn(page, 'grid.chief', DEMO_PASSWORD);
+      await page.locator('[data-action="dispatch"]').click();
+      await page.getByRole('dialog').getByLabel('办结时限').click();
+      const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+      await panel.locator('thead').waitFor();
+      const weekdays = (await panel.locator('thead').textContent()) ?? '';
+      expect(weekdays.replace(/\s/g, '')).toBe('一二三四五六日');
+      const header = (await panel.locator('.ant-picker-header').first().textContent()) ?? '';
+      expect(header).toMatch(/\d{4}年/);
+      expect(header).not.toMatch(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/);
+      await page.close();
+    });
   },
 );
