@@ -3,14 +3,7 @@
  * non-empty zh, en and mn text with the same placeholders (keys the server uses: message-keys.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  CATALOGUE,
-  FIELD_LABELS,
-  formatMessage,
-  isMessageKey,
-  type MessageLang,
-  VOCABULARY,
-} from './format.ts';
+import { CATALOGUE, FIELD_LABELS, formatMessage, type MessageLang, VOCABULARY } from './format.ts';
 import { FIELD_NAMES, MESSAGE_KEYS, VOCABULARY_KEYS } from './keys.ts';
 import { formatLocalTime } from './time.ts';
 
