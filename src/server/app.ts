@@ -10,6 +10,7 @@ import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOpti
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { englishOf } from './platform/errors.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
@@ -53,9 +54,14 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   let pageFallback: ((request: FastifyRequest, reply: FastifyReply) => boolean) | undefined;
   app.setNotFoundHandler((request, reply) => {
     if (pageFallback?.(request, reply)) return reply;
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: englishOf('request.route_not_found'),
+        key: 'request.route_not_found',
+        params: {},
+      },
+    });
   });
   app.addSchema(ErrorBody);
 

@@ -19,7 +19,7 @@ export async function backupSqlite(database: DatabaseHandle, dataDir: string, ou
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.resolve(out ?? path.join(dataDir, 'backups', `zhizhi-${stamp}.db`));
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists`);
+  if (fs.existsSync(target)) throw new AppError('conflict', 'cli.target_exists', { path: target });
   await database.sqlite.backup(target);
   return target;
 }

@@ -128,7 +128,7 @@ function printDemo(summary: LoadedDemo): void {
 async function passwordFromEnvOrPrompt(): Promise<string> {
   if (process.env.ZHIZHI_PASSWORD) return process.env.ZHIZHI_PASSWORD;
   if (!process.stdin.isTTY) {
-    throw new AppError('bad_request', 'set ZHIZHI_PASSWORD or run in a terminal to type the password');
+    throw new AppError('bad_request', 'cli.password_needed');
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
@@ -140,7 +140,8 @@ async function passwordFromEnvOrPrompt(): Promise<string> {
 
 function required(values: Values, name: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v === '') throw new AppError('bad_request', `--${name} is required`);
+  if (typeof v !== 'string' || v === '')
+    throw new AppError('bad_request', 'validation.required', { field: `--${name}` });
   return v;
 }
 
@@ -236,7 +237,7 @@ export const commands: Record<string, Command> = {
             ? readPinnedKey(pinned)
             : loadOrCreateSigner(config.ledgerSigningKey, config.dataDir).publicKey;
         if (values.against === true && positionals.length === 0) {
-          throw new AppError('bad_request', '--against needs one or more checkpoint files');
+          throw new AppError('bad_request', 'ledger.against_needs_files');
         }
         const { ok, text } = await runVerify(database.db, {
           dialect: database.dialect,

@@ -80,13 +80,13 @@ describe('zhizhi user add', () => {
       userAdd(db, cipher, clock, { ...base, role: 'department_handler', department: 'fire' }),
     ).rejects.toThrow('department: no department has the code "fire"');
     await expect(userAdd(db, cipher, clock, { ...base, role: 'grid_worker' })).rejects.toThrow(
-      'assignments[0].areaId: the role grid_worker needs an area',
+      'assignments[0].areaId: the role grid worker needs an area',
     );
     await expect(userAdd(db, cipher, clock, { ...base, role: 'admin', username: 'root' })).rejects.toThrow(
       'username "root" is taken',
     );
     await expect(userAdd(db, cipher, clock, { ...base, role: 'admin', password: 'short' })).rejects.toThrow(
-      'password: must be at least 8 characters',
+      'password must be at least 8 characters',
     );
   });
 });

@@ -34,7 +34,7 @@ export async function userAdd(
   args: UserAddArgs,
 ): Promise<string> {
   if (!(ROLES as readonly string[]).includes(args.role)) {
-    throw badRequest('role', `"${args.role}" is not a role; use one of ${ROLES.join(', ')}`);
+    throw badRequest('role', 'ref.not_a_role', { value: args.role, allowed: ROLES });
   }
   const role = args.role as Role;
   let area: { id: string; name_zh: string; code: string } | undefined;
@@ -44,13 +44,13 @@ export async function userAdd(
       .select(['id', 'name_zh', 'code'])
       .where('code', '=', args.area)
       .executeTakeFirst();
-    if (!area) throw badRequest('area', `no area has the code "${args.area}"`);
+    if (!area) throw badRequest('area', 'ref.no_area_with_code', { code: args.area });
   }
   let departmentId: string | undefined;
   let departmentName: string | undefined;
   if (args.department) {
     const dept = await findDepartmentByCode(db, args.department);
-    if (!dept) throw badRequest('department', `no department has the code "${args.department}"`);
+    if (!dept) throw badRequest('department', 'ref.no_department_with_code', { code: args.department });
     departmentId = dept.id;
     departmentName = dept.nameZh;
   }

@@ -17,7 +17,8 @@ import type {
 import { Type } from 'typebox';
 import type { Actor } from '../modules/people/actor.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.ts';
-import { AppError, badRequest, unauthorized } from './errors.ts';
+import { AppError, badRequest, englishOf, type MessageKey, unauthorized } from './errors.ts';
+import { requestMessageKey, type ValidationIssue, validationMessage } from './validation-messages.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -48,8 +49,17 @@ export function requireActor(request: FastifyRequest): Actor {
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.String(),
-      message: Type.String(),
+      code: Type.String({
+        description: 'HTTP-level category: bad_request, forbidden, not_found, conflict, …',
+      }),
+      message: Type.String({ description: 'The message in English, for API integrators' }),
+      key: Type.String({
+        description:
+          'Stable message code of the catalogue (src/shared/messages), e.g. auth.wrong_credentials',
+      }),
+      params: Type.Record(Type.String(), Type.Unknown(), {
+        description: 'Values of the message: field, limit, format, …',
+      }),
       details: Type.Optional(Type.Unknown()),
     }),
   },
@@ -65,20 +75,6 @@ export const errorResponses = {
   409: Type.Ref('Error'),
 };
 
-interface ValidationIssue {
-  instancePath?: string;
-  params?: Record<string, unknown>;
-  message?: string;
-}
-
-/** `/body/title` + missingProperty → `title`: the field a person can recognise. */
-function fieldOf(issue: ValidationIssue, context: string | undefined): string {
-  const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const missing = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-  const field = [base, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
-  return field || context || 'body';
-}
-
 /**
  * Turns every error into the one JSON shape; a database that is away is a 503 with Retry-After;
  * only a real bug becomes a 500.
@@ -89,22 +85,30 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
     if (error.code === 'too_many_requests' && typeof retryAfter === 'number') {
       reply.header('retry-after', String(retryAfter));
     }
-    return reply
-      .status(error.status)
-      .send({ error: { code: error.code, message: error.message, details: error.details } });
+    return reply.status(error.status).send({
+      error: {
+        code: error.code,
+        message: error.message,
+        key: error.key,
+        params: error.params,
+        details: error.details,
+      },
+    });
   }
   const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fe.validation) {
-    const issues = fe.validation.map((v) => ({
-      field: fieldOf(v, fe.validationContext),
-      message: v.message ?? 'is invalid',
-    }));
-    const first = issues[0];
+    const issues = fe.validation.map((v) => {
+      const m = validationMessage(v, fe.validationContext);
+      return { ...m, message: englishOf(m.key, m.params) };
+    });
+    const first = issues[0] ?? { key: 'request.invalid' as const, params: {}, field: undefined };
     return reply.status(400).send({
       error: {
         code: 'bad_request',
-        message: first ? `${first.field}: ${first.message}` : 'invalid request',
-        details: { field: first?.field, issues },
+        message: englishOf(first.key, first.params),
+        key: first.key,
+        params: first.params,
+        details: { field: first.field, issues },
       },
     });
   }
@@ -118,7 +122,10 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
           : status === 404
             ? 'not_found'
             : 'bad_request';
-    return reply.status(status).send({ error: { code, message: fe.message } });
+    const key = requestMessageKey(status);
+    return reply
+      .status(status)
+      .send({ error: { code, message: englishOf(key), key, params: {}, details: fe.message } });
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
@@ -128,13 +135,17 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
       .send({
         error: {
           code: 'service_unavailable',
-          message: 'the database is unavailable; try again shortly',
+          message: englishOf('server.unavailable'),
+          key: 'server.unavailable',
+          params: {},
           details: { dependency: 'database' },
         },
       });
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send({ error: { code: 'internal', message: 'internal error' } });
+  return reply.status(500).send({
+    error: { code: 'internal', message: englishOf('server.internal'), key: 'server.internal', params: {} },
+  });
 }
 
 /**
@@ -150,7 +161,7 @@ export async function rejectUnstorableInput(request: FastifyRequest): Promise<vo
     ['body', request.body],
   ] as const) {
     const problem = unstorable(value, '', 0);
-    if (problem) throw badRequest(problem.field || part, problem.message);
+    if (problem) throw badRequest(problem.field || part, problem.key);
   }
 }
 
@@ -158,14 +169,14 @@ function unstorable(
   value: unknown,
   field: string,
   depth: number,
-): { field: string; message: string } | undefined {
+): { field: string; key: MessageKey } | undefined {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? { field, message: 'must not contain NUL characters' } : undefined;
+    return value.includes('\u0000') ? { field, key: 'validation.no_nul' } : undefined;
   }
   if (typeof value === 'number') {
     return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER
       ? undefined
-      : { field, message: 'must be a finite number of sensible size' };
+      : { field, key: 'validation.unsafe_number' };
   }
   // Deeper than any schema goes; schema-less GeoJSON is stored as escaped JSON text anyway.
   if (value === null || typeof value !== 'object' || depth > 32) return undefined;
@@ -182,9 +193,14 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new AppError('bad_request', 'Idempotency-Key: must be 1–200 visible ASCII characters', {
-      field: 'Idempotency-Key',
-    });
+    throw new AppError(
+      'bad_request',
+      'request.idempotency_key',
+      { field: 'Idempotency-Key' },
+      {
+        field: 'Idempotency-Key',
+      },
+    );
   }
   return key;
 }

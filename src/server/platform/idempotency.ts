@@ -20,7 +20,8 @@ export function requestFingerprint(method: string, route: string, body: unknown)
 export function idempotencyKeyReused(key: string): AppError {
   return new AppError(
     'idempotency_key_reused',
-    `Idempotency-Key "${key}" was already used for a different request`,
+    'request.idempotency_key_reused',
+    { key },
     { field: 'Idempotency-Key', key },
   );
 }

@@ -52,11 +52,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function checkCookieRequest(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   if (request.headers[CLIENT_HEADER] === undefined) {
-    throw forbidden(`a request signed in by cookie must carry the ${CLIENT_HEADER} header`);
+    throw forbidden('request.client_header_required');
   }
   const origin = request.headers.origin;
   if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) {
-    throw forbidden('cross-site request refused');
+    throw forbidden('request.cross_site');
   }
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('cross-site request refused');
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('request.cross_site');
 }

@@ -1,8 +1,10 @@
 /** Start-up of the 智治乌审 resident app. */
-import { unstableSetRender } from 'antd-mobile';
+import { ConfigProvider, unstableSetRender } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '../shared/i18n.tsx';
+import { I18nProvider, useI18n } from '../shared/i18n.tsx';
 import { App } from './app.tsx';
 import { dictionaries } from './i18n/index.ts';
 import './styles.css';
@@ -17,12 +19,22 @@ unstableSetRender((node, container) => {
   };
 });
 
+/** antd-mobile's own words (pickers, dialogs) in the interface language; Mongolian has none, so Chinese. */
+function Localised() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN}>
+      <App />
+    </ConfigProvider>
+  );
+}
+
 const rootElement = document.getElementById('root');
 if (rootElement) {
   createRoot(rootElement).render(
     <StrictMode>
       <I18nProvider dictionaries={dictionaries}>
-        <App />
+        <Localised />
       </I18nProvider>
     </StrictMode>,
   );

@@ -5483,8 +5483,15 @@ export interface paths {
                             caseId: string;
                             createdAt: string;
                             id: string;
+                            /** @description Message code of the catalogue (src/shared/messages) */
+                            key: string;
                             kind: string;
+                            /** @description The message in Chinese as sent; show key + params instead */
                             message: string;
+                            /** @description Values of the message */
+                            params: {
+                                [key: string]: unknown;
+                            };
                             readAt: string | null;
                         }[];
                     };
@@ -6835,8 +6842,13 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description Message code of the catalogue (src/shared/messages) */
+            key: string;
             kind: string;
             message: string;
+            params: {
+                [key: string]: unknown;
+            };
         };
         CalendarDay: {
             /** @description YYYY-MM-DD, Asia/Shanghai */
@@ -6901,9 +6913,17 @@ export interface components {
         };
         Error: {
             error: {
+                /** @description HTTP-level category: bad_request, forbidden, not_found, conflict, … */
                 code: string;
                 details?: unknown;
+                /** @description Stable message code of the catalogue (src/shared/messages), e.g. auth.wrong_credentials */
+                key: string;
+                /** @description The message in English, for API integrators */
                 message: string;
+                /** @description Values of the message: field, limit, format, … */
+                params: {
+                    [key: string]: unknown;
+                };
             };
         };
         IssuedOpen311Key: {

@@ -6,6 +6,7 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api-types.ts';
+import { serverText } from './messages.ts';
 
 /** Sent with every request from the apps; a cross-site form or image cannot send it. */
 export const CLIENT_HEADERS: Readonly<Record<string, string>> = { 'x-zhizhi-client': 'web' };
@@ -32,16 +33,42 @@ export function markSignedIn(signedIn: boolean): void {
   else localStorage.removeItem(SIGNED_IN_KEY);
 }
 
-/** An API answer that is not 2xx: the server's `{ error: { code, message, details } }`. */
+/**
+ * An API answer that is not 2xx: the server's `{ error: { code, message, key, params, details } }`,
+ * with `message` the text in the interface language (from `key` and `params`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly key?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/** The ApiError of a non-2xx answer's body, its message in the interface language. */
+export function apiErrorOf(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: ErrorBody } | undefined)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? 'error',
+    serverText(error) || response.statusText,
+    error?.details,
+    typeof error?.key === 'string' ? error.key : undefined,
+    error?.params as Record<string, unknown> | undefined,
+  );
+}
+
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  key?: unknown;
+  params?: unknown;
+  details?: unknown;
 }
 
 const clientHeaders: Middleware = {
@@ -60,11 +87,5 @@ export async function call<T>(
 ): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as { error?: { code?: string; message?: string; details?: unknown } };
-  throw new ApiError(
-    response.status,
-    body.error?.code ?? 'error',
-    body.error?.message ?? response.statusText,
-    body.error?.details,
-  );
+  throw apiErrorOf(response, error);
 }

@@ -16,7 +16,8 @@ export function htmlLang(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : lang === 'mn' ? 'mn-Mong' : 'en';
 }
 
-const LANG_KEY = 'zhizhi.lang';
+/** Where the chosen interface language is kept (also read outside React, e.g. by error messages). */
+export const LANG_KEY = 'zhizhi.lang';
 
 interface I18n<K extends string> {
   lang: Lang;

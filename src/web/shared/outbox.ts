@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { CLIENT_HEADERS } from './api.ts';
+import { serverText } from './messages.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
 
@@ -89,14 +90,14 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
       // Not the request's fault: keep it and try again later (after signing in again for a 401).
       await db.items.update(item.id, {
         status: 'waiting',
-        error: body?.error?.message ?? response.statusText,
+        error: serverText(body?.error) || response.statusText,
       });
       return 'offline';
     } else {
       await db.items.update(item.id, {
         status: 'refused',
         sentAt: new Date().toISOString(),
-        error: body?.error?.message ?? response.statusText,
+        error: serverText(body?.error) || response.statusText,
         response: body,
       });
     }

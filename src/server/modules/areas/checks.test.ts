@@ -200,7 +200,13 @@ describe('checkAreas', () => {
       ['bad_code', 'micro2'],
     ]);
     expect(codeProblem('unit_grid', '150626101201001', '150626101201')).toBeUndefined();
-    expect(codeProblem('micro_grid', '150626101201001', '150626101201')).toMatch(/18 digits/);
-    expect(codeProblem('village', '150626102201', '150626101')).toMatch(/extend/);
+    expect(codeProblem('micro_grid', '150626101201001', '150626101201')).toEqual({
+      key: 'area.code_digits',
+      params: { kind: 'micro_grid', length: 18 },
+    });
+    expect(codeProblem('village', '150626102201', '150626101')).toEqual({
+      key: 'area.code_extend_parent',
+      params: { parentCode: '150626101' },
+    });
   });
 });

@@ -4,6 +4,7 @@
  * grid, and codes that follow the national structure. Pure: data in, violations out.
  */
 import { type AreaKind, GRID_KINDS } from '../../../shared/domain.ts';
+import { englishOf, type Message, type MessageKey, type MessageParams } from '../../platform/errors.ts';
 import { type AreaGeometry, bboxOf } from './geometry.ts';
 import {
   boxesMeet,
@@ -28,7 +29,10 @@ export interface AreaViolation {
   /** The area the violation is about (for household violations: the household's grid). */
   areaId: string;
   code: string;
+  /** In English; `key` + `params` are the message for the apps to show in their language. */
   message: string;
+  key: MessageKey;
+  params: MessageParams;
   details: Record<string, unknown>;
 }
 
@@ -85,14 +89,15 @@ export function codeProblem(
   kind: AreaKind,
   code: string,
   parentCode: string | undefined,
-): string | undefined {
+): Message | undefined {
   const length = CODE_LENGTH[kind];
-  if (!new RegExp(`^\\d{${length}}$`).test(code)) return `a ${kind} code has ${length} digits`;
+  if (!new RegExp(`^\\d{${length}}$`).test(code))
+    return { key: 'area.code_digits', params: { kind, length } };
   if (parentCode !== undefined && !code.startsWith(parentCode)) {
-    return `must extend its parent's code ${parentCode}`;
+    return { key: 'area.code_extend_parent', params: { parentCode } };
   }
   if (parentCode !== undefined && code.length !== parentCode.length + 3) {
-    return `must add 3 digits to its parent's code ${parentCode}`;
+    return { key: 'area.code_add_three', params: { parentCode } };
   }
   return undefined;
 }
@@ -100,10 +105,19 @@ export function codeProblem(
 function violation(
   kind: AreaViolationKind,
   area: CheckedArea,
-  message: string,
+  message: Message,
   details: Record<string, unknown> = {},
 ): AreaViolation {
-  return { kind, areaId: area.id, code: area.code, message, details };
+  const params = message.params ?? {};
+  return {
+    kind,
+    areaId: area.id,
+    code: area.code,
+    message: englishOf(message.key, params),
+    key: message.key,
+    params,
+    details,
+  };
 }
 
 function checkCodes(areas: readonly CheckedArea[], byId: Map<string, CheckedArea>): AreaViolation[] {
@@ -113,7 +127,7 @@ function checkCodes(areas: readonly CheckedArea[], byId: Map<string, CheckedArea
     const problem = codeProblem(area.kind, area.code, parent?.code);
     if (problem) {
       out.push(
-        violation('bad_code', area, `code ${area.code}: ${problem}`, {
+        violation('bad_code', area, problem, {
           expectedLength: CODE_LENGTH[area.kind],
           parentCode: parent?.code ?? null,
         }),
@@ -135,10 +149,15 @@ function checkCaps(
     const households = counts.get(area.id) ?? 0;
     if (cap !== undefined && households > cap) {
       out.push(
-        violation('cap_exceeded', area, `${households} households exceed the ${area.kind} cap of ${cap}`, {
-          households,
-          cap,
-        }),
+        violation(
+          'cap_exceeded',
+          area,
+          { key: 'check.cap_exceeded', params: { households, kind: area.kind, cap } },
+          {
+            households,
+            cap,
+          },
+        ),
       );
     }
   }
@@ -159,7 +178,7 @@ function* checkContainment(
         violation(
           'outside_parent',
           area,
-          `polygon of ${area.code} reaches outside its parent ${parent.code}`,
+          { key: 'check.outside_parent', params: { code: area.code, parentCode: parent.code } },
           {
             parentId: parent.id,
             parentCode: parent.code,
@@ -195,10 +214,15 @@ function* checkSiblings(children: Map<string, CheckedArea[]>): Steps<AreaViolati
         if (!(yield* geometriesOverlapSteps(a.geometry, b.geometry))) continue;
         const [first, second] = a.area.code <= b.area.code ? [a.area, b.area] : [b.area, a.area];
         out.push(
-          violation('sibling_overlap', first, `polygons of ${first.code} and ${second.code} overlap`, {
-            otherId: second.id,
-            otherCode: second.code,
-          }),
+          violation(
+            'sibling_overlap',
+            first,
+            { key: 'check.sibling_overlap', params: { code: first.code, otherCode: second.code } },
+            {
+              otherId: second.id,
+              otherCode: second.code,
+            },
+          ),
         );
       }
     }
@@ -223,7 +247,14 @@ function checkCoverage(
         violation(
           'coverage_gap',
           area,
-          `children of ${area.code} cover ${(covered * 100).toFixed(1)} % of it; ${(parentKm2 - childrenKm2).toFixed(3)} km² are in no child`,
+          {
+            key: 'check.coverage_gap',
+            params: {
+              code: area.code,
+              percent: (covered * 100).toFixed(1),
+              km2: (parentKm2 - childrenKm2).toFixed(3),
+            },
+          },
           {
             parentKm2: round(parentKm2),
             childrenKm2: round(childrenKm2),
@@ -256,7 +287,7 @@ function* checkHouseholds(
         violation(
           'household_not_in_lowest_grid',
           grid,
-          `household ${h.id} belongs to ${grid.code}, which is not a lowest-level grid`,
+          { key: 'check.household_not_lowest', params: { household: h.id, code: grid.code } },
           { householdId: h.id },
         ),
       );
@@ -266,7 +297,10 @@ function* checkHouseholds(
         violation(
           'household_outside_grid',
           grid,
-          `household ${h.id} at ${h.lng},${h.lat} lies outside its grid ${grid.code}`,
+          {
+            key: 'check.household_outside',
+            params: { household: h.id, lng: h.lng, lat: h.lat, code: grid.code },
+          },
           { householdId: h.id, lng: h.lng, lat: h.lat },
         ),
       );

@@ -63,33 +63,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function checkRing(ring: unknown, field: string): Position[] {
-  if (!Array.isArray(ring)) throw badRequest(field, 'must be an array of [lng, lat] positions');
-  if (ring.length < 4)
-    throw badRequest(field, 'a ring needs at least 4 positions (3 corners and the closing one)');
+  if (!Array.isArray(ring)) throw badRequest(field, 'geo.ring_array');
+  if (ring.length < 4) throw badRequest(field, 'geo.ring_min_positions');
   ring.forEach((position: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!Array.isArray(position) || position.length < 2 || position.length > 3) {
-      throw badRequest(at, 'must be a [lng, lat] position');
+      throw badRequest(at, 'geo.position');
     }
     if (!position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-      throw badRequest(at, 'must hold finite numbers');
+      throw badRequest(at, 'geo.finite');
     }
     const [lng, lat] = position as number[];
-    if ((lng as number) < -180 || (lng as number) > 180)
-      throw badRequest(at, 'longitude must be within -180…180');
-    if ((lat as number) < -90 || (lat as number) > 90) throw badRequest(at, 'latitude must be within -90…90');
+    if ((lng as number) < -180 || (lng as number) > 180) throw badRequest(at, 'geo.longitude');
+    if ((lat as number) < -90 || (lat as number) > 90) throw badRequest(at, 'geo.latitude');
   });
   const first = ring[0] as number[];
   const last = ring[ring.length - 1] as number[];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    throw badRequest(field, 'ring is not closed: its last position must repeat the first');
+    throw badRequest(field, 'geo.ring_not_closed');
   }
   return (ring as number[][]).map((p) => [p[0] as number, p[1] as number]);
 }
 
 function checkPolygonRings(rings: unknown, field: string): Position[][] {
   if (!Array.isArray(rings) || rings.length === 0) {
-    throw badRequest(field, 'must be a non-empty array of rings');
+    throw badRequest(field, 'geo.rings_array');
   }
   return rings.map((ring, i) => checkRing(ring, `${field}[${i}]`));
 }
@@ -108,10 +106,7 @@ function checkVertexCount(coordinates: unknown, field: string): void {
     count(coordinates, nested ? 2 : 1);
   }
   if (vertices > MAX_POLYGON_VERTICES) {
-    throw badRequest(
-      field,
-      `has ${vertices} vertices; an area's polygon may have at most ${MAX_POLYGON_VERTICES} (simplify the boundary)`,
-    );
+    throw badRequest(field, 'geo.too_many_vertices', { count: vertices, limit: MAX_POLYGON_VERTICES });
   }
 }
 
@@ -121,7 +116,7 @@ function checkVertexCount(coordinates: unknown, field: string): void {
  * Bad input → 400 naming the field, e.g. `polygon.coordinates[0][3]`.
  */
 export function validateGeometry(value: unknown, field = 'polygon'): AreaGeometry {
-  if (!isRecord(value)) throw badRequest(field, 'must be a GeoJSON Polygon or MultiPolygon geometry object');
+  if (!isRecord(value)) throw badRequest(field, 'geo.geometry_object');
   checkVertexCount(value.coordinates, `${field}.coordinates`);
   if (value.type === 'Polygon') {
     return { type: 'Polygon', coordinates: checkPolygonRings(value.coordinates, `${field}.coordinates`) };
@@ -129,12 +124,12 @@ export function validateGeometry(value: unknown, field = 'polygon'): AreaGeometr
   if (value.type === 'MultiPolygon') {
     const polygons = value.coordinates;
     if (!Array.isArray(polygons) || polygons.length === 0) {
-      throw badRequest(`${field}.coordinates`, 'must be a non-empty array of polygons');
+      throw badRequest(`${field}.coordinates`, 'geo.polygons_array');
     }
     return {
       type: 'MultiPolygon',
       coordinates: polygons.map((rings, i) => checkPolygonRings(rings, `${field}.coordinates[${i}]`)),
     };
   }
-  throw badRequest(`${field}.type`, 'must be "Polygon" or "MultiPolygon"');
+  throw badRequest(`${field}.type`, 'geo.geometry_type');
 }

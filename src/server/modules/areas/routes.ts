@@ -55,6 +55,8 @@ const ViolationSchema = Type.Object(
     areaId: Type.String(),
     code: Type.String(),
     message: Type.String(),
+    key: Type.String({ description: 'Message code of the catalogue (src/shared/messages)' }),
+    params: Type.Record(Type.String(), Type.Unknown()),
     details: Type.Record(Type.String(), Type.Unknown()),
   },
   { $id: 'AreaViolation' },
@@ -83,7 +85,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
 
   async function detail(id: string) {
     const area = await areas.getArea(id);
-    if (!area) throw notFound('area');
+    if (!area) throw notFound('not_found.area');
     const [ancestors, households] = await Promise.all([areas.ancestors(id), areas.householdCount(id)]);
     return { ...area, ancestors: ancestors.map((a) => presentArea(a, false)), households };
   }
@@ -131,7 +133,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
     },
     async (request) => {
       const scope = checksScope(requireActor(request));
-      if (!scope) throw forbidden('only administrators, leaders and centre operators see the area checks');
+      if (!scope) throw forbidden('forbidden.area_checks');
       const violations = await areas.checks(scope === 'all' ? undefined : scope);
       return { count: violations.length, violations };
     },
@@ -223,11 +225,16 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       const hit = await areas.gridOf(lng, lat, crs);
       const grid = hit ? await areas.getArea(hit.gridId) : undefined;
       if (!hit || !grid) {
-        throw new AppError('not_found', `no grid contains the point ${lng},${lat} (${crs})`, {
-          lng,
-          lat,
-          crs,
-        });
+        throw new AppError(
+          'not_found',
+          'not_found.grid_at_point',
+          { lng, lat, crs },
+          {
+            lng,
+            lat,
+            crs,
+          },
+        );
       }
       const ancestors = await areas.ancestors(grid.id);
       return { grid: presentArea(grid, false), ancestors: ancestors.map((a) => presentArea(a, false)) };
@@ -253,7 +260,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request, reply) => {
-      if (!mayEditAreas(requireActor(request))) throw forbidden('only administrators edit areas');
+      if (!mayEditAreas(requireActor(request))) throw forbidden('forbidden.admin_only');
       const created = await areas.createArea(request.body);
       return reply.status(201).send(await detail(created.id));
     },
@@ -282,7 +289,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      if (!mayEditAreas(requireActor(request))) throw forbidden('only administrators edit areas');
+      if (!mayEditAreas(requireActor(request))) throw forbidden('forbidden.admin_only');
       const updated = await areas.updateArea(request.params.id, request.body);
       return detail(updated.id);
     },

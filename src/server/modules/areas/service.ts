@@ -151,15 +151,15 @@ export function toArea(row: AreaRow): Area {
 
 function checkKind(kind: string): AreaKind {
   if (!(AREA_KINDS as readonly string[]).includes(kind)) {
-    throw badRequest('kind', `must be one of ${AREA_KINDS.join(', ')}`);
+    throw badRequest('kind', 'validation.enum', { allowed: AREA_KINDS });
   }
   return kind as AreaKind;
 }
 
 function checkName(value: string, field: string): string {
   const name = value.trim();
-  if (name.length === 0) throw badRequest(field, 'must not be empty');
-  if (name.length > NAME_MAX) throw badRequest(field, `must be at most ${NAME_MAX} characters`);
+  if (name.length === 0) throw badRequest(field, 'validation.not_empty');
+  if (name.length > NAME_MAX) throw badRequest(field, 'validation.max_length', { limit: NAME_MAX });
   return name;
 }
 
@@ -171,12 +171,12 @@ function checkOptionalName(value: string | null | undefined, field: string): str
 function checkParentKind(kind: AreaKind, parent: AreaRow | undefined): void {
   const allowed = PARENT_KINDS[kind];
   if (allowed.length === 0) {
-    if (parent) throw badRequest('parentId', 'a banner is a root and has no parent');
+    if (parent) throw badRequest('parentId', 'area.banner_has_no_parent');
     return;
   }
-  if (!parent) throw badRequest('parentId', `a ${kind} needs a parent (${allowed.join(' or ')})`);
+  if (!parent) throw badRequest('parentId', 'area.needs_parent', { kind, kinds: allowed });
   if (!allowed.includes(parent.kind as AreaKind)) {
-    throw badRequest('parentId', `a ${kind} must sit under a ${allowed.join(' or ')}, not a ${parent.kind}`);
+    throw badRequest('parentId', 'area.wrong_parent', { kind, kinds: allowed, parentKind: parent.kind });
   }
 }
 
@@ -249,14 +249,14 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
 
   async function requireRow(id: string): Promise<AreaRow> {
     const row = isUuid(id) ? await findAreaById(db, id) : undefined;
-    if (!row) throw notFound('area');
+    if (!row) throw notFound('not_found.area');
     return row;
   }
 
   async function parentFor(field: string, parentId: string | null): Promise<AreaRow | undefined> {
     if (parentId === null) return undefined;
     const parent = isUuid(parentId) ? await findAreaById(db, parentId) : undefined;
-    if (!parent) throw badRequest(field, 'no such area');
+    if (!parent) throw badRequest(field, 'ref.no_such_area');
     return parent;
   }
 
@@ -306,12 +306,13 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
     },
 
     async handlingAreaFor(gridId, level) {
-      if (!LEVELS.includes(level)) throw badRequest('level', 'must be 1, 2, 3, 4 or 5');
+      if (!LEVELS.includes(level)) throw badRequest('level', 'validation.enum', { allowed: LEVELS });
       const grid = await requireRow(gridId);
       const kind = grid.kind as AreaKind;
-      if (!GRID_KINDS.includes(kind)) throw badRequest('gridId', `${grid.code} is a ${kind}, not a grid`);
+      if (!GRID_KINDS.includes(kind))
+        throw badRequest('gridId', 'area.not_a_grid', { code: grid.code, kind });
       const areaId = handlingAreaOnPath(grid.path, level);
-      if (!areaId) throw new AppError('conflict', `grid ${grid.code} has no area at handling level ${level}`);
+      if (!areaId) throw new AppError('conflict', 'area.no_area_at_level', { code: grid.code, level });
       return areaId;
     },
 
@@ -343,13 +344,13 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
       const parent = await parentFor('parentId', input.parentId);
       checkParentKind(kind, parent);
       const problem = codeProblem(kind, input.code, parent?.code);
-      if (problem) throw badRequest('code', problem);
+      if (problem) throw badRequest('code', problem.key, problem.params);
       const nameZh = checkName(input.nameZh, 'nameZh');
       const nameEn = checkName(input.nameEn, 'nameEn');
       const nameMn = checkOptionalName(input.nameMn, 'nameMn');
       const polygon = input.polygon === undefined ? null : geometryText(input.polygon);
       const row = await db.transaction().execute(async (tx) => {
-        if (await findAreaByCode(tx, input.code)) throw conflict(`an area with code ${input.code} exists`);
+        if (await findAreaByCode(tx, input.code)) throw conflict('area.code_exists', { code: input.code });
         return insertArea(tx, {
           id: uuidv7(),
           parentId: parent?.id ?? null,
@@ -376,13 +377,13 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
       if (moving) {
         checkParentKind(kind, parent);
         if (parent?.path.startsWith(current.path)) {
-          throw badRequest('parentId', 'an area cannot move below itself');
+          throw badRequest('parentId', 'area.move_below_itself');
         }
       }
       const code = patch.code ?? current.code;
       if (patch.code !== undefined || moving) {
         const problem = codeProblem(kind, code, parent?.code);
-        if (problem) throw badRequest('code', problem);
+        if (problem) throw badRequest('code', problem.key, problem.params);
       }
       const nameZh = patch.nameZh === undefined ? undefined : checkName(patch.nameZh, 'nameZh');
       const nameEn = patch.nameEn === undefined ? undefined : checkName(patch.nameEn, 'nameEn');
@@ -396,7 +397,7 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
             .where('code', 'like', `${code}%`)
             .where('path', 'not like', `${current.path}%`)
             .executeTakeFirst();
-          if (clash) throw conflict(`code ${code} is taken (by ${clash.code})`);
+          if (clash) throw conflict('area.code_taken_by', { code, by: clash.code });
         }
         const updated = await updateArea(tx, id, {
           ...(moving && parent ? { parentId: parent.id } : {}),
@@ -415,7 +416,7 @@ export function createAreaService(db: Db, caps: AreaCaps, options: AreaServiceOp
 
     async team(actor, areaId) {
       const row = await requireRow(areaId);
-      if (!mayViewTeam(actor, row.path)) throw forbidden('only the staff of this area see its team');
+      if (!mayViewTeam(actor, row.path)) throw forbidden('forbidden.team_staff_only');
       return listTeam(db, row.path);
     },
 

@@ -43,11 +43,12 @@ export function assertSimpleGeometry(geometry: AreaGeometry, field = 'polygon'):
       if (f.polygon !== e.polygon || !segmentsCross(e.from, e.to, f.from, f.to)) continue;
       const at = `${x(e.from)},${y(e.from)}–${x(e.to)},${y(e.to)}`;
       const [first, second] = e.ring <= f.ring ? [e, f] : [f, e];
-      const message =
-        first.ring === second.ring
-          ? `ring crosses itself (the edge ${at} crosses another edge of the same ring); a polygon's boundary must not intersect itself`
-          : `ring crosses ring ${(places[first.ring] as { ring: number }).ring} of the same polygon (at the edge ${at}); holes must lie inside the outer ring`;
-      throw badRequest(first.ring === second.ring ? ringField(first.ring) : ringField(second.ring), message);
+      if (first.ring === second.ring)
+        throw badRequest(ringField(first.ring), 'geo.ring_self_intersects', { edge: at });
+      throw badRequest(ringField(second.ring), 'geo.rings_cross', {
+        edge: at,
+        other: (places[first.ring] as { ring: number }).ring,
+      });
     }
   });
 }

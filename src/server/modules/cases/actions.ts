@@ -5,7 +5,7 @@
  */
 import type { CaseStatus, Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, type Message, type MessageKey } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
 import { acceptPart, reportPart, sendBackPart } from './part-actions.ts';
@@ -30,7 +30,7 @@ export interface ActionContext {
 export interface Notice {
   users: string[];
   kind: string;
-  message: string;
+  message: Message;
 }
 
 export interface ActionOutcome {
@@ -95,25 +95,25 @@ type Handler<A extends CaseAction> = (ctx: ActionContext, input: ActionInputs[A]
 async function allFound(
   ids: string[],
   field: string,
-  what: string,
+  what: 'ref.no_such_user' | 'ref.no_such_department',
   lookup: (unique: string[]) => Promise<{ id: string }[]>,
 ): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const found = new Set((await lookup(unique)).map((r) => r.id));
   const missing = unique.find((id) => !found.has(id));
-  if (missing) throw badRequest(field, `${what} ${missing}`);
+  if (missing) throw badRequest(field, what, { id: missing });
   return unique;
 }
 
 function existingUsers(tx: Tx, ids: string[], field: string): Promise<string[]> {
-  return allFound(ids, field, 'no active user', (unique) =>
+  return allFound(ids, field, 'ref.no_such_user', (unique) =>
     tx.selectFrom('app_user').select('id').where('id', 'in', unique).where('active', '=', 1).execute(),
   );
 }
 
 function existingDepartments(tx: Tx, ids: string[], field: string): Promise<string[]> {
-  return allFound(ids, field, 'no department', (unique) =>
+  return allFound(ids, field, 'ref.no_such_department', (unique) =>
     tx.selectFrom('department').select('id').where('id', 'in', unique).execute(),
   );
 }
@@ -124,7 +124,14 @@ function decidersOf(ctx: ActionContext): Promise<string[]> {
 }
 
 type RequestKind = 'extension' | 'void';
-const A_REQUEST: Record<RequestKind, string> = { extension: 'an extension request', void: 'a void request' };
+const PENDING: Record<RequestKind, MessageKey> = {
+  extension: 'case.extension_pending',
+  void: 'case.void_pending',
+};
+const NONE_PENDING: Record<RequestKind, MessageKey> = {
+  extension: 'case.no_pending_extension',
+  void: 'case.no_pending_void',
+};
 
 /** Files a pending request (延期申请 / 作废申请) of the actor; one of a kind may be pending at a time. */
 async function fileRequest(
@@ -133,8 +140,7 @@ async function fileRequest(
   reason: string,
   amount: number | null,
 ): Promise<string> {
-  if (await repo.pendingRequest(ctx.tx, ctx.c.id, kind))
-    throw conflict(`${A_REQUEST[kind]} is already pending`);
+  if (await repo.pendingRequest(ctx.tx, ctx.c.id, kind)) throw conflict(PENDING[kind]);
   const id = uuidv7();
   await repo.insertRequest(ctx.tx, {
     id,
@@ -154,7 +160,7 @@ async function fileRequest(
 /** Approves or refuses the pending request of a kind, by the actor, now. */
 async function decidePending(ctx: ActionContext, kind: RequestKind, decision: 'approved' | 'refused') {
   const request = await repo.pendingRequest(ctx.tx, ctx.c.id, kind);
-  if (!request) throw conflict(`there is no pending ${kind} request`);
+  if (!request) throw conflict(NONE_PENDING[kind]);
   await repo.decideRequest(ctx.tx, request.id, decision, ctx.actor.userId, ctx.now.toISOString());
   return request;
 }
@@ -173,13 +179,17 @@ export function suggestFinalDifficulty(
   return (initial as Difficulty | null) ?? 'simple';
 }
 
-const LEVEL_WORDS: Record<number, string> = {
-  1: '网格',
-  2: '嘎查村社区',
-  3: '苏木镇',
-  4: '旗综治中心',
-  5: '旗委政府',
-};
+/** What the new level's dispatchers are told: the note, or for a missed deadline the step and time. */
+function escalationNotice(reason: EscalationReason, to: Level, note: string, c: repo.CaseRow): Message {
+  return reason === 'overdue'
+    ? { key: 'notice.escalated_overdue', params: { level: to, step: c.step, dueAt: c.step_due_at } }
+    : { key: 'notice.escalated', params: { level: to, note } };
+}
+
+/** A reminder (催办): the sender's own words, or the standard one naming the case. */
+function reminderNotice(text: string | undefined, title: string): Message {
+  return text ? { key: 'notice.text', params: { text } } : { key: 'notice.reminder', params: { title } };
+}
 
 /** Moves the case up one level: new handling area, handlers released, the new level's dispatchers told. */
 export async function escalationOutcome(
@@ -188,8 +198,7 @@ export async function escalationOutcome(
   note: string,
 ): Promise<ActionOutcome> {
   const from = ctx.c.level as Level;
-  if (from >= 5)
-    throw conflict('the case is already at the top level (旗委政府) and cannot escalate further');
+  if (from >= 5) throw conflict('case.top_level');
   const to = (from + 1) as Level;
   const area = await ctx.handlingAreaFor(to);
   await repo.deactivateParties(ctx.tx, ctx.c.id);
@@ -200,7 +209,7 @@ export async function escalationOutcome(
       payload: { fromLevel: from, toLevel: to, reason, note, handlingAreaId: area.id },
     },
     patch: { level: to, handling_area_id: area.id, dispatcher_id: null, assigned_due_at: null },
-    notices: [{ users: dispatchers, kind: 'escalated', message: `案件已上报至${LEVEL_WORDS[to]}：${note}` }],
+    notices: [{ users: dispatchers, kind: 'escalated', message: escalationNotice(reason, to, note, ctx.c) }],
   };
 }
 
@@ -211,7 +220,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       .select(['code', 'default_difficulty', 'active'])
       .where('code', '=', input.caseType)
       .executeTakeFirst();
-    if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+    if (type?.active !== 1) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
     const difficulty = input.difficulty ?? (type.default_difficulty as Difficulty);
     return {
       event: {
@@ -230,14 +239,20 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   },
 
   async merge(ctx, input) {
-    if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'a case cannot be merged into itself');
+    if (input.intoCaseId === ctx.c.id) throw badRequest('intoCaseId', 'case.merge_into_itself');
     const target = await repo.findCase(ctx.tx, input.intoCaseId);
-    if (!target) throw badRequest('intoCaseId', 'no such case');
+    if (!target) throw badRequest('intoCaseId', 'ref.no_such_case');
     // The target must be a case the merger may read: otherwise the merge would reveal it (403 as a read).
     const view = canView(ctx.actor, scopeOf(target, await repo.partiesOf(ctx.tx, target.id)));
-    if (!view.allowed) throw new AppError('forbidden', `intoCaseId: ${view.reason}`, { field: 'intoCaseId' });
+    if (!view.allowed)
+      throw new AppError(
+        'forbidden',
+        view.reason.key,
+        { field: 'intoCaseId', ...view.reason.params },
+        { field: 'intoCaseId' },
+      );
     if (['rejected', 'merged', 'voided'].includes(target.status)) {
-      throw badRequest('intoCaseId', `the target case is ${target.status}`);
+      throw badRequest('intoCaseId', 'case.merge_target_closed', { status: target.status });
     }
     return {
       event: {
@@ -254,26 +269,23 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     let departmentIds = await existingDepartments(ctx.tx, input.departmentIds ?? [], 'departmentIds');
     let routed = false;
     if (userIds.length === 0 && departmentIds.length === 0) {
-      if (level < 4) throw badRequest('handlerIds', 'name at least one handler');
-      if (!ctx.c.case_type) throw badRequest('caseType', 'register the case type before routing');
+      if (level < 4) throw badRequest('handlerIds', 'case.handlers_required');
+      if (!ctx.c.case_type) throw badRequest('caseType', 'case.type_before_routing');
       // 分流分调: level 4 routes by case type through the routing table.
       departmentIds = await ctx.routing(ctx.tx, ctx.c.case_type, ctx.c.grid_path);
       if (departmentIds.length === 0) {
-        throw badRequest(
-          'departmentIds',
-          `no routing rule for case type "${ctx.c.case_type}"; name the departments`,
-        );
+        throw badRequest('departmentIds', 'case.no_routing_rule', { code: ctx.c.case_type });
       }
       routed = true;
     }
     if (level === 5 && departmentIds.length + userIds.length < 2) {
-      throw badRequest('departmentIds', 'level 5 joint handling (联管联调) needs at least two departments');
+      throw badRequest('departmentIds', 'case.joint_needs_two');
     }
     let dueAt: string | undefined;
     if (input.dueAt !== undefined) {
       const due = new Date(input.dueAt);
-      if (Number.isNaN(due.getTime())) throw badRequest('dueAt', 'is not a date-time');
-      if (due <= ctx.now) throw badRequest('dueAt', 'must be in the future');
+      if (Number.isNaN(due.getTime())) throw badRequest('dueAt', 'validation.not_a_time');
+      if (due <= ctx.now) throw badRequest('dueAt', 'validation.future');
       dueAt = due.toISOString();
     }
     const kind = level === 5 ? 'joint' : 'handler';
@@ -294,7 +306,11 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       patch: { dispatcher_id: ctx.actor.userId, assigned_due_at: dueAt ?? null },
       notices: [
-        { users: [...userIds, ...members], kind: 'assigned', message: `新案件派给您：${ctx.c.title}` },
+        {
+          users: [...userIds, ...members],
+          kind: 'assigned',
+          message: { key: 'notice.assigned', params: { title: ctx.c.title } },
+        },
       ],
     };
   },
@@ -325,8 +341,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   async link(ctx, input) {
     const userIds = await existingUsers(ctx.tx, input.userIds ?? [], 'userIds');
     const departmentIds = await existingDepartments(ctx.tx, input.departmentIds ?? [], 'departmentIds');
-    if (userIds.length + departmentIds.length === 0)
-      throw badRequest('userIds', 'name at least one person or department');
+    if (userIds.length + departmentIds.length === 0) throw badRequest('userIds', 'case.link_needs_someone');
     await repo.addParties(
       ctx.tx,
       ctx.c.id,
@@ -338,7 +353,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const members = await repo.departmentMembers(ctx.tx, departmentIds, ctx.c.grid_path);
     return {
       event: { type: 'collaborators_linked', payload: { userIds, departmentIds, note: input.note } },
-      notices: [{ users: [...userIds, ...members], kind: 'linked', message: `请协同处置：${ctx.c.title}` }],
+      notices: [
+        {
+          users: [...userIds, ...members],
+          kind: 'linked',
+          message: { key: 'notice.linked', params: { title: ctx.c.title } },
+        },
+      ],
     };
   },
 
@@ -358,7 +379,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     return {
       event: { type: 'rework_requested', payload: { reason: input.reason } },
       patch: { rework_count: ctx.c.rework_count + 1 },
-      notices: [{ users, kind: 'rework', message: `案件需返工：${input.reason}` }],
+      notices: [
+        { users, kind: 'rework', message: { key: 'notice.rework', params: { reason: input.reason } } },
+      ],
     };
   },
 
@@ -366,10 +389,12 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const users = ['registered', 'reported'].includes(ctx.c.status)
       ? await repo.usersWithRole(ctx.tx, dispatcherRoles(ctx.c.level as Level), ctx.c.handling_path, true)
       : await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path);
-    const message = input.message ?? `催办：${ctx.c.title}`;
     return {
-      event: { type: 'reminded', payload: { message, to: users } },
-      notices: [{ users, kind: 'reminder', message }],
+      event: {
+        type: 'reminded',
+        payload: { ...(input.message ? { message: input.message } : {}), to: users },
+      },
+      notices: [{ users, kind: 'reminder', message: reminderNotice(input.message, ctx.c.title) }],
     };
   },
 
@@ -396,7 +421,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: [...users, ...deciders],
           kind: 'supervision',
-          message: `督办单：${input.reason}（期限 ${dueAt}）`,
+          message: { key: 'notice.supervised', params: { reason: input.reason, dueAt } },
         },
       ],
       supervisionDue: { orderId, dueAt },
@@ -419,7 +444,10 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: deciders,
           kind: 'extension_request',
-          message: `延期申请 ${input.hours} 工作小时：${input.reason}`,
+          message: {
+            key: 'notice.extension_requested',
+            params: { hours: input.hours, reason: input.reason },
+          },
         },
       ],
     };
@@ -444,7 +472,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
             ...(await repo.activeHandlerUsers(ctx.tx, ctx.parties, ctx.c.grid_path)),
           ],
           kind: 'extension_decided',
-          message: `延期已批准，新期限 ${dueAt}`,
+          message: { key: 'notice.extension_approved', params: { dueAt } },
         },
       ],
     };
@@ -458,7 +486,9 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
         {
           users: [request.requested_by],
           kind: 'extension_decided',
-          message: `延期申请未批准${input.note ? `：${input.note}` : ''}`,
+          message: input.note
+            ? { key: 'notice.extension_refused_note', params: { note: input.note } }
+            : { key: 'notice.extension_refused' },
         },
       ],
     };
@@ -497,7 +527,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
     const deciders = await decidersOf(ctx);
     return {
       event: { type: 'void_requested', payload: { requestId: id, reason: input.reason } },
-      notices: [{ users: deciders, kind: 'void_request', message: `作废申请：${input.reason}` }],
+      notices: [
+        {
+          users: deciders,
+          kind: 'void_request',
+          message: { key: 'notice.void_requested', params: { reason: input.reason } },
+        },
+      ],
     };
   },
 
@@ -519,7 +555,7 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
   async visit(ctx, input) {
     // Five stars with "not satisfied" is a mis-tap, not an answer: ask again rather than reopen.
     if (!input.satisfied && input.rating === MAX_RATING) {
-      throw badRequest('rating', `${MAX_RATING} stars contradict "not satisfied"`);
+      throw badRequest('rating', 'case.rating_contradicts');
     }
     if (input.satisfied) {
       return {
@@ -541,7 +577,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
       },
       transition: { satisfied: false },
       patch: { satisfaction: 'unsatisfied', rework_count: ctx.c.rework_count + 1, resolved_level: null },
-      notices: [{ users, kind: 'reopened', message: `回访不满意，案件重新处置：${input.comment ?? ''}` }],
+      notices: [
+        {
+          users,
+          kind: 'reopened',
+          message: { key: 'notice.reopened', params: { comment: input.comment ?? '' } },
+        },
+      ],
     };
   },
 

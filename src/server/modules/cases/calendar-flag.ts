@@ -23,7 +23,7 @@ export async function flagMissingCalendar(db: Db, clock: Clock, payload: unknown
       admins.map((a) => a.user_id),
       caseId,
       'calendar_missing',
-      `工作日历缺少 ${year} 年的节假日安排：期限暂按周一至周五计算，请录入 ${year} 年日历`,
+      { key: 'notice.calendar_missing', params: { year } },
       clock.now().toISOString(),
     );
   });

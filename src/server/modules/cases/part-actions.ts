@@ -56,7 +56,13 @@ export async function reportPart(
     event: { type: 'feedback_submitted', payload: { result, ...(isJoint(scope) ? { departmentIds } : {}) } },
     patch: { result: combined },
     transition: { partsOutstanding: false },
-    notices: [{ users: await deciders(), kind: 'to_verify', message: `处置结果待核查：${ctx.c.title}` }],
+    notices: [
+      {
+        users: await deciders(),
+        kind: 'to_verify',
+        message: { key: 'notice.to_verify', params: { title: ctx.c.title } },
+      },
+    ],
   };
 }
 
@@ -87,7 +93,13 @@ export async function sendBackPart(ctx: ActionContext, reason: string): Promise<
     },
     transition: { partsLeft: left },
     notices: ctx.c.dispatcher_id
-      ? [{ users: [ctx.c.dispatcher_id], kind: 'sent_back', message: `案件被退回：${reason}` }]
+      ? [
+          {
+            users: [ctx.c.dispatcher_id],
+            kind: 'sent_back',
+            message: { key: 'notice.sent_back', params: { reason } },
+          },
+        ]
       : [],
   };
 }

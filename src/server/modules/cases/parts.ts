@@ -4,6 +4,7 @@
  * every active joint part has reported — there is no lead department that reports for the others.
  * Elsewhere one handler's report is the case's.
  */
+import type { MessageKey } from '../../platform/errors.ts';
 import type { CaseParty, CaseScope } from './policy.ts';
 
 const HANDLING: readonly CaseParty['kind'][] = ['handler', 'joint'];
@@ -14,14 +15,14 @@ export function isJoint(scope: CaseScope): boolean {
 }
 
 /** Why the actor may not accept or report with these parts of theirs (a 409), or undefined. */
-export function partRefusal(action: 'accept' | 'feedback', own: readonly CaseParty[]): string | undefined {
+export function partRefusal(
+  action: 'accept' | 'feedback',
+  own: readonly CaseParty[],
+): MessageKey | undefined {
   if (action === 'accept')
-    return own.length > 0 && own.every((p) => p.accepted)
-      ? 'your part of this case is already accepted'
-      : undefined;
-  if (!own.some((p) => p.accepted)) return 'accept the case before reporting its result';
-  if (!own.some((p) => p.accepted && !p.reported))
-    return 'your part is already reported; the others’ are awaited';
+    return own.length > 0 && own.every((p) => p.accepted) ? 'case.part_already_accepted' : undefined;
+  if (!own.some((p) => p.accepted)) return 'case.accept_before_feedback';
+  if (!own.some((p) => p.accepted && !p.reported)) return 'case.part_already_reported';
   return undefined;
 }
 

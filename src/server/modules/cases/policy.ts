@@ -10,6 +10,7 @@
  * - party: the person (or their department) handles the case.
  */
 import type { CaseSource, CaseStatus, Level, Role } from '../../../shared/domain.ts';
+import type { Message, MessageKey, MessageParams } from '../../../shared/messages/format.ts';
 import type { Actor, RoleAssignment } from '../people/actor.ts';
 import type { CaseAction } from './state-machine.ts';
 
@@ -39,7 +40,7 @@ export interface CaseScope {
 
 export type Decision =
   | { allowed: true; role: Role | 'reporter' | 'handler' }
-  | { allowed: false; reason: string };
+  | { allowed: false; reason: Message };
 
 /** Roles that see every case inside their area. Residents, social forces and departments do not. */
 const AREA_VIEWERS: readonly Role[] = [
@@ -122,30 +123,42 @@ export function ownParts(
 }
 
 const allow = (role: Role | 'reporter' | 'handler'): Decision => ({ allowed: true, role });
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (key: MessageKey, params?: MessageParams): Decision => ({
+  allowed: false,
+  reason: { key, ...(params ? { params } : {}) },
+});
 
 /** May the actor see this case at all? */
 export function canView(actor: Actor, scope: CaseScope): Decision {
   if (scope.reporterId === actor.userId) return allow('reporter');
   if (isParty(actor, scope, ['handler', 'joint', 'collaborator'], false)) return allow('handler');
   const role = find(actor, AREA_VIEWERS, (a) => inScope(a, scope.gridPath));
-  return role ? allow(role) : deny('this case is outside your area');
+  return role ? allow(role) : deny('case.not_in_your_area');
 }
 
-function atLevel(actor: Actor, scope: CaseScope, roles: readonly Role[], what: string): Decision {
+/** What a refused power is called in the reason (`what.*` of the message vocabulary). */
+type What =
+  | 'dispatch'
+  | 'decision'
+  | 'this'
+  | 'registration'
+  | 'linkage'
+  | 'reminders'
+  | 'supervision'
+  | 'visit';
+
+function atLevel(actor: Actor, scope: CaseScope, roles: readonly Role[], what: What): Decision {
   const role = find(actor, roles, (a) => atArea(a, scope.handlingAreaPath));
-  return role
-    ? allow(role)
-    : deny(`${what} at level ${scope.level} belongs to ${roles.join(' or ')} of the handling area`);
+  return role ? allow(role) : deny('case.level_role', { what, level: scope.level, roles });
 }
 
-function inArea(actor: Actor, scope: CaseScope, roles: readonly Role[], what: string): Decision {
+function inArea(actor: Actor, scope: CaseScope, roles: readonly Role[], what: What): Decision {
   const role = find(actor, roles, (a) => inScope(a, scope.gridPath));
-  return role ? allow(role) : deny(`${what} belongs to ${roles.join(' or ')} whose area contains this case`);
+  return role ? allow(role) : deny('case.area_role', { what, roles });
 }
 
 function firstAllowed(...decisions: (() => Decision)[]): Decision {
-  let last: Decision = deny('not allowed');
+  let last: Decision = deny('case.not_allowed');
   for (const d of decisions) {
     last = d();
     if (last.allowed) return last;
@@ -161,10 +174,10 @@ export function authorize(actor: Actor, action: CaseAction, scope: CaseScope): D
   const view = canView(actor, scope);
   if (!view.allowed) return view;
   const dispatcher = () => atLevel(actor, scope, dispatcherRoles(scope.level), 'dispatch');
-  const decider = () => atLevel(actor, scope, deciderRoles(scope.level), 'this decision');
+  const decider = () => atLevel(actor, scope, deciderRoles(scope.level), 'decision');
   const operator = () => inArea(actor, scope, ['centre_operator'], 'this');
   const handler = (kinds: CaseParty['kind'][]) => () =>
-    isParty(actor, scope, kinds) ? allow('handler') : deny('only the case’s current handlers may do this');
+    isParty(actor, scope, kinds) ? allow('handler') : deny('case.current_handlers_only');
 
   switch (action) {
     case 'register':
@@ -186,7 +199,7 @@ export function authorize(actor: Actor, action: CaseAction, scope: CaseScope): D
     case 'remind':
       return firstAllowed(() => inArea(actor, scope, ['grid_manager'], 'reminders'), operator, dispatcher);
     case 'supervise':
-      return inArea(actor, scope, ['grid_inspector'], 'supervision orders');
+      return inArea(actor, scope, ['grid_inspector'], 'supervision');
     case 'verify':
     case 'rework':
     case 'escalate':
@@ -201,9 +214,9 @@ export function authorize(actor: Actor, action: CaseAction, scope: CaseScope): D
       return firstAllowed(operator, dispatcher);
     case 'visit':
       return firstAllowed(
-        () => (scope.reporterId === actor.userId ? allow('reporter') : deny('not the reporter')),
+        () => (scope.reporterId === actor.userId ? allow('reporter') : deny('case.not_reporter')),
         operator,
-        () => inArea(actor, scope, ['grid_worker', 'part_time_worker'], 'the return visit'),
+        () => inArea(actor, scope, ['grid_worker', 'part_time_worker'], 'visit'),
       );
     case 'close':
       return firstAllowed(decider, operator);
@@ -218,15 +231,15 @@ export function authorizeReport(actor: Actor, gridPath: string, onTheSpot: boole
       ['grid_worker', 'part_time_worker', 'grid_chief', 'grid_guide', 'police_officer'],
       (a) => inScope(a, gridPath),
     );
-    return role ? allow(role) : deny('on-the-spot resolution belongs to the grid team of this grid');
+    return role ? allow(role) : deny('case.on_the_spot_grid_team');
   }
   const staff = actor.assignments.filter((a) => a.role !== 'resident');
-  if (staff.length === 0) return actor.assignments.length > 0 ? allow('resident') : deny('no role');
+  if (staff.length === 0) return actor.assignments.length > 0 ? allow('resident') : deny('case.no_role');
   const role = find(actor, AREA_VIEWERS, (a) => inScope(a, gridPath));
   if (role) return allow(role);
   return actor.assignments.some((a) => a.role === 'resident')
     ? allow('resident')
-    : deny('you may report only inside your own area');
+    : deny('case.report_own_area');
 }
 
 /** Who may name each intake channel (SPEC §4 step 1); `open311` is set only by the Open311 endpoint. */
@@ -247,7 +260,7 @@ export function authorizeSource(actor: Actor, source: Exclude<CaseSource, 'open3
   );
   return staff
     ? allow(staff.role)
-    : deny(`only ${rule === 'staff' ? 'staff' : rule.join(' or ')} may report through ${source}`);
+    : deny('case.source_not_allowed', { source, roles: rule === 'staff' ? 'staff' : rule.join(', ') });
 }
 
 /** The filter a case list applies for this actor: what `canView` allows, as data for SQL. */

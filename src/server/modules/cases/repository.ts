@@ -11,7 +11,7 @@ import type {
   SupervisionOrderTable,
 } from '../../platform/db/schema.ts';
 import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
-import { conflict } from '../../platform/errors.ts';
+import { conflict, formatMessage, type Message } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { ListScope } from './policy.ts';
 
@@ -53,7 +53,7 @@ export async function updateCase(
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw conflict('the case was changed by someone else; reload it');
+  if (Number(result.numUpdatedRows) !== 1) throw conflict('case.changed_by_someone');
 }
 
 export function partiesOf(q: Queryable, caseId: string): Promise<PartyRow[]> {
@@ -161,17 +161,20 @@ export async function notify(
   userIds: string[],
   caseId: string,
   kind: string,
-  message: string,
+  message: Message,
   now: string,
 ): Promise<void> {
   const unique = [...new Set(userIds)];
+  const params = message.params ?? {};
   if (unique.length === 0) return;
   const rows: NotificationTable[] = unique.map((userId) => ({
     id: uuidv7(),
     user_id: userId,
     case_id: caseId,
     kind,
-    message,
+    message: formatMessage('zh', message.key, params),
+    message_key: message.key,
+    message_params: JSON.stringify(params),
     created_at: now,
     read_at: null,
   }));

@@ -6,6 +6,7 @@ import { type TSchema, Type } from 'typebox';
 import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domain.ts';
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
 import type { ActionInputs } from './actions.ts';
+import { notificationMessage } from './notification-message.ts';
 import { inDatum } from './presenter.ts';
 import type { CaseService } from './service.ts';
 import type { CaseAction } from './state-machine.ts';
@@ -383,7 +384,11 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
               id: Type.String(),
               caseId: Type.String(),
               kind: Type.String(),
-              message: Type.String(),
+              message: Type.String({
+                description: 'The message in Chinese as sent; show key + params instead',
+              }),
+              key: Type.String({ description: 'Message code of the catalogue (src/shared/messages)' }),
+              params: Type.Record(Type.String(), Type.Unknown(), { description: 'Values of the message' }),
               createdAt: Type.String(),
               readAt: Type.Union([Type.String(), Type.Null()]),
             }),
@@ -402,6 +407,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
         caseId: n.case_id,
         kind: n.kind,
         message: n.message,
+        ...notificationMessage(n),
         createdAt: n.created_at,
         readAt: n.read_at,
       }));

@@ -5,7 +5,7 @@
 import type { CaseSource, CaseStatus, Difficulty, Level } from '../../../shared/domain.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { DatabaseHandle, Tx } from '../../platform/db/database.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { findIdempotent, rememberIdempotent, requestFingerprint } from '../../platform/idempotency.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
@@ -202,7 +202,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const id = handlingAreaOnPath(gridPath, level);
       const area =
         id && (await tx.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst());
-      if (!area) throw conflict(`the case's grid has no area at handling level ${level}`);
+      if (!area) throw conflict('case.no_area_at_level', { level });
       return area;
     };
   }
@@ -246,13 +246,13 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   async function detail(actor: Actor, caseId: string): Promise<CaseDetail> {
-    if (!isUuid(caseId)) throw notFound('case');
+    if (!isUuid(caseId)) throw notFound('not_found.case');
     const c = await repo.findCase(db, caseId);
-    if (!c) throw notFound('case');
+    if (!c) throw notFound('not_found.case');
     const parties = await repo.partiesOf(db, caseId);
     const scope = scopeOf(c, parties);
     const view = canView(actor, scope);
-    if (!view.allowed) throw forbidden(view.reason);
+    if (!view.allowed) throw refused(view.reason);
     const [requests, orders, wt] = await Promise.all([
       repo.requestsOf(db, caseId),
       repo.supervisionOrdersOf(db, caseId),
@@ -308,17 +308,22 @@ export function createCaseService(deps: CaseServiceDeps) {
         const point =
           input.crs === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : { lng: input.lng, lat: input.lat };
         const hit = await deps.areas.gridOf(point.lng, point.lat, 'wgs84');
-        if (!hit) throw badRequest('location', 'the point is outside every grid of this county');
+        if (!hit) throw badRequest('location', 'case.location_outside_county');
         const decision = authorizeReport(actor, hit.gridPath, input.onTheSpot !== undefined);
-        if (!decision.allowed) throw forbidden(decision.reason);
+        if (!decision.allowed) throw refused(decision.reason);
         // `open311` is set only by the Open311 intake (the case route's schema refuses it).
         if (input.source !== undefined && input.source !== 'open311') {
           const channel = authorizeSource(actor, input.source);
           if (!channel.allowed)
-            throw new AppError('forbidden', `source: ${channel.reason}`, { field: 'source' });
+            throw new AppError(
+              'forbidden',
+              channel.reason.key,
+              { field: 'source', ...channel.reason.params },
+              { field: 'source' },
+            );
         }
         if (input.contactPhone !== undefined && !isPhoneNumber(input.contactPhone)) {
-          throw badRequest('contactPhone', 'is not a phone number');
+          throw badRequest('contactPhone', 'validation.phone');
         }
         let caseType: string | null = null;
         let difficulty: string | null = null;
@@ -328,14 +333,15 @@ export function createCaseService(deps: CaseServiceDeps) {
             .select(['code', 'default_difficulty', 'active'])
             .where('code', '=', input.caseType)
             .executeTakeFirst();
-          if (type?.active !== 1) throw badRequest('caseType', `unknown case type "${input.caseType}"`);
+          if (type?.active !== 1)
+            throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
           caseType = type.code;
           difficulty = type.default_difficulty;
         } else if (input.onTheSpot) {
-          throw badRequest('caseType', 'an on-the-spot resolution needs its case type');
+          throw badRequest('caseType', 'case.on_the_spot_needs_type');
         }
         const handlingAreaId = handlingAreaOnPath(hit.gridPath, 1);
-        if (!handlingAreaId) throw badRequest('location', 'the point lies in an area that is not a grid');
+        if (!handlingAreaId) throw badRequest('location', 'case.location_not_grid');
         const wt = await deps.deadlines.current();
         const now = deps.clock.now();
         const nowIso = now.toISOString();
@@ -434,7 +440,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       input: ActionInputs[A],
       idempotencyKey?: string,
     ): Promise<CaseDetail> {
-      if (!isUuid(caseId)) throw notFound('case');
+      if (!isUuid(caseId)) throw notFound('not_found.case');
       const wt = await deps.deadlines.current();
       // An action replayed from a phone's outbox is answered, not run twice.
       const request: Once = {
@@ -446,16 +452,20 @@ export function createCaseService(deps: CaseServiceDeps) {
       return once(actor, request, async () => {
         await db.transaction().execute(async (tx) => {
           const c = await repo.findCase(tx, caseId, { dialect });
-          if (!c) throw notFound('case');
+          if (!c) throw notFound('not_found.case');
           const parties = await repo.partiesOf(tx, caseId);
           const scope = scopeOf(c, parties);
           const decision = authorize(actor, action, scope);
-          if (!decision.allowed) throw forbidden(decision.reason);
+          if (!decision.allowed) throw refused(decision.reason);
           if (!canTransition(c.status as CaseStatus, action)) {
-            throw conflict(`a case that is ${c.status} does not allow "${action}"`, {
-              status: c.status,
-              action,
-            });
+            throw conflict(
+              'case.status_forbids_action',
+              { status: c.status, action },
+              {
+                status: c.status,
+                action,
+              },
+            );
           }
           const now = deps.clock.now();
           const ctx: ActionContext = {
@@ -470,7 +480,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           };
           const outcome = await runAction(ctx, action, input);
           const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
-          if (!status) throw conflict(`"${action}" is not possible now`);
+          if (!status) throw conflict('case.action_not_possible', { action });
           await apply(tx, c, outcome, status, { actorId: actor.userId, actorRole: decision.role }, wt, now);
           await remember(tx, request, caseId, now.toISOString());
         });
@@ -542,7 +552,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         .where('id', '=', id)
         .where('user_id', '=', actor.userId)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('notification');
+      if (Number(result.numUpdatedRows) === 0) throw notFound('not_found.notification');
     },
 
     /**
@@ -552,14 +562,12 @@ export function createCaseService(deps: CaseServiceDeps) {
     async contactPhone(actor: Actor, caseId: string): Promise<string | null> {
       const c = await detail(actor, caseId);
       const own = c.viewerRole === 'reporter';
-      if (!own && c.anonymous) {
-        throw forbidden('the reporter is anonymous: their phone number is shown to no one else');
-      }
+      if (!own && c.anonymous) throw forbidden('forbidden.anonymous_phone');
       const operator = actor.assignments.some(
         (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
       );
       if (!own && !operator) {
-        throw forbidden('only the centre operators of the case’s area may see the full phone number');
+        throw forbidden('forbidden.full_phone');
       }
       const row = await db
         .selectFrom('case_file')
@@ -603,7 +611,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               users,
               caseId,
               'deadline_near',
-              `即将到期（${c.step_due_at}）：${c.title}`,
+              { key: 'notice.deadline_near', params: { dueAt: c.step_due_at, title: c.title } },
               now.toISOString(),
             );
             await deps.appendEvents(tx, dialect, [
@@ -629,7 +637,14 @@ export function createCaseService(deps: CaseServiceDeps) {
             const inspectors = await repo.usersWithRole(tx, ['grid_inspector'], c.grid_path);
             const escalates = ['registered', 'dispatched', 'handling'].includes(c.status) && c.level < 5;
             // Flag it to the discipline inspectors (纪检员) and record the overdue step.
-            await repo.notify(tx, inspectors, caseId, 'overdue', `案件超期：${c.title}（${c.step}）`, nowIso);
+            await repo.notify(
+              tx,
+              inspectors,
+              caseId,
+              'overdue',
+              { key: 'notice.overdue', params: { title: c.title, step: c.step } },
+              nowIso,
+            );
             await deps.appendEvents(tx, dialect, [
               {
                 caseId,
@@ -654,11 +669,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               routing: deps.routing,
               handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
             };
-            const outcome = await escalationOutcome(
-              ctx,
-              'overdue',
-              `${c.step} deadline ${c.step_due_at} passed`,
-            );
+            const outcome = await escalationOutcome(ctx, 'overdue', '');
             outcome.patch = { ...outcome.patch, overdue: 1 };
             await apply(tx, c, outcome, 'registered', SYSTEM, wt, now);
           });
@@ -679,7 +690,7 @@ export function createCaseService(deps: CaseServiceDeps) {
               [order.inspector_id],
               caseId,
               'supervision_overdue',
-              `督办单已到期未办结：${order.reason}`,
+              { key: 'notice.supervision_overdue', params: { reason: order.reason } },
               nowIso,
             );
             await deps.appendEvents(tx, dialect, [

@@ -168,27 +168,28 @@ export async function findCaseType(q: Queryable, code: string): Promise<CaseType
 
 function checkName(field: string, value: string): string {
   const name = value.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
   return name;
 }
 
 /** An optional name: trimmed, null when empty. */
 function checkOptionalName(field: string, value: string | null | undefined): string | null {
   const name = value?.trim() ?? '';
-  if (name.length > 100) throw badRequest(field, 'must be at most 100 characters');
+  if (name.length > 100) throw badRequest(field, 'validation.max_length', { limit: 100 });
   return name.length > 0 ? name : null;
 }
 
 function checkDifficulty(value: string): DefaultDifficulty {
   if (!(DEFAULT_DIFFICULTIES as readonly string[]).includes(value)) {
-    throw badRequest('defaultDifficulty', `must be one of ${DEFAULT_DIFFICULTIES.join(', ')}`);
+    throw badRequest('defaultDifficulty', 'validation.enum', { allowed: DEFAULT_DIFFICULTIES });
   }
   return value as DefaultDifficulty;
 }
 
 function checkSort(value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 1_000_000) {
-    throw badRequest('sort', 'must be a whole number from 0 to 1000000');
+    throw badRequest('sort', 'validation.range', { min: 0, max: 1000000 });
   }
   return value;
 }
@@ -207,7 +208,7 @@ export interface NewCaseType {
 /** Adds a type to the catalogue; 409 when the code is taken. */
 export async function createCaseType(q: Queryable, input: NewCaseType): Promise<CaseType> {
   if (!CATALOGUE_CODE.test(input.code)) {
-    throw badRequest('code', 'must be a lowercase letter then 1–39 of a-z, 0-9, _');
+    throw badRequest('code', 'validation.code_format');
   }
   const row = {
     code: input.code,
@@ -227,11 +228,12 @@ export async function createCaseType(q: Queryable, input: NewCaseType): Promise<
     row.sort = Number(last?.m ?? 0) + 10;
   }
   if (await findCaseType(q, input.code))
-    throw conflict(`case type "${input.code}" exists`, { field: 'code' });
+    throw conflict('catalogue.case_type_exists', { code: input.code }, { field: 'code' });
   try {
     await q.insertInto('case_type').values(row).execute();
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`case type "${input.code}" exists`, { field: 'code' });
+    if (isUniqueViolation(error))
+      throw conflict('catalogue.case_type_exists', { code: input.code }, { field: 'code' });
     throw error;
   }
   return present(row);
@@ -263,6 +265,6 @@ export async function updateCaseType(q: Queryable, code: string, patch: CaseType
     await q.updateTable('case_type').set(set).where('code', '=', code).execute();
   }
   const updated = await findCaseType(q, code);
-  if (!updated) throw notFound(`case type "${code}"`);
+  if (!updated) throw notFound('not_found.case_type', { code });
   return updated;
 }

@@ -27,18 +27,18 @@ const present = (r: DepartmentRow): Department => ({
 });
 
 function checkCode(code: string): string {
-  if (!CATALOGUE_CODE.test(code))
-    throw badRequest('code', 'must be a lowercase letter then 1–39 of a-z, 0-9, _');
+  if (!CATALOGUE_CODE.test(code)) throw badRequest('code', 'validation.code_format');
   return code;
 }
 
 function checkName(field: string, value: string): string {
   const name = value.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
   return name;
 }
 
-const taken = (code: string) => conflict(`department code "${code}" is taken`, { field: 'code' });
+const taken = (code: string) => conflict('catalogue.department_code_taken', { code }, { field: 'code' });
 
 /** Every department, by code. */
 export async function listDepartments(q: Queryable): Promise<Department[]> {
@@ -88,7 +88,7 @@ export async function updateDepartment(
   patch: { code?: string; nameZh?: string; nameEn?: string },
 ): Promise<Department> {
   const current = await findDepartment(q, id);
-  if (!current) throw notFound('department');
+  if (!current) throw notFound('not_found.department');
   const set = {
     ...(patch.code === undefined ? {} : { code: checkCode(patch.code) }),
     ...(patch.nameZh === undefined ? {} : { name_zh: checkName('nameZh', patch.nameZh) }),

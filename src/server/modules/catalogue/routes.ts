@@ -61,7 +61,7 @@ const Sort = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
 function requireAdmin(request: FastifyRequest): Actor {
   const actor = requireActor(request);
-  if (!hasRole(actor, 'admin')) throw forbidden('only administrators edit the catalogue');
+  if (!hasRole(actor, 'admin')) throw forbidden('forbidden.admin_only');
   return actor;
 }
 

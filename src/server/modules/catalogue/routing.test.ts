@@ -146,7 +146,7 @@ describe('the routing table in the database', () => {
       [
         [good, { caseType: 'no_such_type', departmentId: dept('police') }],
         'rules[1].caseType',
-        'no such case type',
+        'ref.no_such_case_type',
       ],
       [
         [
@@ -156,15 +156,16 @@ describe('the routing table in the database', () => {
           { ...good, departmentId: uuidv7() },
         ],
         'rules[3].departmentId',
-        'no such department',
+        'ref.no_such_department',
       ],
-      [[{ ...good, areaId: uuidv7() }], 'rules[0].areaId', 'no such area'],
-      [[good, { ...good, areaId: null }], 'rules[1]', 'duplicate of rules[0]'],
+      [[{ ...good, areaId: uuidv7() }], 'rules[0].areaId', 'ref.no_such_area'],
+      [[good, { ...good, areaId: null }], 'rules[1]', 'validation.duplicate_of'],
     ] as const;
-    for (const [rules, field, message] of cases) {
+    for (const [rules, field, key] of cases) {
       const error = await failure(replaceRoutingRules(db, rules));
       expect(error.status).toBe(400);
-      expect(error.message).toBe(`${field}: ${message}`);
+      expect(error.key).toBe(key);
+      expect(error.params.field).toBe(field);
       expect(error.details).toEqual({ field });
     }
     expect(await listRoutingRules(db)).toEqual(before);

@@ -111,7 +111,8 @@ export async function replaceRoutingRules(
   db: Db,
   rules: readonly RoutingRuleInput[],
 ): Promise<RoutingRule[]> {
-  if (rules.length > MAX_ROUTING_RULES) throw badRequest('rules', `at most ${MAX_ROUTING_RULES} rules`);
+  if (rules.length > MAX_ROUTING_RULES)
+    throw badRequest('rules', 'validation.max_items', { limit: MAX_ROUTING_RULES });
   return db.transaction().execute(async (tx) => {
     const types = await existing(
       tx,
@@ -130,14 +131,15 @@ export async function replaceRoutingRules(
     );
     const seen = new Map<string, number>();
     const rows = rules.map((r, i) => {
-      if (!types.has(r.caseType)) throw badRequest(`rules[${i}].caseType`, 'no such case type');
+      if (!types.has(r.caseType)) throw badRequest(`rules[${i}].caseType`, 'ref.no_such_case_type');
       if (!departments.has(r.departmentId))
-        throw badRequest(`rules[${i}].departmentId`, 'no such department');
+        throw badRequest(`rules[${i}].departmentId`, 'ref.no_such_department');
       const areaId = r.areaId || null;
-      if (areaId !== null && !areas.has(areaId)) throw badRequest(`rules[${i}].areaId`, 'no such area');
+      if (areaId !== null && !areas.has(areaId)) throw badRequest(`rules[${i}].areaId`, 'ref.no_such_area');
       const key = `${r.caseType}\n${r.departmentId}\n${areaId ?? ''}`;
       const twin = seen.get(key);
-      if (twin !== undefined) throw badRequest(`rules[${i}]`, `duplicate of rules[${twin}]`);
+      if (twin !== undefined)
+        throw badRequest(`rules[${i}]`, 'validation.duplicate_of', { other: `rules[${twin}]` });
       seen.set(key, i);
       return { id: uuidv7(), case_type: r.caseType, department_id: r.departmentId, area_id: areaId };
     });

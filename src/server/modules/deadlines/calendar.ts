@@ -111,7 +111,7 @@ export function localDay(at: Date): string {
  */
 export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
   const n = dayNumberOf(day);
-  if (n === undefined) throw badRequest('day', `"${day}" is not a date written YYYY-MM-DD`);
+  if (n === undefined) throw badRequest('day', 'validation.not_a_date', { value: day });
   return isWorkingDayNumber(n, cal);
 }
 
@@ -122,11 +122,12 @@ export function isWorkingDay(day: string, cal: WorkCalendar): boolean {
  */
 export function addWorkingTime(start: Date, amount: number, unit: TimeUnit, cal: WorkCalendar): Date {
   const from = instant(start, 'start');
-  if (!Number.isFinite(amount) || amount < 0) throw badRequest('amount', 'must be a number ≥ 0');
-  if (unit !== 'workday' && unit !== 'workhour') throw badRequest('unit', 'must be workday or workhour');
+  if (!Number.isFinite(amount) || amount < 0) throw badRequest('amount', 'validation.minimum', { limit: 0 });
+  if (unit !== 'workday' && unit !== 'workhour')
+    throw badRequest('unit', 'validation.enum', { allowed: ['workday', 'workhour'] });
   let remaining = Math.round(amount * (unit === 'workday' ? WORKDAY_MS : HOUR));
   if (remaining > MAX_WORKDAYS * WORKDAY_MS) {
-    throw badRequest('amount', `must be at most ${MAX_WORKDAYS} workdays`);
+    throw badRequest('amount', 'validation.max_workdays', { limit: MAX_WORKDAYS });
   }
   const first = dayNumberAt(from);
   for (let n = first; n <= first + MAX_SCAN_DAYS; n++) {
@@ -174,7 +175,7 @@ export function trafficLight(startedAt: Date, dueAt: Date, now: Date, cal: WorkC
 
 function instant(d: Date, field: string): number {
   const ms = d instanceof Date ? d.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) throw badRequest(field, 'is not a valid time');
+  if (Number.isNaN(ms)) throw badRequest(field, 'validation.not_a_time');
   return ms;
 }
 

@@ -84,7 +84,7 @@ const CalendarDay = Type.Object(
 const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 
 function requireAdmin(request: FastifyRequest): void {
-  if (!hasRole(requireActor(request), 'admin')) throw forbidden('only an administrator may change this');
+  if (!hasRole(requireActor(request), 'admin')) throw forbidden('forbidden.admin_only');
 }
 
 /** Rejects two rules for the same step, level and case type: which one applies would be a guess. */
@@ -93,14 +93,14 @@ function checkDistinct(rules: readonly DeadlineRuleInput[]): void {
   rules.forEach((r, i) => {
     const key = `${r.step}|${r.level ?? '*'}|${r.caseType ?? '*'}`;
     if (seen.has(key)) {
-      throw badRequest(`rules.${i}`, 'another rule has the same step, level and case type');
+      throw badRequest(`rules.${i}`, 'deadline.rule_duplicate');
     }
     seen.add(key);
   });
 }
 
 function checkDay(day: string): void {
-  if (!isCalendarDate(day)) throw badRequest('day', `"${day}" is not a date`);
+  if (!isCalendarDate(day)) throw badRequest('day', 'validation.not_a_date', { value: day });
 }
 
 /** Registers GET/PUT /api/v1/deadline-rules, GET /api/v1/calendar, PUT/DELETE /api/v1/calendar/{day}. */
@@ -236,7 +236,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       const { day } = request.params;
       checkDay(day);
       const row = { day, kind: request.body.kind, name: request.body.name.trim() };
-      if (!row.name) throw badRequest('name', 'must not be blank');
+      if (!row.name) throw badRequest('name', 'validation.not_empty');
       await edit('calendar', () =>
         db
           .insertInto('calendar_day')
@@ -264,7 +264,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       checkDay(day);
       await edit('calendar', async () => {
         const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) throw notFound(`calendar day ${day}`);
+        if (Number(result.numDeletedRows) === 0) throw notFound('not_found.calendar_day', { day });
       });
       return reply.status(204).send(null);
     },

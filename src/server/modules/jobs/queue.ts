@@ -51,18 +51,18 @@ export function retryDelayMs(attempt: number): number {
  */
 export async function enqueueJob(q: Queryable, job: JobSpec): Promise<boolean> {
   if (typeof job.kind !== 'string' || job.kind.length === 0 || job.kind.length > 100) {
-    throw badRequest('kind', 'must be 1–100 characters');
+    throw badRequest('kind', 'validation.length_range', { min: 1, max: 100 });
   }
   if (typeof job.dedupeKey !== 'string' || job.dedupeKey.length === 0 || job.dedupeKey.length > 500) {
-    throw badRequest('dedupeKey', 'must be 1–500 characters');
+    throw badRequest('dedupeKey', 'validation.length_range', { min: 1, max: 500 });
   }
   const runAt = new Date(job.runAt);
-  if (Number.isNaN(runAt.getTime())) throw badRequest('runAt', 'must be an ISO-8601 time');
+  if (Number.isNaN(runAt.getTime())) throw badRequest('runAt', 'validation.not_a_time');
   let payload: string;
   try {
     payload = canonicalJson(job.payload ?? null);
   } catch {
-    throw badRequest('payload', 'must be plain JSON');
+    throw badRequest('payload', 'validation.plain_json');
   }
   const result = await q
     .insertInto('job')
@@ -96,9 +96,10 @@ export async function claimDueJobs(
   limit: number,
   lease: number,
 ): Promise<ClaimedJob[]> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw badRequest('limit', 'must be 1–1000');
-  if (!Number.isFinite(lease) || lease <= 0) throw badRequest('lease', 'must be a positive number of ms');
-  if (Number.isNaN(now.getTime())) throw badRequest('now', 'is not a valid time');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000)
+    throw badRequest('limit', 'validation.range', { min: 1, max: 1000 });
+  if (!Number.isFinite(lease) || lease <= 0) throw badRequest('lease', 'validation.positive');
+  if (Number.isNaN(now.getTime())) throw badRequest('now', 'validation.not_a_time');
   if (handle.dialect === 'postgres') {
     return handle.db.transaction().execute((tx) => claimIn(tx, now, limit, lease, true));
   }

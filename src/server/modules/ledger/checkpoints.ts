@@ -55,7 +55,7 @@ export async function writeCheckpoint(
     const checkpoints = [...stored, ...external];
     const sealed = Math.max(0, ...checkpoints.map((c) => c.checkpoint.treeSize));
     const untrusted = untrustedCheckpoint(checkpoints, signer.publicKey);
-    if (untrusted) throw conflict(`cannot sign a checkpoint: ${untrusted.message}`, untrusted);
+    if (untrusted) throw conflict('ledger.cannot_sign', { reason: untrusted.message }, untrusted);
     const head = await readHead(tx);
     if (head.seq === 0 && sealed === 0) return undefined;
     if (head.seq === sealed && stored.some((c) => c.checkpoint.treeSize === sealed)) return undefined;
@@ -73,8 +73,7 @@ export async function writeCheckpoint(
       })) ??
       (walker ? await headProblem(tx, head, walker) : undefined) ??
       tracker.afterEnd(expected - 1);
-    if (problem)
-      throw conflict(`cannot sign a checkpoint over a broken history: ${problem.message}`, problem);
+    if (problem) throw conflict('ledger.broken_history', { reason: problem.message }, problem);
     const checkpoint = signer.sign({
       treeSize: head.seq,
       rootHash: tracker.root(),

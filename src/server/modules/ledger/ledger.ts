@@ -136,10 +136,7 @@ interface PreparedEvent {
 function requireText(value: unknown, field: string, nullable: boolean): string | null {
   if (value === null && nullable) return null;
   if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
-    throw badRequest(
-      field,
-      `must be a non-empty string of at most 200 characters${nullable ? ' or null' : ''}`,
-    );
+    throw badRequest(field, 'validation.length_range', { min: 1, max: 200 });
   }
   return value;
 }
@@ -153,16 +150,16 @@ function prepareEvent(event: NewCaseEvent, index: number): PreparedEvent {
   const actorRole = requireText(event.actorRole, field('actorRole'), true);
   const time = typeof event.at === 'string' && ISO_INPUT.test(event.at) ? Date.parse(event.at) : Number.NaN;
   const at = Number.isNaN(time) ? '' : new Date(time).toISOString();
-  if (!ISO_UTC.test(at)) throw badRequest(field('at'), 'must be an ISO-8601 timestamp with a time zone');
+  if (!ISO_UTC.test(at)) throw badRequest(field('at'), 'validation.timestamp_with_zone');
   const payload = event.payload as unknown;
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw badRequest(field('payload'), 'must be a JSON object');
+    throw badRequest(field('payload'), 'validation.json_object');
   }
   let payloadText: string;
   try {
     payloadText = canonicalJson(payload);
   } catch (error) {
-    throw badRequest(field('payload'), `cannot be stored as JSON (${(error as Error).message})`);
+    throw badRequest(field('payload'), 'validation.plain_json', { detail: (error as Error).message });
   }
   // Hash the value read back from the stored text, so what is hashed is exactly what is stored.
   return { caseId, type, actorId, actorRole, at, payloadText, payload: JSON.parse(payloadText) };
@@ -255,7 +252,7 @@ export async function readHead(q: Queryable): Promise<{ seq: number; hash: strin
 function batchSizeOf(options: { batchSize?: number }): number {
   const size = options.batchSize ?? DEFAULT_BATCH;
   if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH) {
-    throw badRequest('batchSize', `must be an integer from 1 to ${MAX_BATCH}`);
+    throw badRequest('batchSize', 'validation.range', { min: 1, max: MAX_BATCH });
   }
   return size;
 }
@@ -428,7 +425,7 @@ export function verifyCaseEntries(entries: readonly StoredEntry[]): CaseVerifica
 /** A case's events in seq order with payloads parsed, and their per-case verification. */
 export async function caseHistory(q: Queryable, caseId: string): Promise<CaseHistory> {
   if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 200) {
-    throw badRequest('caseId', 'must be a non-empty string of at most 200 characters');
+    throw badRequest('caseId', 'validation.length_range', { min: 1, max: 200 });
   }
   const rows = await q
     .selectFrom('case_event')

@@ -85,9 +85,7 @@ export function createProofService(db: Db) {
   async function signedTree(): Promise<{ checkpoint: SignedCheckpoint; tree: MerkleTree }> {
     const checkpoint = await latestSignedCheckpoint(db);
     if (!checkpoint) {
-      throw conflict(
-        'no signed checkpoint yet: the history is sealed every hour (or by `zhizhi checkpoint`)',
-      );
+      throw conflict('ledger.no_signed_checkpoint');
     }
     if (
       cached?.checkpoint.treeSize === checkpoint.treeSize &&
@@ -97,9 +95,7 @@ export function createProofService(db: Db) {
     }
     const tree = new MerkleTree(await leafHashes(db, checkpoint.treeSize));
     if (tree.size !== checkpoint.treeSize || tree.root() !== checkpoint.rootHash) {
-      throw conflict(
-        `the stored history no longer gives the root of the signed checkpoint over seq 1–${checkpoint.treeSize}: run \`zhizhi verify\``,
-      );
+      throw conflict('ledger.root_mismatch', { size: checkpoint.treeSize });
     }
     cached = { checkpoint, tree };
     return cached;

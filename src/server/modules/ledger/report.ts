@@ -72,8 +72,7 @@ async function consistencyWith(db: Db, against: readonly SourcedCheckpoint[]): P
 /** Reads a PEM public key file for pinning; a 400-style error naming the option when it is not one. */
 export function readPinnedKey(file: string): KeyObject {
   const key = fs.existsSync(file) ? parsePublicKey(fs.readFileSync(file, 'utf8')) : undefined;
-  if (!key)
-    throw new AppError('bad_request', `--public-key: ${file} is not an Ed25519 public key in PEM form`);
+  if (!key) throw new AppError('bad_request', 'ledger.bad_public_key', { path: file });
   return key;
 }
 
@@ -92,7 +91,7 @@ export async function runVerify(
     files = readCheckpointFiles(exportedCheckpointFiles(options.dataDir));
     against = readCheckpointFiles(options.against ?? []);
   } catch (error) {
-    throw new AppError('bad_request', (error as Error).message);
+    throw new AppError('bad_request', 'ledger.unreadable_checkpoint', { reason: (error as Error).message });
   }
   const ledger = await verifyLedger(db, { publicKey: options.publicKey, external: [...files, ...against] });
   const replay = await verifyCaseStates(db, options.dialect);

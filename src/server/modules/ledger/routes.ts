@@ -70,7 +70,6 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.addSchema(PublicKey);
   const { signer } = deps.sealer;
   const publicKey = { algorithm: 'Ed25519' as const, keyId: signer.keyId, pem: signer.publicKeyPem };
-  const auditorsOnly = `only ${LEDGER_AUDITORS.join(', ')} may audit the case history`;
 
   app.get(
     '/api/v1/ledger/verify',
@@ -82,7 +81,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      if (!canAuditLedger(requireActor(request)))
+        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       return verifyLedger(deps.db, { publicKey: signer.publicKey });
     },
   );
@@ -101,7 +101,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request, reply) => {
-      if (!canSealLedger(requireActor(request))) throw forbidden('only admin may write a ledger checkpoint');
+      if (!canSealLedger(requireActor(request))) throw forbidden('forbidden.admin_only');
       const checkpoint = await deps.sealer.seal(deps.clock.now());
       if (!checkpoint) return reply.status(200).send({ checkpoint: null });
       return reply.status(201).send({ checkpoint });
@@ -127,7 +127,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      if (!canAuditLedger(requireActor(request)))
+        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       const { limit = 100, beforeSize } = request.query;
       return {
         items: await listCheckpoints(deps.db, { limit, ...(beforeSize === undefined ? {} : { beforeSize }) }),
@@ -168,14 +169,12 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request))) throw forbidden(auditorsOnly);
+      if (!canAuditLedger(requireActor(request)))
+        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       const { checkpoint, tree } = await deps.proofs.signedTree();
       const { first } = request.query;
       if (first > checkpoint.treeSize) {
-        throw badRequest(
-          'first',
-          `must not exceed the newest signed checkpoint's size, ${checkpoint.treeSize}`,
-        );
+        throw badRequest('first', 'ledger.first_too_large', { size: checkpoint.treeSize });
       }
       return { first, firstRoot: tree.root(first), checkpoint, proof: tree.consistencyProof(first) };
     },
@@ -211,9 +210,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
         (entry) => entry.actorId !== null && visibleActor.get(entry.seq) !== entry.actorId,
       );
       if (bundle.entries.length === 0) {
-        throw conflict(
-          'none of the case’s history is sealed by a signed checkpoint yet: try again after the next one',
-        );
+        throw conflict('ledger.case_not_sealed');
       }
       reply.header('content-disposition', `attachment; filename="case-${request.params.id}-proof.json"`);
       return bundle;

@@ -26,7 +26,7 @@ export async function apiKeyCommand(
   const keys = createOpen311Keys(db, clock);
   switch (sub) {
     case 'create': {
-      if (!options.owner) throw badRequest('--owner', `is required. ${API_KEY_USAGE}`);
+      if (!options.owner) throw badRequest('--owner', 'cli.option_required', { usage: API_KEY_USAGE });
       const issued = await keys.issue(options.owner);
       return [
         `Open311 API key for "${issued.owner}" (id ${issued.id}):`,
@@ -46,12 +46,12 @@ export async function apiKeyCommand(
         .join('\n');
     }
     case 'revoke': {
-      if (!options.id) throw badRequest('--id', `is required. ${API_KEY_USAGE}`);
+      if (!options.id) throw badRequest('--id', 'cli.option_required', { usage: API_KEY_USAGE });
       const revoked = await keys.revoke(options.id);
       return `Open311 API key ${revoked.prefix}… of "${revoked.owner}" revoked`;
     }
     default:
-      throw badRequest('api-key', API_KEY_USAGE);
+      throw badRequest('api-key', 'cli.usage', { usage: API_KEY_USAGE });
   }
 }
 

@@ -38,7 +38,7 @@ const IssuedOpen311Key = Type.Object(
 
 /** 401/403 before the body is looked at: only administrators manage keys. */
 async function adminOnly(request: FastifyRequest): Promise<void> {
-  if (!hasRole(requireActor(request), 'admin')) throw forbidden('Open311 keys are managed by administrators');
+  if (!hasRole(requireActor(request), 'admin')) throw forbidden('forbidden.admin_only');
 }
 
 /** Registers the key-administration routes. */

@@ -79,7 +79,7 @@ function checkOwner(owner: string): string {
   const name = owner.trim();
   // Control characters would end up in a display name and in logs.
   if (name.length < 1 || name.length > 80 || /\p{Cc}/u.test(name)) {
-    throw badRequest('owner', 'must be 1–80 printable characters naming who uses the key');
+    throw badRequest('owner', 'validation.length_range', { min: 1, max: 80 });
   }
   return name;
 }
@@ -100,7 +100,7 @@ export function createOpen311Keys(db: Db, clock: Clock): Open311Keys {
       .orderBy('code')
       .limit(1)
       .executeTakeFirst();
-    if (!root) throw badRequest('location', 'this installation has no areas yet');
+    if (!root) throw badRequest('location', 'area.none_yet');
     const now = clock.now().toISOString();
     const userId = uuidv7();
     try {
@@ -174,8 +174,8 @@ export function createOpen311Keys(db: Db, clock: Clock): Open311Keys {
 
     async revoke(id) {
       const row = await find(id);
-      if (!row) throw notFound('Open311 key');
-      if (row.revoked_at) throw conflict('this key is already revoked');
+      if (!row) throw notFound('not_found.api_key');
+      if (row.revoked_at) throw conflict('api_key.revoked');
       const revokedAt = clock.now().toISOString();
       await db.updateTable('open311_key').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
       return present({ ...row, revoked_at: revokedAt });
@@ -196,7 +196,7 @@ export function createOpen311Keys(db: Db, clock: Clock): Open311Keys {
       const userId = holder.userId ?? (await ensureAccount(holder));
       const actor = await loadActor(db, userId);
       // An administrator disabled the key's account: the key may not report.
-      if (!actor) throw forbidden('the account of this api_key is disabled');
+      if (!actor) throw forbidden('auth.api_key_account_disabled');
       return actor;
     },
   };

@@ -4,10 +4,16 @@
  * an administrator's password reset (also used by `zhizhi user reset-password`).
  */
 import { GRID_KINDS, ROLES, type Role } from '../../../shared/domain.ts';
-import { type PasswordContext, passwordProblem } from '../../../shared/password-rule.ts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordContext,
+  type PasswordProblemCode,
+  passwordProblem,
+} from '../../../shared/password-rule.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest, type Message, notFound } from '../../platform/errors.ts';
 import { hashPassword } from './passwords.ts';
 
 /** Roles whose powers hold inside one area (SPEC §3): they cannot exist without it. */
@@ -30,10 +36,10 @@ const USERNAME = /^[a-z0-9._-]{2,50}$/;
  * A username problem, or undefined: 2–50 of `a-z 0-9 . _ -`, and not a phone number — a phone is
  * personal data, kept encrypted in its own field, never as a username (issue 7 #4).
  */
-export function usernameProblem(username: string): string | undefined {
-  if (/^[\d-]{7,}$/.test(username)) return 'must not be a phone number; give the phone in its own field';
+export function usernameProblem(username: string): Message | undefined {
+  if (/^[\d-]{7,}$/.test(username)) return { key: 'validation.username_is_phone' };
   if (USERNAME.test(username)) return undefined;
-  return 'must be 2–50 characters of a-z, 0-9, ".", "_", "-"';
+  return { key: 'validation.username' };
 }
 
 /** A resident's username: `r.` and 12 random hex digits of the id — it says nothing about them. */
@@ -43,13 +49,19 @@ export function residentUsername(userId: string): string {
 
 export function checkDisplayName(field: string, value: string): string {
   const name = value.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest(field, 'must be 1–100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
   return name;
+}
+
+/** The length limit a password message names (too short / too long). */
+function passwordLimit(code: PasswordProblemCode): number | undefined {
+  return code === 'too_short' ? PASSWORD_MIN_LENGTH : code === 'too_long' ? PASSWORD_MAX_LENGTH : undefined;
 }
 
 export function checkPassword(field: string, password: string, context: PasswordContext = {}): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw badRequest(field, problem.message);
+  if (problem) throw badRequest(field, `password.${problem.code}`, { limit: passwordLimit(problem.code) });
 }
 
 /** Checks one assignment against the role rules and the tables; returns it normalised. */
@@ -59,28 +71,27 @@ export async function checkAssignment(
   input: AssignmentInput,
 ): Promise<{ role: Role; areaId: string | null; departmentId: string | null; title: string | null }> {
   if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw badRequest(`${field}.role`, `must be one of ${ROLES.join(', ')}`);
+    throw badRequest(`${field}.role`, 'validation.enum', { allowed: ROLES });
   }
   const role = input.role as Role;
   const areaId = input.areaId || null;
   const departmentId = input.departmentId || null;
   const title = input.title?.trim() || null;
   if (title !== null && title.length > 50)
-    throw badRequest(`${field}.title`, 'must be at most 50 characters');
+    throw badRequest(`${field}.title`, 'validation.max_length', { limit: 50 });
   if (areaId === null && AREA_SCOPED_ROLES.includes(role)) {
-    throw badRequest(
-      `${field}.areaId`,
-      role === 'resident' ? 'a resident needs their home grid' : `the role ${role} needs an area`,
-    );
+    throw role === 'resident'
+      ? badRequest(`${field}.areaId`, 'user.resident_home_grid')
+      : badRequest(`${field}.areaId`, 'user.role_needs_area', { role });
   }
   if (departmentId === null && role === 'department_handler') {
-    throw badRequest(`${field}.departmentId`, 'a department handler needs a department');
+    throw badRequest(`${field}.departmentId`, 'user.department_needed');
   }
   if (areaId !== null) {
     const area = await q.selectFrom('area').select(['kind']).where('id', '=', areaId).executeTakeFirst();
-    if (!area) throw badRequest(`${field}.areaId`, 'no such area');
+    if (!area) throw badRequest(`${field}.areaId`, 'ref.no_such_area');
     if (role === 'resident' && !(GRID_KINDS as readonly string[]).includes(area.kind)) {
-      throw badRequest(`${field}.areaId`, 'a resident’s home must be a grid');
+      throw badRequest(`${field}.areaId`, 'user.home_must_be_grid');
     }
   }
   if (departmentId !== null) {
@@ -89,7 +100,7 @@ export async function checkAssignment(
       .select('id')
       .where('id', '=', departmentId)
       .executeTakeFirst();
-    if (!dept) throw badRequest(`${field}.departmentId`, 'no such department');
+    if (!dept) throw badRequest(`${field}.departmentId`, 'ref.no_such_department');
   }
   return { role, areaId, departmentId, title };
 }
@@ -122,7 +133,7 @@ export async function resetUserPassword(
     .select('id')
     .where('username', '=', username)
     .executeTakeFirst();
-  if (!user) throw notFound(`user "${username}"`);
+  if (!user) throw notFound('not_found.username', { username });
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     await tx

@@ -39,7 +39,7 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 /** How long a resolved actor (their roles) is reused; the session itself is checked on every request. */
 const CACHE_MS = 5_000;
 
-const WRONG = 'wrong username or password';
+const _WRONG = 'wrong username or password';
 
 export function createAuthService(db: Db, deps: AuthDeps): AuthService {
   const { clock, cipher, sessionHours } = deps;
@@ -64,21 +64,18 @@ export function createAuthService(db: Db, deps: AuthDeps): AuthService {
       // Counted per account; an unknown name is counted under its blind index, never in clear.
       const accountKey = `login-account:${user ? user.id : cipher.blindIndex(`login:${identifier}`)}`;
       const addressKey = `login-address:${address}`;
-      await throttle.check(
-        [
-          { key: accountKey, ...LOGIN_PER_ACCOUNT },
-          { key: addressKey, ...LOGIN_PER_ADDRESS },
-        ],
-        'too many failed sign-ins; wait before trying again',
-      );
+      await throttle.check([
+        { key: accountKey, ...LOGIN_PER_ACCOUNT },
+        { key: addressKey, ...LOGIN_PER_ADDRESS },
+      ]);
       // Verify even when the user is unknown, so timing does not reveal which usernames exist.
       const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
       if (!user || !ok || user.active !== 1) {
         await throttle.record([accountKey, addressKey]);
-        throw unauthorized(WRONG);
+        throw unauthorized('auth.wrong_credentials');
       }
       const actor = await loadActor(db, user.id);
-      if (!actor) throw unauthorized(WRONG);
+      if (!actor) throw unauthorized('auth.wrong_credentials');
       await throttle.clear(accountKey);
       const token = randomBytes(32).toString('base64url');
       const now = clock.now();

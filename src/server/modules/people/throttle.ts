@@ -27,7 +27,7 @@ const KEEP_MS = 24 * 60 * 60_000;
 
 export interface Throttle {
   /** Throws a 429 when any rule's key is at its limit; the wait is the longest of them. */
-  check(rules: readonly ThrottleRule[], message: string): Promise<void>;
+  check(rules: readonly ThrottleRule[]): Promise<void>;
   /** Counts one attempt against each key (and prunes old rows). */
   record(keys: readonly string[]): Promise<void>;
   /** Forgets a key's attempts (an account that signed in successfully). */
@@ -36,7 +36,7 @@ export interface Throttle {
 
 export function createThrottle(db: Db, clock: Clock): Throttle {
   return {
-    async check(rules, message) {
+    async check(rules) {
       const now = clock.now().getTime();
       let wait = 0;
       for (const rule of rules) {
@@ -53,7 +53,7 @@ export function createThrottle(db: Db, clock: Clock): Throttle {
         // Below the limit again once the oldest of the last `limit` attempts leaves the window.
         wait = Math.max(wait, Math.ceil((Date.parse(oldest.at) + rule.windowMs - now) / 1000), 1);
       }
-      if (wait > 0) throw tooManyRequests(message, wait);
+      if (wait > 0) throw tooManyRequests(wait);
     },
     async record(keys) {
       const now = clock.now();

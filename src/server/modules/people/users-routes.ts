@@ -77,8 +77,7 @@ function reachOf(actor: Actor): readonly string[] | undefined {
  */
 function only(...roles: Role[]) {
   return async (request: FastifyRequest) => {
-    if (!hasRole(requireActor(request), ...roles))
-      throw forbidden(`this needs the role ${roles.join(' or ')}`);
+    if (!hasRole(requireActor(request), ...roles)) throw forbidden('auth.needs_role', { roles });
   };
 }
 
@@ -93,7 +92,7 @@ async function requireInReach(users: UsersService, actor: Actor, userId: string)
   if (reach === undefined) return;
   const paths = await users.areaPathsOf(userId);
   if (!paths.some((p) => reach.some((r) => isWithin(p, r)))) {
-    throw forbidden('this person is not assigned inside your area');
+    throw forbidden('forbidden.person_outside_area');
   }
 }
 
@@ -332,14 +331,19 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
       if (grid === undefined && home !== undefined && homeGrid) {
         const hit = await homeGrid.gridOf(home.lng, home.lat);
         if (!hit) {
-          throw new AppError('bad_request', 'home: no grid contains this place', { field: 'home' });
+          throw new AppError('bad_request', 'user.home_outside_grids', { field: 'home' }, { field: 'home' });
         }
         grid = hit.gridId;
       }
       if (grid === undefined) {
-        throw new AppError('bad_request', 'gridId: give the home grid or a home location', {
-          field: 'gridId',
-        });
+        throw new AppError(
+          'bad_request',
+          'user.home_required',
+          { field: 'gridId' },
+          {
+            field: 'gridId',
+          },
+        );
       }
       const user = await users.registerResident({ ...rest, gridId: grid }, request.ip);
       return reply.status(201).send(user);

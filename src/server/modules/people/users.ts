@@ -210,7 +210,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       .select(userColumns)
       .where('id', '=', userId)
       .executeTakeFirst();
-    if (!row) throw notFound('user');
+    if (!row) throw notFound('not_found.user');
     const assignments = await loadAssignments(db, [row.id]);
     return present(row, assignments.get(row.id) ?? []);
   }
@@ -227,7 +227,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select(['id', 'active'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!user) throw notFound('user');
+      if (!user) throw notFound('not_found.user');
       if (patch.active === false && user.active === 1) {
         const isAdmin = await tx
           .selectFrom('assignment')
@@ -236,7 +236,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .where('role', '=', 'admin')
           .executeTakeFirst();
         if (isAdmin && !(await adminRemains(tx, { notUser: userId }))) {
-          throw conflict('this is the last active administrator; appoint another first');
+          throw conflict('user.last_admin');
         }
       }
       await tx
@@ -260,7 +260,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
   ): Promise<string> {
     const at = now();
     const phoneIndex = input.phone ? phoneBlindIndex(cipher, input.phone) : null;
-    const phoneTaken = () => conflict('this phone number belongs to another account', { field: 'phone' });
+    const phoneTaken = () => conflict('user.phone_other_account', {}, { field: 'phone' });
     try {
       await db.transaction().execute(async (tx) => {
         const taken = await tx
@@ -268,7 +268,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .select('id')
           .where('username', '=', input.username)
           .executeTakeFirst();
-        if (taken) throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        if (taken) throw conflict('user.username_taken', { username: input.username }, { field: 'username' });
         if (phoneIndex !== null) {
           const owner = await tx
             .selectFrom('app_user')
@@ -281,7 +281,10 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         for (const [i, a] of input.assignments.entries()) {
           const one = await checkAssignment(tx, `assignments[${i}]`, a);
           const twin = checked.findIndex((c) => sameAssignment(c, one));
-          if (twin >= 0) throw badRequest(`assignments[${i}]`, `duplicate of assignments[${twin}]`);
+          if (twin >= 0)
+            throw badRequest(`assignments[${i}]`, 'validation.duplicate_of', {
+              other: `assignments[${twin}]`,
+            });
           checked.push(one);
         }
         await tx
@@ -318,7 +321,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       // Two creates racing for one username or phone: the unique key decides, the loser gets a 409.
       if (isUniqueViolation(error)) {
         if (String(error).includes('phone_bidx')) throw phoneTaken();
-        throw conflict(`username "${input.username}" is taken`, { field: 'username' });
+        throw conflict('user.username_taken', { username: input.username }, { field: 'username' });
       }
       throw error;
     }
@@ -328,14 +331,14 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
   return {
     async createUser(input) {
       const problem = usernameProblem(input.username);
-      if (problem) throw badRequest('username', problem);
+      if (problem) throw badRequest('username', problem.key, problem.params);
       const displayName = checkDisplayName('displayName', input.displayName);
       const phone = input.phone?.trim() || null;
       checkPassword('password', input.password, { username: input.username, phone });
       if (phone !== null && !isPhoneNumber(phone)) {
-        throw badRequest('phone', 'must be an 11-digit mobile number or a landline with area code');
+        throw badRequest('phone', 'validation.phone');
       }
-      if (input.assignments.length === 0) throw badRequest('assignments', 'give the user at least one role');
+      if (input.assignments.length === 0) throw badRequest('assignments', 'user.assignments_required');
       // Hash before the transaction: argon2 takes ~75 ms and must not hold the write lock.
       const passwordHash = await hashPassword(input.password);
       const id = await insertUser({ ...input, displayName, phone }, passwordHash);
@@ -344,15 +347,12 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
 
     async registerResident(input, address) {
       const phone = input.phone.trim();
-      if (!MOBILE.test(phone)) throw badRequest('phone', 'must be an 11-digit mobile number');
+      if (!MOBILE.test(phone)) throw badRequest('phone', 'validation.mobile');
       const displayName = checkDisplayName('displayName', input.displayName);
       checkPassword('password', input.password, { phone });
       const addressKey = address === undefined ? undefined : `signup-address:${address}`;
       if (addressKey !== undefined) {
-        await throttle.check(
-          [{ key: addressKey, ...SIGNUP_PER_ADDRESS }],
-          'too many sign-ups from this network; wait before trying again',
-        );
+        await throttle.check([{ key: addressKey, ...SIGNUP_PER_ADDRESS }]);
       }
       const grid = await db
         .selectFrom('area')
@@ -360,7 +360,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .where('id', '=', input.gridId)
         .executeTakeFirst();
       if (!grid || !(GRID_KINDS as readonly string[]).includes(grid.kind)) {
-        throw badRequest('gridId', 'no such grid');
+        throw badRequest('gridId', 'ref.no_such_grid');
       }
       const passwordHash = await hashPassword(input.password);
       const id = uuidv7();
@@ -381,7 +381,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         if (error instanceof AppError && error.code === 'conflict') {
           // Counted too: trying phone after phone must not tell who is registered at full speed.
           if (addressKey !== undefined) await throttle.record([addressKey]);
-          throw conflict('this phone number is already registered', { field: 'phone' });
+          throw conflict('user.phone_registered', {}, { field: 'phone' });
         }
         throw error;
       }
@@ -395,15 +395,15 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select(['password_hash', 'username', 'phone_enc'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!user) throw notFound('user');
+      if (!user) throw notFound('not_found.user');
       checkPassword('newPassword', newPassword, {
         username: user.username,
         phone: user.phone_enc === null ? null : cipher.decrypt(user.phone_enc),
       });
       if (!(await verifyPassword(user.password_hash, oldPassword))) {
-        throw badRequest('oldPassword', 'is not your current password');
+        throw badRequest('oldPassword', 'auth.wrong_old_password');
       }
-      if (oldPassword === newPassword) throw badRequest('newPassword', 'must differ from the old password');
+      if (oldPassword === newPassword) throw badRequest('newPassword', 'validation.must_differ');
       const passwordHash = await hashPassword(newPassword);
       // The session store keeps SHA-256 of the token (auth.ts); the current session survives.
       const keepHash = keepToken ? tokenHash(keepToken) : undefined;
@@ -429,11 +429,11 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .select('path')
           .where('id', '=', filter.areaId)
           .executeTakeFirst();
-        if (!area) throw badRequest('areaId', 'no such area');
+        if (!area) throw badRequest('areaId', 'ref.no_such_area');
         areaPath = area.path;
       }
       if (filter.role !== undefined && !(ROLES as readonly string[]).includes(filter.role)) {
-        throw badRequest('role', `must be one of ${ROLES.join(', ')}`);
+        throw badRequest('role', 'validation.enum', { allowed: ROLES });
       }
       const within = filter.withinPaths;
       if (within !== undefined && within.length === 0) return { items: [], total: 0 };
@@ -502,7 +502,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       const id = uuidv7();
       await db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom('app_user').select('id').where('id', '=', userId).executeTakeFirst();
-        if (!user) throw notFound('user');
+        if (!user) throw notFound('not_found.user');
         const one = await checkAssignment(tx, 'assignment', input);
         const existing = await tx
           .selectFrom('assignment')
@@ -512,7 +512,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         const twin = existing.some((e) =>
           sameAssignment({ role: e.role, areaId: e.area_id, departmentId: e.department_id }, one),
         );
-        if (twin) throw conflict('the user already has this role here');
+        if (twin) throw conflict('user.role_exists');
         await tx
           .insertInto('assignment')
           .values({
@@ -529,7 +529,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       });
       const all = await loadAssignments(db, [userId]);
       const made = all.get(userId)?.find((a) => a.id === id);
-      if (!made) throw notFound('assignment');
+      if (!made) throw notFound('not_found.assignment');
       return made;
     },
 
@@ -542,13 +542,13 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
           .where('assignment.id', '=', assignmentId)
           .where('assignment.user_id', '=', userId)
           .executeTakeFirst();
-        if (!row) throw notFound('assignment');
+        if (!row) throw notFound('not_found.assignment');
         if (
           row.role === 'admin' &&
           row.active === 1 &&
           !(await adminRemains(tx, { notAssignment: assignmentId }))
         ) {
-          throw conflict('this is the last active administrator; appoint another first');
+          throw conflict('user.last_admin');
         }
         await tx.deleteFrom('assignment').where('id', '=', assignmentId).execute();
         await tx.updateTable('app_user').set({ updated_at: now() }).where('id', '=', userId).execute();
@@ -571,7 +571,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
         .select('phone_enc')
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!row) throw notFound('user');
+      if (!row) throw notFound('not_found.user');
       if (row.phone_enc === null) return null;
       const phone = cipher.decrypt(row.phone_enc);
       await db

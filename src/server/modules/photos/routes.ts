@@ -41,7 +41,7 @@ function bytesOf(body: unknown): Uint8Array {
   if (Buffer.isBuffer(body)) return body;
   const data = (body as { data?: unknown } | undefined)?.data;
   if (typeof data !== 'string' || !BASE64.test(data.replace(/\s/g, ''))) {
-    throw new AppError('bad_request', 'data: must be the image in base64', { field: 'data' });
+    throw new AppError('bad_request', 'validation.base64_image', { field: 'data' }, { field: 'data' });
   }
   return Buffer.from(data, 'base64');
 }

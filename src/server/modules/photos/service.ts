@@ -76,14 +76,15 @@ export function createPhotoService(deps: {
     async upload(actor, caseId, bytes) {
       const c = await deps.cases.get(actor, caseId);
       if (c.viewerRole !== 'reporter' && c.allowedActions.length === 0) {
-        throw forbidden('only the reporter or someone who may act on the case may add photos');
+        throw forbidden('forbidden.photo_uploaders');
       }
-      if (bytes.length === 0) throw new AppError('bad_request', 'the photo is empty', { field: 'body' });
+      if (bytes.length === 0)
+        throw new AppError('bad_request', 'photo.empty', { field: 'body' }, { field: 'body' });
       if (bytes.length > MAX_PHOTO_BYTES) {
-        throw new AppError('payload_too_large', `a photo may be at most ${MAX_PHOTO_BYTES} bytes`);
+        throw new AppError('payload_too_large', 'photo.too_large', { limit: MAX_PHOTO_BYTES });
       }
       const format = detectPhotoFormat(bytes);
-      if (!format) throw new AppError('unsupported_media_type', 'a photo must be a JPEG or PNG image');
+      if (!format) throw new AppError('unsupported_media_type', 'photo.not_image');
       const row: PhotoRow = {
         id: uuidv7(deps.clock.now().getTime()),
         case_id: c.id,
@@ -103,7 +104,7 @@ export function createPhotoService(deps: {
             .where('case_id', '=', c.id)
             .executeTakeFirst();
           if (Number(count?.n ?? 0) >= MAX_PHOTOS_PER_CASE) {
-            throw conflict(`a case may have at most ${MAX_PHOTOS_PER_CASE} photos`);
+            throw conflict('photo.limit', { limit: MAX_PHOTOS_PER_CASE });
           }
           await tx.insertInto('case_photo').values(row).execute();
           await deps.store.write(c.id, row.id, format, bytes);
@@ -130,9 +131,9 @@ export function createPhotoService(deps: {
     },
 
     async image(actor, photoId) {
-      if (!isUuid(photoId)) throw notFound('photo');
+      if (!isUuid(photoId)) throw notFound('not_found.photo');
       const row = await db.selectFrom('case_photo').selectAll().where('id', '=', photoId).executeTakeFirst();
-      if (!row) throw notFound('photo');
+      if (!row) throw notFound('not_found.photo');
       await deps.cases.get(actor, row.case_id);
       const format = row.format as PhotoFormat;
       return { contentType: PHOTO_MIME[format], bytes: await deps.store.read(row.case_id, row.id, format) };

@@ -558,6 +558,21 @@ function jointParts(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * 0005: notifications as a message code + params (src/shared/messages) instead of a finished
+ * Chinese sentence, so each app shows them in its reader's language and times in local time.
+ * Rows written before keep their sentence, shown as it is (`notice.text`).
+ */
+function notificationMessageKey(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('notification').addColumn('message_key', 'text').execute();
+      await db.schema.alterTable('notification').addColumn('message_params', 'text').execute();
+      await sql`UPDATE notification SET message_key = 'notice.text'`.execute(db);
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -572,6 +587,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_auth_throttle': authThrottle(dialect),
     '0005_resident_case_type_name_mn': caseTypeNameMn(),
     '0005_cases_joint_parts': jointParts(dialect),
+    '0005_messages_notification_key': notificationMessageKey(),
   };
 }
 

@@ -229,7 +229,11 @@ export interface NotificationTable {
   user_id: string;
   case_id: string;
   kind: string; // 'reminder' | 'supervision' | 'overdue' | 'sent_back' | 'deadline_near' | 'assigned'
+  /** The message in Chinese as it was when sent (before 0005: the only record of it). */
   message: string;
+  /** Catalogue key and JSON params of the message (0005); legacy rows: 'notice.text'. */
+  message_key: string | null;
+  message_params: string | null;
   created_at: string;
   read_at: string | null;
 }

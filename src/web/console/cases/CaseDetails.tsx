@@ -91,7 +91,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
           <Descriptions.Item label={t('case.orders')} span={3}>
             {c.supervisionOrders.map((o) => (
               <div key={o.id}>
-                {o.reason} · {when(o.dueAt)} · {o.status}
+                {o.reason} · {when(o.dueAt)} · {labelOf(t, 'order', o.status)}
               </div>
             ))}
           </Descriptions.Item>

@@ -3,7 +3,7 @@
  * Idempotency-Key so a repeated click takes effect once. Errors become `ApiError`.
  */
 
-import { ApiError, CLIENT_HEADERS } from '../../shared/api.ts';
+import { apiErrorOf, CLIENT_HEADERS } from '../../shared/api.ts';
 import type { components } from '../../shared/api-types.ts';
 
 export async function postAction(
@@ -27,12 +27,5 @@ export async function postAction(
   );
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) return json as components['schemas']['Case'];
-  const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-    ?.error;
-  throw new ApiError(
-    response.status,
-    error?.code ?? 'error',
-    error?.message ?? response.statusText,
-    error?.details,
-  );
+  throw apiErrorOf(response, json);
 }

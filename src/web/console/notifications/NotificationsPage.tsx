@@ -1,6 +1,7 @@
 /** 消息提醒: reminders, supervision orders and alerts addressed to the signed-in person. */
 import { Alert, Button, Card, Table, Tag } from 'antd';
 import { api, call } from '../../shared/api.ts';
+import { serverText } from '../../shared/messages.ts';
 import { labelOf } from '../i18n.ts';
 import { hrefOf, navigate } from '../shell/router.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
@@ -13,7 +14,7 @@ function loadNotifications() {
 }
 
 export function NotificationsPage() {
-  const { t, when } = useConsoleI18n();
+  const { t, when, lang } = useConsoleI18n();
   const list = useRemote(loadNotifications, 'notifications');
 
   async function markRead(id: string) {
@@ -38,7 +39,7 @@ export function NotificationsPage() {
             render: (_, n) => <Tag>{labelOf(t, 'note', n.kind)}</Tag>,
             width: 120,
           },
-          { key: 'message', title: t('notifications.message'), dataIndex: 'message' },
+          { key: 'message', title: t('notifications.message'), render: (_, n) => serverText(n, lang) },
           {
             key: 'actions',
             title: '',

@@ -1,5 +1,6 @@
 /** The console's i18n: its typed `t`, and a name picker for things named in both languages. */
 import { useI18n } from '../../shared/i18n.tsx';
+import { localTime } from '../../shared/messages.ts';
 import type { ConsoleKey } from '../i18n.ts';
 
 /** Something the API names in Chinese and English. */
@@ -17,8 +18,7 @@ export function useConsoleI18n() {
     nameOf: (item: Named) => (en ? item.nameEn : item.nameZh),
     /** A `{ zh, en }` pair in the current language. */
     pick: (pair: { zh: string; en: string }) => (en ? pair.en : pair.zh),
-    /** A date-time in the viewer's locale, Asia/Shanghai. */
-    when: (iso: string) =>
-      new Date(iso).toLocaleString(en ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+    /** A date-time in the viewer's language, Asia/Shanghai (12月2日 14:15). */
+    when: (iso: string) => localTime(iso, i18n.lang),
   };
 }

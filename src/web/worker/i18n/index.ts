@@ -1,5 +1,6 @@
 /** The worker app's language: typed `t`, labels of domain values, and dates in the chosen language. */
 import { useI18n } from '../../shared/i18n.tsx';
+import { localTime } from '../../shared/messages.ts';
 import { en } from './en.ts';
 import { mn } from './mn.ts';
 import { type WorkerKey, zh } from './zh.ts';
@@ -20,12 +21,5 @@ export function labelOf(t: (key: WorkerKey) => string, prefix: string, value: st
 
 /** A date and time, short, in the interface language (Beijing time). */
 export function formatTime(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
+  return localTime(iso, lang === 'en' ? 'en' : lang === 'mn' ? 'mn' : 'zh');
 }

@@ -5,6 +5,7 @@
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useEffect } from 'react';
 import { api, call } from '../../shared/api.ts';
+import { serverText } from '../../shared/messages.ts';
 import { cacheKey } from '../cache.ts';
 import { CaseCard } from '../components/CaseCard.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -129,7 +130,7 @@ export function TodayPage(props: { me: Me }) {
             description={formatTime(n.createdAt, lang)}
             className={n.readAt ? 'read' : 'unread'}
           >
-            {n.message}
+            {serverText(n, lang === 'en' ? 'en' : lang === 'mn' ? 'mn' : 'zh')}
           </List.Item>
         ))}
         {notices.value?.length === 0 && <List.Item>{t('today.noticesEmpty')}</List.Item>}

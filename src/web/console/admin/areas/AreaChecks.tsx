@@ -4,6 +4,7 @@
  */
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { serverText } from '../../../shared/messages.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useRemote } from '../common/use-remote.ts';
 import type { AdminKey } from '../i18n.ts';
@@ -22,13 +23,13 @@ export const VIOLATION_KINDS: { kind: string; label: AdminKey; color: string }[]
 
 /** One line of plain words for a violation; the cap ones say how many households and what cap. */
 function useDescribe() {
-  const { t } = useAdminI18n();
+  const { t, lang } = useAdminI18n();
   return (v: AreaViolation): string => {
     const { households, cap } = v.details as { households?: number; cap?: number };
     if (v.kind === 'cap_exceeded' && households !== undefined && cap !== undefined) {
       return t('checks.capMessage', { households, cap });
     }
-    return v.message;
+    return serverText(v, lang);
   };
 }
 

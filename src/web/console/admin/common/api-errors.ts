@@ -4,6 +4,7 @@
  */
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../../shared/api.ts';
+import { serverText } from '../../../shared/messages.ts';
 
 /** The field an API error names, as dotted path segments (`rules.3.amount` → ['rules', 3, 'amount']). */
 export function fieldPathOf(error: unknown): (string | number)[] | undefined {
@@ -17,12 +18,15 @@ export function fieldPathOf(error: unknown): (string | number)[] | undefined {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/** The message to show a person: the server's message without its leading `field: `. */
+/** The message to show beside the field it names: the server's message without naming the field. */
 export function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const path = fieldPathOf(error);
-  const prefix = error instanceof ApiError && path ? /^[\w.[\]-]+: /.exec(error.message)?.[0] : undefined;
-  return prefix ? error.message.slice(prefix.length) : error.message;
+  if (error instanceof ApiError && error.key) {
+    return (
+      serverText({ key: error.key, params: { ...error.params, field: undefined } }).trim() || error.message
+    );
+  }
+  return error.message;
 }
 
 /**
