@@ -19,7 +19,7 @@ interface CaseRow {
 const CLOSED = new Set(['archived', 'rejected', 'merged', 'voided']);
 
 export function MyCasesPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [cases, setCases] = useState<CaseRow[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -77,7 +77,7 @@ export function MyCasesPage() {
                   <Tag
                     color={c.status === 'verified' ? 'warning' : CLOSED.has(c.status) ? 'default' : 'primary'}
                   >
-                    {statusWord(c.status, t)}
+                    {statusWord(c.status, lang)}
                   </Tag>
                   <span>{t('caseNo', { caseNo: c.caseNo })}</span>
                   <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleDateString()}</time>

@@ -1,8 +1,10 @@
 /** English: complete — a missing key is a type error. */
 import type { Dictionary } from '../../shared/i18n.tsx';
+import { vocabularyOf } from '../../shared/vocabulary.ts';
 import type { WorkerKey } from './zh.ts';
 
 export const en: Dictionary<WorkerKey> = {
+  ...vocabularyOf('en'),
   'app.name': 'Grid Steward',
   'app.tagline': 'Grid worker’s desk',
   'lang.switch': '中文',
@@ -62,23 +64,6 @@ export const en: Dictionary<WorkerKey> = {
   'party.joint': 'Joint',
   'party.collaborator': 'Collaborator',
 
-  'light.green': 'Green · on time',
-  'light.yellow': 'Yellow · due soon',
-  'light.red': 'Red · overdue',
-
-  'status.reported': 'To register',
-  'status.registered': 'To dispatch',
-  'status.dispatched': 'To accept',
-  'status.handling': 'Being handled',
-  'status.feedback': 'To verify',
-  'status.verified': 'Return visit due',
-  'status.visited': 'To archive',
-  'status.archived': 'Archived',
-  'status.suspended': 'Suspended',
-  'status.rejected': 'Rejected',
-  'status.merged': 'Merged',
-  'status.voided': 'Voided',
-
   'action.register': 'Register',
   'action.reject': 'Reject',
   'action.merge': 'Merge duplicate',
@@ -134,10 +119,6 @@ export const en: Dictionary<WorkerKey> = {
   'field.comment': 'Resident’s comment',
   'field.finalDifficulty': 'Final difficulty',
 
-  'difficulty.simple': 'Simple',
-  'difficulty.general': 'General',
-  'difficulty.difficult': 'Difficult',
-  'difficulty.long_pending': 'Long pending',
   'outcome.success': 'Settled',
   'outcome.failed': 'Not settled',
   'outcome.partial': 'Partly settled',
@@ -198,19 +179,6 @@ export const en: Dictionary<WorkerKey> = {
   'notice.void_request': 'Void request',
   'notice.reopened': 'Reopened',
 
-  'role.grid_chief': 'Grid chief',
-  'role.grid_guide': 'Grid guide',
-  'role.grid_inspector': 'Inspector',
-  'role.grid_manager': 'Grid manager',
-  'role.police_officer': 'Police officer',
-  'role.grid_worker': 'Grid worker',
-  'role.part_time_worker': 'Part-time grid worker',
-  'role.social_force': 'Social force',
-  'role.resident': 'Resident',
-  'role.department_handler': 'Department',
-  'role.centre_operator': 'Governance centre',
-  'role.leader': 'Leader',
-  'role.admin': 'Administrator',
   'role.reporter': 'Reporter',
   'role.handler': 'Handler',
   'role.system': 'System',

@@ -1,5 +1,8 @@
 /** Simplified Chinese, the worker app's default language: every string the app shows. */
+import { vocabularyOf } from '../../shared/vocabulary.ts';
+
 export const zh = {
+  ...vocabularyOf('zh'),
   'app.name': '百姓管家',
   'app.tagline': '网格员工作台',
   'lang.switch': 'English',
@@ -59,23 +62,6 @@ export const zh = {
   'party.joint': '联办',
   'party.collaborator': '协同',
 
-  'light.green': '绿灯 · 正常',
-  'light.yellow': '黄灯 · 临期',
-  'light.red': '红灯 · 超期',
-
-  'status.reported': '待登记',
-  'status.registered': '待派遣',
-  'status.dispatched': '待接收',
-  'status.handling': '处置中',
-  'status.feedback': '待核查',
-  'status.verified': '待回访',
-  'status.visited': '待归档',
-  'status.archived': '已归档',
-  'status.suspended': '挂账',
-  'status.rejected': '不予受理',
-  'status.merged': '已合并',
-  'status.voided': '已作废',
-
   'action.register': '登记立案',
   'action.reject': '不予受理',
   'action.merge': '合并重复',
@@ -131,10 +117,6 @@ export const zh = {
   'field.comment': '群众意见',
   'field.finalDifficulty': '最终难度',
 
-  'difficulty.simple': '简单',
-  'difficulty.general': '一般',
-  'difficulty.difficult': '疑难',
-  'difficulty.long_pending': '积案',
   'outcome.success': '调解成功',
   'outcome.failed': '调解不成',
   'outcome.partial': '部分达成',
@@ -194,19 +176,6 @@ export const zh = {
   'notice.void_request': '作废申请',
   'notice.reopened': '重新处置',
 
-  'role.grid_chief': '网格长',
-  'role.grid_guide': '网格指导员',
-  'role.grid_inspector': '纪检员',
-  'role.grid_manager': '网格管理员',
-  'role.police_officer': '派驻警员',
-  'role.grid_worker': '网格员',
-  'role.part_time_worker': '兼职网格员',
-  'role.social_force': '社会力量',
-  'role.resident': '群众',
-  'role.department_handler': '职能部门',
-  'role.centre_operator': '综治中心',
-  'role.leader': '领导',
-  'role.admin': '管理员',
   'role.reporter': '上报人',
   'role.handler': '处置人',
   'role.system': '系统',
