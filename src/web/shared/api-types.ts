@@ -4124,8 +4124,14 @@ export interface paths {
         /** Add a photo to a case (JPEG or PNG ≤ 2 MB, at most 6): the reporter or anyone who may act on it */
         post: {
             parameters: {
-                query?: never;
-                header?: never;
+                query?: {
+                    /** @description what the photo shows (default report) */
+                    kind?: "report" | "before" | "after";
+                };
+                header?: {
+                    /** @description stored once per key */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6720,6 +6726,8 @@ export interface components {
             contentType: string;
             createdAt: string;
             id: string;
+            /** @description report: the scene as reported; before/after: the handler’s (处置前/处置后) */
+            kind: "report" | "before" | "after";
             size: number;
             uploadedBy: string;
             /** @description where the image is served */

@@ -9,8 +9,8 @@ import { createDemoApp, type DemoApp } from '../../testing/demo.ts';
 import { DEMO_PLACES } from '../demo/seed.ts';
 import { MAX_PHOTO_BYTES } from './service.ts';
 
-/** The test app's data dir is /tmp/zhizhi-test (testing/app.ts); its photos go here. */
-const PHOTO_DIR = '/tmp/zhizhi-test/photos';
+/** Where the test app (its own data dir, testing/app.ts) keeps photos. */
+const photoDir = () => path.join(t.config.dataDir, 'photos');
 
 let t: DemoApp;
 let token: Record<string, string>;
@@ -62,7 +62,7 @@ beforeAll(async () => {
   caseId = reported.body.id;
 });
 afterAll(async () => {
-  fs.rmSync(path.join(PHOTO_DIR, caseId), { recursive: true, force: true });
+  fs.rmSync(path.join(photoDir(), caseId), { recursive: true, force: true });
   await t.close();
 });
 
@@ -72,7 +72,7 @@ describe('case photos (现场照片)', () => {
     expect(res.statusCode, res.body).toBe(201);
     const photo = res.json();
     expect(photo).toMatchObject({ caseId, contentType: 'image/jpeg', size: JPEG.length });
-    const file = path.join(PHOTO_DIR, caseId, `${photo.id}.jpg`);
+    const file = path.join(photoDir(), caseId, `${photo.id}.jpg`);
     expect(fs.readFileSync(file).equals(JPEG)).toBe(true);
 
     const image = await get('herder', photo.url);
@@ -141,6 +141,6 @@ describe('case photos (现场照片)', () => {
     const seventh = await upload('herder', caseId, JPEG, 'image/jpeg');
     expect(seventh.statusCode).toBe(409);
     expect((await get('herder', `/api/v1/cases/${caseId}/photos`)).json()).toHaveLength(6);
-    expect(fs.readdirSync(path.join(PHOTO_DIR, caseId))).toHaveLength(6);
+    expect(fs.readdirSync(path.join(photoDir(), caseId))).toHaveLength(6);
   });
 });

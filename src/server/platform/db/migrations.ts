@@ -390,6 +390,18 @@ function caseCounter(): Migration {
   };
 }
 
+/** Photo kinds (issue 7 #11): the reporter's scene photos, the handler's before/after photos. */
+function photoKinds(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .alterTable('case_photo')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('report'))
+        .execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -397,6 +409,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_open311': open311(dialect),
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
+    '0005_staff_apps_photo_kind': photoKinds(),
   };
 }
 
