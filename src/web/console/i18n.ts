@@ -218,6 +218,16 @@ export const CONSOLE_ZH = {
   'event.deadline_near': '临期提醒',
   'event.overdue': '超期',
   'event.supervision_overdue': '督办超期',
+  'evidence.title': '现场证据',
+  'evidence.kind.report': '群众上报照片',
+  'evidence.kind.before': '处置前',
+  'evidence.kind.after': '处置后',
+  'evidence.open': '查看第 {n} 张照片',
+  'evidence.full': '照片大图',
+  'evidence.close': '关闭',
+  'evidence.noPhotos': '没有照片',
+  'evidence.map': '案件 {caseNo} 的位置',
+  'evidence.noLocation': '没有位置',
 } as const;
 
 export type ConsoleKey = keyof typeof CONSOLE_ZH;
@@ -435,6 +445,16 @@ export const CONSOLE_EN: Dictionary<ConsoleKey> = {
   'event.deadline_near': 'Deadline near',
   'event.overdue': 'Overdue',
   'event.supervision_overdue': 'Supervision order overdue',
+  'evidence.title': 'Evidence',
+  'evidence.kind.report': 'Reported photos',
+  'evidence.kind.before': 'Before handling',
+  'evidence.kind.after': 'After handling',
+  'evidence.open': 'Open photo {n}',
+  'evidence.full': 'Photo, full size',
+  'evidence.close': 'Close',
+  'evidence.noPhotos': 'No photos',
+  'evidence.map': 'Location of case {caseNo}',
+  'evidence.noLocation': 'No location',
 };
 
 /** Looks up a label whose key is built at run time (a status, role, action…), falling back to the raw value. */

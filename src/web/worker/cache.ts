@@ -27,7 +27,7 @@ export interface Cached<T> {
   savedAt: string;
 }
 
-/** Cache keys: one per list, one per case and its history, one per area team. */
+/** Cache keys: one per list, one per case, its history and photos, one per area team and outline. */
 export const cacheKey = {
   me: 'me',
   myGrid: 'my-grid',
@@ -38,6 +38,11 @@ export const cacheKey = {
   case: (id: string) => `case:${id}`,
   history: (id: string) => `history:${id}`,
   team: (areaId: string) => `team:${areaId}`,
+  /** A case's photo list, and one photo's image (a Blob). */
+  photos: (caseId: string) => `photos:${caseId}`,
+  photo: (photoId: string) => `photo:${photoId}`,
+  /** An area with its polygon (the case map's grid outline). */
+  area: (areaId: string) => `area:${areaId}`,
 };
 
 export async function readCache<T>(key: string): Promise<Cached<T> | undefined> {

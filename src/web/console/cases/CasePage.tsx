@@ -7,6 +7,7 @@ import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { useRemote } from '../shell/use-remote.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
+import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { type CaseView, caseViewOf } from './case-view.ts';
 import { VerificationStatus } from './VerificationStatus.tsx';
@@ -41,6 +42,7 @@ export function CasePage(props: { caseId: string }) {
         </Typography.Title>
       </div>
       <CaseDetails theCase={theCase} />
+      <CaseEvidence theCase={theCase} version={String(version)} />
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t('case.actions')}>
