@@ -80,6 +80,21 @@ describe('photo kinds (现场 / 处置前 / 处置后)', () => {
     expect(JSON.stringify(unknown.json().error)).toContain('kind');
   });
 
+  it('takes the handler’s "after" photo sent right behind their feedback, when they have nothing left to do', async () => {
+    const chief = await t.as('grid.chief');
+    const worker = await t.as('grid.worker');
+    expect((await chief.act(caseId, 'register', { caseType: 'land_grassland' })).status).toBe(200);
+    expect((await chief.act(caseId, 'dispatch', { handlerIds: [worker.userId] })).status).toBe(200);
+    expect((await worker.act(caseId, 'accept', {})).status).toBe(200);
+    const fed = await worker.act(caseId, 'feedback', { result: '围栏已恢复原界线。' });
+    expect(fed.status).toBe(200);
+    expect(fed.body.allowedActions).toEqual([]);
+    const after = await upload('grid.worker', '?kind=after');
+    expect(after.statusCode, after.body).toBe(201);
+    // a staff member of another grid still may not
+    expect((await upload('grid2.chief', '?kind=after')).statusCode).toBe(403);
+  });
+
   it('stores an upload replayed with the same Idempotency-Key once, and answers the replay with it', async () => {
     const before = (await listed('grid.chief')).length;
     const key = { 'idempotency-key': 'outbox-photo-0190a0c0-0001' };

@@ -1,7 +1,9 @@
 /**
  * What a photo shows (issue 7 #11), as 数字城管 practice keeps them apart: the scene as reported
  * (现场), and the handler's photos before and after the work (处置前 / 处置后) attached to progress
- * and feedback. The reporter adds scene photos only; handling photos come from whoever may act.
+ * and feedback. The reporter adds scene photos only; handling photos come from whoever may act on
+ * the case or handles it (a handler's "after" photos follow their feedback, when they may no
+ * longer act until the case is verified).
  */
 import { forbidden } from '../../platform/errors.ts';
 

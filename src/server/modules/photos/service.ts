@@ -101,10 +101,11 @@ export function createPhotoService(deps: {
       const earlier = await replayedPhoto(scope, options.idempotencyKey);
       if (earlier) return earlier;
       const c = await deps.cases.get(actor, caseId);
-      if (c.viewerRole !== 'reporter' && c.allowedActions.length === 0) {
+      const mayAct = c.allowedActions.length > 0 || c.viewerRole === 'handler';
+      if (c.viewerRole !== 'reporter' && !mayAct) {
         throw forbidden('only the reporter or someone who may act on the case may add photos');
       }
-      checkMayAddKind(kind, c.allowedActions.length > 0);
+      checkMayAddKind(kind, mayAct);
       if (bytes.length === 0) throw new AppError('bad_request', 'the photo is empty', { field: 'body' });
       if (bytes.length > MAX_PHOTO_BYTES) {
         throw new AppError('payload_too_large', `a photo may be at most ${MAX_PHOTO_BYTES} bytes`);
