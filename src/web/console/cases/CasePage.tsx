@@ -43,8 +43,8 @@ export function CasePage(props: { caseId: string }) {
       </div>
       <CaseDetails theCase={theCase} />
       <CaseEvidence theCase={theCase} version={String(version)} />
-      <Row gutter={16}>
-        <Col span={14}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
           <Card title={t('case.actions')}>
             <CaseActions
               theCase={theCase}
@@ -55,7 +55,7 @@ export function CasePage(props: { caseId: string }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} xl={10}>
           <VerificationStatus caseId={theCase.id} version={String(version)} />
         </Col>
       </Row>
