@@ -72,9 +72,12 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
   async function urlOf(item: OutboxItem): Promise<{ url: string } | { refused: string }> {
     if (!item.after) return { url: item.url };
     const earlier = await db.items.get(item.after);
+    if (earlier?.status === 'refused')
+      return { refused: earlier.error ?? 'the item it belongs to was refused' };
+    if (!item.url.includes('{caseId}')) return { url: item.url };
     const id = (earlier?.response as { id?: unknown } | undefined)?.id;
     if (earlier?.status !== 'sent' || typeof id !== 'string') {
-      return { refused: earlier?.error ?? 'the item it belongs to was not accepted' };
+      return { refused: 'the item it belongs to was not accepted' };
     }
     return { url: item.url.replace('{caseId}', encodeURIComponent(id)) };
   }
@@ -165,7 +168,14 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     },
     list: () => db.items.orderBy('seq').toArray(),
     async clearDone() {
-      await db.items.where('status').anyOf('sent', 'refused').delete();
+      // An item still waiting may need the answer of the one it follows: that one stays.
+      const pending = await db.items.where('status').anyOf('waiting', 'sending').toArray();
+      const needed = new Set(pending.flatMap((i) => (i.after ? [i.after] : [])));
+      await db.items
+        .where('status')
+        .anyOf('sent', 'refused')
+        .filter((i) => !needed.has(i.id))
+        .delete();
       await notify();
     },
     subscribe(listener) {
