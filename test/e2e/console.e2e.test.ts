@@ -208,7 +208,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     const page = await signIn(context, 'village.operator', `/console/cases/${escalatedCaseId}`);
     const watcher = watch(page);
     await page.getByTestId('case-no').waitFor();
-    expect(await page.getByTestId('case-status').textContent()).toBe('已立案');
+    expect(await page.getByTestId('case-status').textContent()).toBe('待派遣');
     expect(await page.getByTestId('case-level').textContent()).toContain('第 2 级');
     const timeline = page.getByTestId('timeline');
     await page.locator('[data-event="escalated"]').waitFor();
@@ -227,7 +227,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     await screenshot(page, 'console-dispatch-dialog');
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
 
-    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已派遣');
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('待接收');
     await expect.poll(() => page.locator('[data-event="dispatched"]').count()).toBe(2);
     expect(await timeline.textContent()).toContain('处置人员：五老 达来');
     expect(await page.getByTestId('case-details').textContent()).toContain('五老 达来');

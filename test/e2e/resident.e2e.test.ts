@@ -124,7 +124,7 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     await page.getByText('收到您的反映').waitFor();
     caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('已收到');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('待受理');
     const herder = await apiAs('herder');
     await expect.poll(async () => (await herder.get(`/api/v1/cases/${caseId}/photos`)).length).toBe(1);
     const saved = await herder.get(`/api/v1/cases/${caseId}`);
@@ -174,7 +174,7 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     await screenshot(page, 'resident-case');
     await page.getByRole('button', { name: '满意', exact: true }).click();
     await page.getByText('您的评价：满意').waitFor();
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('已回访');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('待归档');
     expect(await page.locator('.timeline').textContent()).toContain('回访：满意');
     const herder = await apiAs('herder');
     expect((await herder.get(`/api/v1/cases/${caseId}`)).status).toBe('visited');

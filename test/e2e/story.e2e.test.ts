@@ -239,7 +239,7 @@ describe.skipIf(!runBrowserTests)(
       await herder.getByText('收到您的反映').waitFor();
       const caseId = decodeURIComponent(new URL(herder.url()).hash.split('/')[2] ?? '');
       expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
-      await expect.poll(() => herder.getByTestId('status').textContent()).toBe('已收到');
+      await expect.poll(() => herder.getByTestId('status').textContent()).toBe('待受理');
       const caseNo =
         /编号 (\S+)/.exec(
           (await herder
@@ -255,7 +255,7 @@ describe.skipIf(!runBrowserTests)(
 
       // ── L1 grid, on the 百姓管家 phone app: the grid chief registers and dispatches (一键派单权). ──
       const chief = await workerOpensCase('grid.chief', title, '.grid-cases');
-      expect(await workerCase(chief.page).status()).toBe('待登记');
+      expect(await workerCase(chief.page).status()).toBe('待受理');
       expect(await workerCase(chief.page).level()).toContain('第1级 · 社组/网格');
       expect(await workerActions(chief.page)).toContain('register');
       await actInWorker(chief.page, 'register', '登记立案', async (form) => {
@@ -268,7 +268,7 @@ describe.skipIf(!runBrowserTests)(
         'dispatch',
         '一键派单',
         async (form) => {
-          await form.getByText('网格员 巴特尔（网格员）').click();
+          await form.getByText('网格员 巴特尔（专职网格员）').click();
         },
         'story-03-worker-chief-dispatch',
       );
@@ -316,8 +316,8 @@ describe.skipIf(!runBrowserTests)(
       const gacha = await actInConsole(caseId, {
         username: 'village.operator',
         action: 'dispatch',
-        before: { status: '已立案', level: LEVEL[2] },
-        after: '已派遣',
+        before: { status: '待派遣', level: LEVEL[2] },
+        after: '待接收',
         fill: (dialog, page) => pick(dialog, page, '处置人员', '达来', '五老 达来'),
         dialogShot: 'story-06-console-gacha-dispatch',
       });
@@ -344,7 +344,7 @@ describe.skipIf(!runBrowserTests)(
         username: 'village.guide',
         action: 'escalate',
         before: { status: '处置中', level: LEVEL[2] },
-        after: '已立案',
+        after: '待派遣',
         fill: async (dialog) => {
           await dialog.getByLabel('调解未果').check();
           await dialog.getByLabel('说明').fill('嘎查调解未果，提交苏木镇');
@@ -355,15 +355,15 @@ describe.skipIf(!runBrowserTests)(
       const town = await actInConsole(caseId, {
         username: 'town.operator',
         action: 'dispatch',
-        before: { status: '已立案', level: LEVEL[3] },
-        after: '已派遣',
+        before: { status: '待派遣', level: LEVEL[3] },
+        after: '待接收',
         fill: (dialog, page) => pick(dialog, page, '处置人员', '斯琴', '司法所 斯琴'),
       });
       expect(await town.getByTestId('case-details').textContent()).toContain('司法所 斯琴 · 苏木镇');
       await actInConsole(caseId, {
         username: 'town.judicial',
         action: 'accept',
-        before: { status: '已派遣', level: LEVEL[3] },
+        before: { status: '待接收', level: LEVEL[3] },
         after: '处置中',
       });
       await actInConsole(caseId, {
@@ -381,7 +381,7 @@ describe.skipIf(!runBrowserTests)(
         username: 'town.guide',
         action: 'escalate',
         before: { status: '处置中', level: LEVEL[3] },
-        after: '已立案',
+        after: '待派遣',
         fill: async (dialog) => {
           await dialog.getByLabel('超出本级权限').check();
           await dialog.getByLabel('说明').fill('涉及草原确权，超出镇级权限');
@@ -392,8 +392,8 @@ describe.skipIf(!runBrowserTests)(
       const routed = await actInConsole(caseId, {
         username: 'banner.operator',
         action: 'dispatch',
-        before: { status: '已立案', level: LEVEL[4] },
-        after: '已派遣',
+        before: { status: '待派遣', level: LEVEL[4] },
+        after: '待接收',
         fill: async (dialog) => {
           expect(await dialog.getByLabel('按案件类型分流到职能部门').isChecked()).toBe(true);
         },
@@ -404,14 +404,14 @@ describe.skipIf(!runBrowserTests)(
       await actInConsole(caseId, {
         username: 'dept.natres',
         action: 'accept',
-        before: { status: '已派遣', level: LEVEL[4] },
+        before: { status: '待接收', level: LEVEL[4] },
         after: '处置中',
       });
       await actInConsole(caseId, {
         username: 'banner.operator',
         action: 'escalate',
         before: { status: '处置中', level: LEVEL[4] },
-        after: '已立案',
+        after: '待派遣',
         fill: async (dialog) => {
           await dialog.getByLabel('超出本级权限').check();
           await dialog.getByLabel('说明').fill('需旗委政府联管联调');
@@ -422,8 +422,8 @@ describe.skipIf(!runBrowserTests)(
       const joint = await actInConsole(caseId, {
         username: 'leader',
         action: 'dispatch',
-        before: { status: '已立案', level: LEVEL[5] },
-        after: '已派遣',
+        before: { status: '待派遣', level: LEVEL[5] },
+        after: '待接收',
         fill: async (dialog, page) => {
           await pick(dialog, page, '职能部门', '自然', '自然资源局');
           await pick(dialog, page, '职能部门', '林业', '林业和草原局');
@@ -436,7 +436,7 @@ describe.skipIf(!runBrowserTests)(
       await actInConsole(caseId, {
         username: 'dept.forestry',
         action: 'accept',
-        before: { status: '已派遣', level: LEVEL[5] },
+        before: { status: '待接收', level: LEVEL[5] },
         after: '处置中',
       });
       // Each department accepts and reports its own part; the case waits for both (issue 7 #21).
@@ -500,7 +500,7 @@ describe.skipIf(!runBrowserTests)(
       await shoot(herder, 'story-13-resident-return-visit');
       await herder.getByRole('button', { name: '满意', exact: true }).click();
       await herder.getByText('您的评价：满意').waitFor();
-      await expect.poll(() => herder.getByTestId('status').textContent()).toBe('已回访');
+      await expect.poll(() => herder.getByTestId('status').textContent()).toBe('待归档');
       expect(await herder.locator('.timeline').textContent()).toContain('回访：满意');
       await shoot(herder, 'story-14-resident-rated');
       resident.watcher.assertClean();
@@ -510,7 +510,7 @@ describe.skipIf(!runBrowserTests)(
         username: 'banner.operator',
         action: 'close',
         before: { status: '待归档', level: LEVEL[5] },
-        after: '已归档',
+        after: '已办结',
         fill: async (dialog, page) => {
           await dialog.getByLabel('最终难度').click();
           await page.locator('.ant-select-item-option', { hasText: '积案' }).click();
@@ -520,7 +520,7 @@ describe.skipIf(!runBrowserTests)(
       // ── The whole story on the case page: four escalations with their reasons, and an intact history. ──
       const { page, watcher } = await consoleOpensCase('leader', caseId);
       await page.locator('[data-event="archived"]').waitFor();
-      expect(await page.getByTestId('case-status').textContent()).toBe('已归档');
+      expect(await page.getByTestId('case-status').textContent()).toBe('已办结');
       expect(await page.getByTestId('case-level').textContent()).toBe(LEVEL[5]);
       const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
       for (const [from, to] of [

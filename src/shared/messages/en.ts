@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'ledger.bad_public_key': '--public-key: {path} is not an Ed25519 public key in PEM form',
   'ledger.unreadable_checkpoint': 'cannot read a checkpoint file: {reason}',
   'ledger.first_too_large': '{field} must not exceed the newest signed checkpoint’s size, {size}',
+  'photo.kind_needs_handler': 'only someone who may act on the case may add before/after photos',
   'ledger.case_not_sealed':
     'none of the case’s history is sealed by a signed checkpoint yet: try again after the next one',
 };

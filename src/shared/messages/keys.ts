@@ -218,6 +218,7 @@ export const MESSAGE_KEYS = [
   'ledger.unreadable_checkpoint',
   'ledger.first_too_large',
   'ledger.case_not_sealed',
+  'photo.kind_needs_handler',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
 

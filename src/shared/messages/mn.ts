@@ -224,6 +224,7 @@ export const mn: Record<MessageKey, string> = {
   'ledger.bad_public_key': '--public-key: {path} Ed25519 ᠲᠦᠯᠬᠢᠭᠦᠷ ᠪᠢᠰᠢ',
   'ledger.unreadable_checkpoint': 'ᠹᠠᠢᠯ ᠤᠩᠰᠢᠬᠤ ᠦᠭᠡᠢ: {reason}',
   'ledger.first_too_large': '{field} {size} ᠡᠴᠡ ᠢᠯᠡᠭᠦᠦ ᠪᠠᠢᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
+  'photo.kind_needs_handler': 'ᠵᠥᠪᠬᠡᠨ ᠬᠡᠷᠡᠭ ᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠦᠮᠦᠨ ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠨ᠎ᠡ',
   'ledger.case_not_sealed': 'ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠡᠦᠬᠡ ᠠᠯᠢ ᠰᠢᠯᠭᠠᠭᠳᠠᠭᠠᠳᠦᠢ',
 };
 

@@ -224,6 +224,7 @@ export const zh: Record<MessageKey, string> = {
   'ledger.bad_public_key': '--public-key：{path} 不是 PEM 格式的 Ed25519 公钥',
   'ledger.unreadable_checkpoint': '无法读取检查点文件：{reason}',
   'ledger.first_too_large': '{field}不能超过最新已签名检查点的大小 {size}',
+  'photo.kind_needs_handler': '只有可以处置该案件的人员才能添加处置前/处置后照片',
   'ledger.case_not_sealed': '该案件的历史记录尚未被已签名检查点封存：请在下一次封存后再试',
 };
 

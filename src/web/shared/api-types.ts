@@ -4148,8 +4148,14 @@ export interface paths {
         /** Add a photo to a case (JPEG or PNG ≤ 2 MB, at most 6): the reporter or anyone who may act on it */
         post: {
             parameters: {
-                query?: never;
-                header?: never;
+                query?: {
+                    /** @description what the photo shows (default report) */
+                    kind?: "report" | "before" | "after";
+                };
+                header?: {
+                    /** @description stored once per key */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -6993,6 +6999,8 @@ export interface components {
             contentType: string;
             createdAt: string;
             id: string;
+            /** @description report: the scene as reported; before/after: the handler’s (处置前/处置后) */
+            kind: "report" | "before" | "after";
             size: number;
             /** @description who added the photo; null on an anonymous case for everyone but its reporter */
             uploadedBy: string | null;

@@ -20,6 +20,11 @@ export interface OutboxItem {
   method: 'POST';
   url: string;
   body: unknown;
+  /**
+   * The earlier item whose created resource this one needs (a photo of a report not yet sent):
+   * `{caseId}` in `url` becomes that item's answered `id`; when it was refused, so is this one.
+   */
+  after?: string;
   status: OutboxStatus;
   createdAt: string;
   sentAt?: string;
@@ -40,7 +45,7 @@ type Listener = (items: OutboxItem[]) => void;
 
 export interface Outbox {
   /** Stores a request to send; returns the stored item (sent at once when online). */
-  add(request: { label: string; url: string; body: unknown }): Promise<OutboxItem>;
+  add(request: { label: string; url: string; body: unknown; after?: string }): Promise<OutboxItem>;
   /** Sends waiting items in order until one cannot be sent for lack of network. */
   flush(): Promise<void>;
   list(): Promise<OutboxItem[]>;
@@ -64,12 +69,35 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     for (const l of listeners) l(items);
   }
 
+  /** The URL to send `item` to, or the reason it cannot be sent (its earlier item was refused). */
+  async function urlOf(item: OutboxItem): Promise<{ url: string } | { refused: string }> {
+    if (!item.after) return { url: item.url };
+    const earlier = await db.items.get(item.after);
+    if (earlier?.status === 'refused')
+      return { refused: earlier.error ?? 'the item it belongs to was refused' };
+    if (!item.url.includes('{caseId}')) return { url: item.url };
+    const id = (earlier?.response as { id?: unknown } | undefined)?.id;
+    if (earlier?.status !== 'sent' || typeof id !== 'string') {
+      return { refused: 'the item it belongs to was not accepted' };
+    }
+    return { url: item.url.replace('{caseId}', encodeURIComponent(id)) };
+  }
+
   async function sendOne(item: OutboxItem): Promise<'done' | 'offline'> {
+    const target = await urlOf(item);
+    if ('refused' in target) {
+      await db.items.update(item.id, {
+        status: 'refused',
+        sentAt: new Date().toISOString(),
+        error: target.refused,
+      });
+      return 'done';
+    }
     await db.items.update(item.id, { status: 'sending' });
     let response: Response;
     try {
       // Signed in by the session cookie, which the browser sends with a same-origin request.
-      response = await fetchImpl(item.url, {
+      response = await fetchImpl(target.url, {
         method: item.method,
         credentials: 'same-origin',
         headers: {
@@ -125,6 +153,7 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
         method: 'POST',
         url: request.url,
         body: request.body,
+        ...(request.after ? { after: request.after } : {}),
         status: 'waiting',
         createdAt: new Date().toISOString(),
       };
@@ -141,7 +170,14 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     },
     list: () => db.items.orderBy('seq').toArray(),
     async clearDone() {
-      await db.items.where('status').anyOf('sent', 'refused').delete();
+      // An item still waiting may need the answer of the one it follows: that one stays.
+      const pending = await db.items.where('status').anyOf('waiting', 'sending').toArray();
+      const needed = new Set(pending.flatMap((i) => (i.after ? [i.after] : [])));
+      await db.items
+        .where('status')
+        .anyOf('sent', 'refused')
+        .filter((i) => !needed.has(i.id))
+        .delete();
       await notify();
     },
     subscribe(listener) {

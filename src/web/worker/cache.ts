@@ -10,7 +10,7 @@ export type { Cached };
 /** The worker app's cache (the shared offline cache, in its own IndexedDB database). */
 export const workerCache = createOfflineCache('zhizhi-worker-cache');
 
-/** Cache keys: one per list, one per case and its history, one per area team. */
+/** Cache keys: one per list, one per case, its history and photos, one per area team and outline. */
 export const cacheKey = {
   me: 'me',
   myGrid: 'my-grid',
@@ -21,6 +21,11 @@ export const cacheKey = {
   case: (id: string) => `case:${id}`,
   history: (id: string) => `history:${id}`,
   team: (areaId: string) => `team:${areaId}`,
+  /** A case's photo list, and one photo's image (a Blob). */
+  photos: (caseId: string) => `photos:${caseId}`,
+  photo: (photoId: string) => `photo:${photoId}`,
+  /** An area with its polygon (the case map's grid outline). */
+  area: (areaId: string) => `area:${areaId}`,
 };
 
 export function readCache<T>(key: string): Promise<Cached<T> | undefined> {

@@ -1,10 +1,11 @@
 /**
  * Before the signal goes: when the lists load, the page of every listed case (its details, its
- * history and, where the worker may dispatch or link, its area's team) is saved too, so each case
- * opens offline as last synced.
+ * history, its photos and its grid's outline for the map and, where the worker may dispatch or
+ * link, its area's team) is saved too, so each case opens offline as last synced.
  */
 import { api, call } from '../shared/api.ts';
 import { cacheKey, writeCache } from './cache.ts';
+import { fetchPhotos } from './photos.ts';
 import type { HistoryEntry, WorkerCase } from './types.ts';
 
 const PARALLEL = 4;
@@ -34,6 +35,13 @@ async function fetchTeam(areaId: string, done: Set<string>): Promise<void> {
   await writeCache(cacheKey.team(areaId), team);
 }
 
+/** Fetches and caches an area with its polygon (the grid outline on the case map). */
+export async function fetchArea(areaId: string) {
+  const area = await call(api.GET('/api/v1/areas/{id}', { params: { path: { id: areaId } } }));
+  await writeCache(cacheKey.area(areaId), area);
+  return area;
+}
+
 /** Caches the case-type catalogue for the report and register forms. */
 export async function prefetchCatalogue(): Promise<void> {
   try {
@@ -47,12 +55,18 @@ export async function prefetchCatalogue(): Promise<void> {
 export async function prefetchCases(ids: readonly string[]): Promise<void> {
   const queue = [...new Set(ids)];
   const teams = new Set<string>();
+  const grids = new Set<string>();
   async function worker() {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
       try {
         const [c] = await Promise.all([fetchCase(id), fetchHistory(id)]);
         const picksPeople = c.allowedActions.some((a) => a === 'dispatch' || a === 'link');
         if (picksPeople && c.handlingArea) await fetchTeam(c.handlingArea.id, teams);
+        await fetchPhotos(id);
+        if (c.grid && !grids.has(c.grid.id)) {
+          grids.add(c.grid.id);
+          await fetchArea(c.grid.id);
+        }
       } catch {
         // no signal or no longer visible: keep the last copy
       }

@@ -18,9 +18,10 @@ export function actionUrl(caseId: string, action: string): string {
 
 export const REPORT_URL = '/api/v1/cases';
 
-/** The case an outbox item acts on, or undefined for a new report. */
+/** The case an outbox item acts on or adds a photo to, or undefined for a new report (and its photos). */
 export function caseIdOf(item: OutboxItem): string | undefined {
-  const match = /^\/api\/v1\/cases\/([^/]+)\/actions\//.exec(item.url);
+  if (item.after && item.url.includes('{caseId}')) return undefined;
+  const match = /^\/api\/v1\/cases\/([^/?]+)\/(?:actions|photos)\b/.exec(item.url);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 

@@ -47,6 +47,8 @@ export interface WorkerCase {
   overdue: boolean;
   createdAt: string;
   grid: { id: string; code: string; name: Names } | null;
+  /** Where the case is (WGS-84). */
+  location: { lng: number | null; lat: number | null } | null;
   handlingArea: { id: string; code: string; name: Names } | null;
   reporter: { id: string; name: string | null } | null;
   contactPhone: string | null;
@@ -68,6 +70,7 @@ export interface HistoryEntry {
 
 export type Notification = Ok<'/api/v1/notifications'>[number];
 export type TeamMember = Ok<'/api/v1/areas/{id}/team'>[number];
+export type CasePhoto = components['schemas']['Photo'];
 export type Me = components['schemas']['Me'];
 export type CaseType = components['schemas']['CaseType'];
 export type AreaDetail = components['schemas']['AreaDetail'];

@@ -32,6 +32,23 @@ describe('GET /api/v1/areas/{id}/team (网格团队)', () => {
     expect((await (await t.as('grid2.chief')).get(`/api/v1/areas/${gridId}/team`)).status).toBe(403);
   });
 
+  it('offers only people who handle cases: no residents, operators, leaders or administrators (issue 7 #14)', async () => {
+    const admin = await t.as('admin');
+    const banner = (await admin.get('/api/v1/areas?kind=banner')).body[0];
+    const res = await admin.get(`/api/v1/areas/${banner.id}/team`);
+    expect(res.status).toBe(200);
+    const roles = new Set(res.body.map((m: { role: string }) => m.role));
+    const names = res.body.map((m: { displayName: string }) => m.displayName);
+    // the grid team and the handlers with powers are there …
+    for (const role of ['grid_chief', 'grid_worker', 'grid_guide', 'social_force', 'department_handler'])
+      expect(roles.has(role), role).toBe(true);
+    // … and nobody who does not handle cases
+    for (const role of ['resident', 'centre_operator', 'leader', 'admin'])
+      expect(roles.has(role), role).toBe(false);
+    expect(names).not.toContain('牧民 宝音');
+    expect(names).not.toContain('旗综治中心受理员 李娜');
+  });
+
   it('answers 404 for an unknown area', async () => {
     const res = await (await t.as('admin')).get('/api/v1/areas/0190a0c0-0000-7000-8000-000000000000/team');
     expect(res.status).toBe(404);

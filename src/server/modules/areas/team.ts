@@ -22,6 +22,22 @@ export interface TeamMember {
 const NOT_TEAM: readonly Role[] = ['resident'];
 
 /**
+ * Roles offered as handlers and collaborators (issue 7 #14): the "1+6+X" grid team and the
+ * department handlers. Residents, centre operators, leaders and administrators do not handle cases.
+ */
+export const TEAM_ROLES: readonly Role[] = [
+  'grid_chief',
+  'grid_guide',
+  'grid_inspector',
+  'grid_manager',
+  'police_officer',
+  'grid_worker',
+  'part_time_worker',
+  'social_force',
+  'department_handler',
+];
+
+/**
  * May the actor see the team of the area at `areaPath`? Administrators and leaders everywhere; any
  * other staff member whose assigned area contains the area or lies inside it. Residents never.
  */
@@ -33,7 +49,7 @@ export function mayViewTeam(actor: Actor, areaPath: string): boolean {
   });
 }
 
-/** Every staff assignment inside the subtree at `areaPath` (active accounts), by area then name. */
+/** Every handler's assignment (TEAM_ROLES) inside the subtree at `areaPath` (active accounts), by area then name. */
 export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMember[]> {
   const rows = await q
     .selectFrom('assignment')
@@ -50,7 +66,7 @@ export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMemb
       'area.path',
     ])
     .where('area.path', 'like', `${areaPath}%`)
-    .where('assignment.role', 'not in', [...NOT_TEAM])
+    .where('assignment.role', 'in', [...TEAM_ROLES])
     .where('app_user.active', '=', 1)
     .orderBy('area.path')
     .orderBy('app_user.display_name')

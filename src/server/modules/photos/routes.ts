@@ -5,7 +5,8 @@
  */
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
-import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
+import { PHOTO_KINDS } from './kinds.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_CASE, type PhotoService } from './service.ts';
 
 /** Room for a 2 MB photo in base64 (4/3 of it) plus the JSON around it. */
@@ -21,6 +22,10 @@ const Photo = Type.Object(
       description: 'who added the photo; null on an anonymous case for everyone but its reporter',
     }),
     createdAt: Type.String(),
+    kind: Type.Union(
+      PHOTO_KINDS.map((k) => Type.Literal(k)),
+      { description: 'report: the scene as reported; before/after: the handler’s (处置前/处置后)' },
+    ),
     url: Type.String({ description: 'where the image is served' }),
   },
   { $id: 'Photo' },
@@ -33,6 +38,17 @@ const Base64Body = Type.Object(
 /** No type: the body is a Buffer, which a JSON-schema string would refuse; the bytes are checked later. */
 const RawImage = Type.Unsafe<Uint8Array>({ description: 'the JPEG or PNG image itself (binary)' });
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
+const UploadQuery = Type.Object({
+  kind: Type.Optional(
+    Type.Union(
+      PHOTO_KINDS.map((k) => Type.Literal(k)),
+      { description: 'what the photo shows (default report)' },
+    ),
+  ),
+});
+const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ maxLength: 200, description: 'stored once per key' })),
+});
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -64,6 +80,8 @@ export function registerPhotoRoutes(app: App, photos: PhotoService): void {
           tags: ['photos'],
           summary: `Add a photo to a case (JPEG or PNG ≤ 2 MB, at most ${MAX_PHOTOS_PER_CASE}): the reporter or anyone who may act on it`,
           params: Params,
+          querystring: UploadQuery,
+          headers: IdempotencyHeader,
           body: {
             content: {
               'application/json': { schema: Base64Body },
@@ -76,7 +94,10 @@ export function registerPhotoRoutes(app: App, photos: PhotoService): void {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const photo = await photos.upload(actor, request.params.id, bytesOf(request.body));
+        const photo = await photos.upload(actor, request.params.id, bytesOf(request.body), {
+          kind: request.query.kind ?? 'report',
+          idempotencyKey: idempotencyKeyOf(request),
+        });
         return reply.status(201).send(photo);
       },
     );

@@ -1,5 +1,5 @@
 /**
- * Case photos (现场照片): at most six per case, uploaded by the reporter or anyone who may act on the
+ * Case photos (现场照片, and the handler's 处置前/处置后 — see kinds.ts): at most six of each kind per case, uploaded by the reporter or anyone who may act on the
  * case, seen by anyone who may see the case. The rows say who uploaded what; the bytes are files.
  */
 import type { Clock } from '../../platform/clock.ts';
@@ -8,9 +8,10 @@ import { AppError, conflict, forbidden, notFound } from '../../platform/errors.t
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
 import { detectPhotoFormat, PHOTO_MIME, type PhotoFormat } from './image.ts';
+import { checkMayAddKind, type PhotoKind, photoUploadScope } from './kinds.ts';
 import type { PhotoStore } from './store.ts';
 
-/** Photos one case may carry. */
+/** Photos of one kind one case may carry. */
 export const MAX_PHOTOS_PER_CASE = 6;
 /** Largest photo accepted, in bytes (the phone resizes to ~1280 px first, far below this). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -31,12 +32,21 @@ export interface PhotoView {
   /** Null on an anonymous case for everyone but its reporter (匿名: photo metadata names no one). */
   uploadedBy: string | null;
   createdAt: string;
+  /** What it shows: the scene as reported, or before/after the handling. */
+  kind: PhotoKind;
   /** Where the image itself is served. */
   url: string;
 }
 
+/** How a photo is added: its kind (default `report`) and the client's Idempotency-Key, if any. */
+export interface UploadOptions {
+  kind?: PhotoKind;
+  idempotencyKey?: string | undefined;
+}
+
 export interface PhotoService {
-  upload(actor: Actor, caseId: string, bytes: Uint8Array): Promise<PhotoView>;
+  /** Adds a photo; a replay with the same Idempotency-Key answers with the photo first stored. */
+  upload(actor: Actor, caseId: string, bytes: Uint8Array, options?: UploadOptions): Promise<PhotoView>;
   list(actor: Actor, caseId: string): Promise<PhotoView[]>;
   /** The image bytes and type, for anyone who may see its case. */
   image(actor: Actor, photoId: string): Promise<{ contentType: string; bytes: Buffer }>;
@@ -49,6 +59,7 @@ interface PhotoRow {
   size: number;
   uploaded_by: string;
   created_at: string;
+  kind: string;
 }
 
 /** The photo as a viewer sees it; `hideUploader` on an anonymous case seen by anyone but its reporter. */
@@ -60,6 +71,7 @@ function present(row: PhotoRow, hideUploader: boolean): PhotoView {
     size: row.size,
     uploadedBy: hideUploader ? null : row.uploaded_by,
     createdAt: row.created_at,
+    kind: row.kind as PhotoKind,
     url: `/api/v1/photos/${row.id}`,
   };
 }
@@ -72,12 +84,32 @@ export function createPhotoService(deps: {
 }): PhotoService {
   const { db, dialect } = deps.database;
 
+  /** The photo an earlier upload with this Idempotency-Key stored, if any. */
+  async function replayedPhoto(scope: string, key: string | undefined): Promise<PhotoView | undefined> {
+    if (!key) return undefined;
+    const seen = await db
+      .selectFrom('idempotency')
+      .select('body')
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!seen) return undefined;
+    const { photoId } = JSON.parse(seen.body) as { photoId: string };
+    const row = await db.selectFrom('case_photo').selectAll().where('id', '=', photoId).executeTakeFirst();
+    // The uploader asking again: their own photo, so nothing to hide from them.
+    return row ? present(row, false) : undefined;
+  }
+
   return {
-    async upload(actor, caseId, bytes) {
+    async upload(actor, caseId, bytes, options = {}) {
+      const kind = options.kind ?? 'report';
+      const scope = photoUploadScope(actor.userId);
+      const earlier = await replayedPhoto(scope, options.idempotencyKey);
+      if (earlier) return earlier;
       const c = await deps.cases.get(actor, caseId);
-      if (c.viewerRole !== 'reporter' && c.allowedActions.length === 0) {
-        throw forbidden('forbidden.photo_uploaders');
-      }
+      const mayAct = c.allowedActions.length > 0 || c.viewerRole === 'handler';
+      if (c.viewerRole !== 'reporter' && !mayAct) throw forbidden('forbidden.photo_uploaders');
+      checkMayAddKind(kind, mayAct);
       if (bytes.length === 0)
         throw new AppError('bad_request', 'photo.empty', { field: 'body' }, { field: 'body' });
       if (bytes.length > MAX_PHOTO_BYTES) {
@@ -92,6 +124,7 @@ export function createPhotoService(deps: {
         size: bytes.length,
         uploaded_by: actor.userId,
         created_at: deps.clock.now().toISOString(),
+        kind,
       };
       let written = false;
       try {
@@ -102,16 +135,32 @@ export function createPhotoService(deps: {
             .selectFrom('case_photo')
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .where('case_id', '=', c.id)
+            .where('kind', '=', kind)
             .executeTakeFirst();
           if (Number(count?.n ?? 0) >= MAX_PHOTOS_PER_CASE) {
             throw conflict('photo.limit', { limit: MAX_PHOTOS_PER_CASE });
           }
           await tx.insertInto('case_photo').values(row).execute();
+          if (options.idempotencyKey) {
+            await tx
+              .insertInto('idempotency')
+              .values({
+                scope,
+                key: options.idempotencyKey,
+                status_code: 201,
+                body: JSON.stringify({ photoId: row.id }),
+                created_at: row.created_at,
+              })
+              .execute();
+          }
           await deps.store.write(c.id, row.id, format, bytes);
           written = true;
         });
       } catch (error) {
         if (written) await deps.store.remove(c.id, row.id, format);
+        // Two attempts with one key raced: the other one committed; answer with its photo.
+        const winner = await replayedPhoto(scope, options.idempotencyKey);
+        if (winner) return winner;
         throw error;
       }
       return present(row, c.anonymous && c.viewerRole !== 'reporter');

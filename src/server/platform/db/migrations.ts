@@ -573,6 +573,18 @@ function notificationMessageKey(): Migration {
   };
 }
 
+/** Photo kinds (issue 7 #11): the reporter's scene photos, the handler's before/after photos. */
+function photoKinds(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .alterTable('case_photo')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('report'))
+        .execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -588,6 +600,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0005_resident_case_type_name_mn': caseTypeNameMn(),
     '0005_cases_joint_parts': jointParts(dialect),
     '0005_messages_notification_key': notificationMessageKey(),
+    '0005_staff_apps_photo_kind': photoKinds(),
   };
 }
 

@@ -377,6 +377,8 @@ export interface CasePhotoTable {
   size: number;
   uploaded_by: string;
   created_at: string;
+  /** 'report' (scene, from the reporter), 'before' or 'after' (the handler's, 处置前/处置后). */
+  kind: string;
 }
 
 /** Tables added by migration 0003_photos. */

@@ -2,16 +2,11 @@
  * Strings of the administration pages: Simplified Chinese first, English complete (a missing
  * English string is a type error). The shell's language switch chooses between them.
  */
-import { ROLES, type Role } from '../../../shared/domain.ts';
 import type { Dictionary } from '../../shared/i18n.tsx';
-import { CONSOLE_ZH } from '../i18n.ts';
-
-/** The roles' Chinese names (网格长 …) are the console's; the English ones below are the admin pages' own. */
-const ROLES_ZH = Object.fromEntries(
-  ROLES.map((role) => [`role.${role}`, CONSOLE_ZH[`role.${role}`]]),
-) as Record<`role.${Role}`, string>;
+import { vocabularyOf } from '../../shared/vocabulary.ts';
 
 export const ADMIN_ZH = {
+  ...vocabularyOf('zh'),
   'common.save': '保存',
   'common.cancel': '取消',
   'common.edit': '编辑',
@@ -88,7 +83,6 @@ export const ADMIN_ZH = {
   'checks.bad_code': '编码不规范',
   'checks.open': '打开这个区域',
 
-  ...ROLES_ZH,
   'people.username': '用户名',
   'people.displayName': '姓名',
   'people.password': '初始密码',
@@ -145,9 +139,6 @@ export const ADMIN_ZH = {
   'caseTypes.active': '状态',
   'caseTypes.inUse': '启用',
   'caseTypes.retired': '停用',
-  'difficulty.simple': '简单',
-  'difficulty.general': '一般',
-  'difficulty.difficult': '疑难',
   'routing.intro':
     '旗综治中心（第四级）按案件类型分流分调：某类案件（可限定区域）交由某职能部门办理。限定区域的规则优先于全旗规则。',
   'routing.caseType': '案件类型',
@@ -203,6 +194,7 @@ export const ADMIN_ZH = {
 export type AdminKey = keyof typeof ADMIN_ZH;
 
 export const ADMIN_EN: Dictionary<AdminKey> = {
+  ...vocabularyOf('en'),
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.edit': 'Edit',
@@ -280,19 +272,6 @@ export const ADMIN_EN: Dictionary<AdminKey> = {
   'checks.bad_code': 'Bad code',
   'checks.open': 'Open this area',
 
-  'role.grid_chief': 'Grid chief',
-  'role.grid_guide': 'Grid guide',
-  'role.grid_inspector': 'Discipline inspector',
-  'role.grid_manager': 'Grid manager',
-  'role.police_officer': 'Stationed police officer',
-  'role.grid_worker': 'Full-time grid worker',
-  'role.part_time_worker': 'Part-time grid worker',
-  'role.social_force': 'Social force',
-  'role.resident': 'Resident',
-  'role.department_handler': 'Department handler',
-  'role.centre_operator': 'Centre operator',
-  'role.leader': 'Leader',
-  'role.admin': 'Administrator',
   'people.username': 'Username',
   'people.displayName': 'Name',
   'people.password': 'Initial password',
@@ -349,9 +328,6 @@ export const ADMIN_EN: Dictionary<AdminKey> = {
   'caseTypes.active': 'Status',
   'caseTypes.inUse': 'In use',
   'caseTypes.retired': 'Retired',
-  'difficulty.simple': 'Simple',
-  'difficulty.general': 'General',
-  'difficulty.difficult': 'Difficult',
   'routing.intro':
     'At the banner centre (level 4) cases are routed by type: a type of case (optionally in one area) goes to a department. A rule for an area wins over a banner-wide rule.',
   'routing.caseType': 'Case type',

@@ -13,7 +13,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
   const type = c.caseType ? types.data?.find((x) => x.code === c.caseType) : undefined;
   return (
     <div data-testid="case-details">
-      <Descriptions bordered size="small" column={3}>
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}>
         <Descriptions.Item label={t('list.status')}>
           <Space>
             <Tag color="blue" data-testid="case-status" data-status={c.status}>
@@ -50,17 +50,17 @@ export function CaseDetails(props: { theCase: CaseView }) {
         <Descriptions.Item label={t('case.difficulty')}>
           {c.difficulty ? labelOf(t, 'difficulty', c.difficulty) : '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={t('case.description')} span={3}>
+        <Descriptions.Item label={t('case.description')} span="filled">
           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
             {c.description}
           </Typography.Paragraph>
         </Descriptions.Item>
         {c.result && (
-          <Descriptions.Item label={t('case.result')} span={3}>
+          <Descriptions.Item label={t('case.result')} span="filled">
             {c.result}
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('case.parties')} span={3}>
+        <Descriptions.Item label={t('case.parties')} span="filled">
           {c.parties.length === 0
             ? t('case.noParties')
             : c.parties.map((p) => (
@@ -75,7 +75,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
               ))}
         </Descriptions.Item>
         {c.requests.some((r) => r.status === 'pending') && (
-          <Descriptions.Item label={t('case.requests')} span={3}>
+          <Descriptions.Item label={t('case.requests')} span="filled">
             {c.requests
               .filter((r) => r.status === 'pending')
               .map((r) => (
@@ -88,7 +88,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
           </Descriptions.Item>
         )}
         {c.supervisionOrders.length > 0 && (
-          <Descriptions.Item label={t('case.orders')} span={3}>
+          <Descriptions.Item label={t('case.orders')} span="filled">
             {c.supervisionOrders.map((o) => (
               <div key={o.id}>
                 {o.reason} · {when(o.dueAt)} · {labelOf(t, 'order', o.status)}

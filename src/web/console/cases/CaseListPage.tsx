@@ -35,6 +35,8 @@ export function CaseListPage(props: { search: URLSearchParams }) {
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
+        // Narrow screens scroll the table inside its card instead of squeezing columns to a character.
+        scroll={{ x: 'max-content' }}
         loading={cases.loading}
         dataSource={cases.data?.items ?? []}
         locale={{ emptyText: t('list.empty') }}
@@ -56,6 +58,7 @@ export function CaseListPage(props: { search: URLSearchParams }) {
           {
             key: 'caseNo',
             title: t('list.caseNo'),
+            width: 150,
             render: (_, c) => (
               <a
                 href={hrefOf(`/cases/${c.id}`)}
@@ -71,26 +74,30 @@ export function CaseListPage(props: { search: URLSearchParams }) {
           {
             key: 'title',
             title: t('list.caseTitle'),
+            width: 220,
             render: (_, c) => (
-              <Typography.Text ellipsis style={{ maxWidth: 280 }}>
+              <Typography.Text ellipsis style={{ maxWidth: 220 }}>
                 {c.title}
               </Typography.Text>
             ),
           },
-          { key: 'type', title: t('list.type'), render: (_, c) => typeName(c.caseType) },
+          { key: 'type', title: t('list.type'), width: 130, render: (_, c) => typeName(c.caseType) },
           {
             key: 'level',
             title: t('list.level'),
+            width: 130,
             render: (_, c) => `${c.level} · ${labelOf(t, 'level', String(c.level))}`,
           },
           {
             key: 'status',
             title: t('list.status'),
+            width: 100,
             render: (_, c) => <Tag data-status={c.status}>{labelOf(t, 'status', c.status)}</Tag>,
           },
           {
             key: 'flags',
             title: t('list.flags'),
+            width: 90,
             render: (_, c) => (
               <Space size={4}>
                 {c.supervised && <Tag color="purple">{t('flag.supervised')}</Tag>}
@@ -98,8 +105,13 @@ export function CaseListPage(props: { search: URLSearchParams }) {
               </Space>
             ),
           },
-          { key: 'due', title: t('list.due'), render: (_, c) => (c.stepDueAt ? when(c.stepDueAt) : '—') },
-          { key: 'createdAt', title: t('list.createdAt'), render: (_, c) => when(c.createdAt) },
+          {
+            key: 'due',
+            title: t('list.due'),
+            width: 170,
+            render: (_, c) => (c.stepDueAt ? when(c.stepDueAt) : '—'),
+          },
+          { key: 'createdAt', title: t('list.createdAt'), width: 170, render: (_, c) => when(c.createdAt) },
         ]}
       />
     </Card>

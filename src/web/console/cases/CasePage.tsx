@@ -7,6 +7,7 @@ import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { useRemote } from '../shell/use-remote.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
+import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { type CaseView, caseViewOf } from './case-view.ts';
 import { VerificationStatus } from './VerificationStatus.tsx';
@@ -41,8 +42,9 @@ export function CasePage(props: { caseId: string }) {
         </Typography.Title>
       </div>
       <CaseDetails theCase={theCase} />
-      <Row gutter={16}>
-        <Col span={14}>
+      <CaseEvidence theCase={theCase} version={String(version)} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
           <Card title={t('case.actions')}>
             <CaseActions
               theCase={theCase}
@@ -53,7 +55,7 @@ export function CasePage(props: { caseId: string }) {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col xs={24} xl={10}>
           <VerificationStatus caseId={theCase.id} version={String(version)} />
         </Col>
       </Row>

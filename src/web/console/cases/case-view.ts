@@ -33,6 +33,8 @@ export interface CaseView {
   difficulty: string | null;
   source: string;
   grid: AreaRef | null;
+  /** Where the case is (WGS-84), if a point was given. */
+  location: { lng: number; lat: number } | null;
   handlingArea: AreaRef | null;
   anonymous: boolean;
   reporter: NamedRef | null;

@@ -13,34 +13,36 @@ interface PickerProps<T> {
   onChange?: (value: T) => void;
 }
 
-/** People assigned in `areaId` or below (centre operators and administrators may list them). */
+/**
+ * The handlers of an area's team (GET /areas/{id}/team: the grid team and department handlers, never
+ * residents or operators), each person once with every role they hold there.
+ */
 export function PeoplePicker(props: PickerProps<string[]> & { areaId: string | undefined }) {
   const { t } = useConsoleI18n();
-  const people = useRemote(
+  const team = useRemote(
     () =>
       props.areaId
-        ? call(
-            api.GET('/api/v1/users', { params: { query: { areaId: props.areaId, limit: 200, offset: 0 } } }),
-          )
-        : Promise.resolve({ items: [], total: 0, limit: 0, offset: 0 }),
-    `people:${props.areaId}`,
+        ? call(api.GET('/api/v1/areas/{id}/team', { params: { path: { id: props.areaId } } }))
+        : Promise.resolve([]),
+    `team:${props.areaId}`,
   );
+  const people = new Map<string, { name: string; roles: Set<string> }>();
+  for (const m of team.data ?? []) {
+    const person = people.get(m.userId) ?? { name: m.displayName, roles: new Set<string>() };
+    person.roles.add(labelOf(t, 'role', m.role));
+    people.set(m.userId, person);
+  }
   return (
     <Select<string[]>
       id={props.id}
       mode="multiple"
       value={props.value}
       onChange={props.onChange}
-      loading={people.loading}
+      loading={team.loading}
       optionFilterProp="label"
-      status={people.error ? 'error' : undefined}
-      placeholder={people.error?.message}
-      options={(people.data?.items ?? [])
-        .filter((u) => u.active)
-        .map((u) => ({
-          value: u.id,
-          label: `${u.displayName} · ${[...new Set(u.assignments.map((a) => labelOf(t, 'role', a.role)))].join('、')}`,
-        }))}
+      status={team.error ? 'error' : undefined}
+      placeholder={team.error?.message}
+      options={[...people].map(([id, p]) => ({ value: id, label: `${p.name} · ${[...p.roles].join('、')}` }))}
     />
   );
 }

@@ -1,6 +1,6 @@
 /** The console frame: side menu (cases, notifications, administration), and who is signed in. */
 import { Button, Layout, Menu, type MenuProps, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { AdminPage } from '../admin-pages.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { hrefOf, navigate } from './router.ts';
@@ -17,6 +17,7 @@ export function menuKeyOf(path: string): string {
 export function ConsoleLayout(props: { path: string; adminPages: AdminPage[]; children: ReactNode }) {
   const { t, pick } = useConsoleI18n();
   const { signOut } = useSession();
+  const [menuFolded, setMenuFolded] = useState(false);
   const link = (path: string, label: string) => (
     <a
       href={hrefOf(path)}
@@ -48,26 +49,40 @@ export function ConsoleLayout(props: { path: string; adminPages: AdminPage[]; ch
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* Below 992 px (a tablet upright) the menu folds away behind its trigger, leaving the page the width. */}
+      <Layout.Sider
+        width={208}
+        theme="light"
+        breakpoint="lg"
+        collapsedWidth={0}
+        onCollapse={setMenuFolded}
+        zeroWidthTriggerStyle={{ top: 12 }}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <div className="brand">{t('app.short')}</div>
         <nav aria-label={t('app.title')}>
           <Menu mode="inline" selectedKeys={[menuKeyOf(props.path)]} items={items} />
         </nav>
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
+          className="console-header"
           style={{
             background: '#fff',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            gap: 16,
-            padding: '0 24px',
+            flexWrap: 'wrap',
+            gap: '8px 16px',
+            height: 'auto',
+            minHeight: 64,
+            // room for the folded menu's trigger at the left edge
+            padding: `8px 24px 8px ${menuFolded ? 56 : 24}px`,
             borderBottom: '1px solid #f0f0f0',
             lineHeight: 'normal',
           }}
         >
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
             {t('app.title')}
           </Typography.Title>
           <div className="topbar-right">
@@ -76,7 +91,7 @@ export function ConsoleLayout(props: { path: string; adminPages: AdminPage[]; ch
             <Button onClick={() => void signOut()}>{t('shell.signout')}</Button>
           </div>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{props.children}</Layout.Content>
+        <Layout.Content className="console-content">{props.children}</Layout.Content>
       </Layout>
     </Layout>
   );

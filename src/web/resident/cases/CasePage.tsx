@@ -108,7 +108,7 @@ export function CasePage(props: { id: string }) {
       <LastSynced savedAt={page.savedAt} />
       <p className="meta">
         <Tag color={c.status === 'verified' ? 'warning' : 'primary'} data-testid="status">
-          {statusWord(c.status, t)}
+          {statusWord(c.status, lang)}
         </Tag>
         <span>{t('caseNo', { caseNo: c.caseNo })}</span>
         {c.grid && <span>{nameIn(c.grid.name)}</span>}

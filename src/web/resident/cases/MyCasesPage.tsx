@@ -34,7 +34,7 @@ function useSentReports(): number {
 }
 
 export function MyCasesPage() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const online = useOnline();
   const sent = useSentReports();
   const cases = useCachedResource<CaseRow[]>(
@@ -74,7 +74,7 @@ export function MyCasesPage() {
                   <Tag
                     color={c.status === 'verified' ? 'warning' : CLOSED.has(c.status) ? 'default' : 'primary'}
                   >
-                    {statusWord(c.status, t)}
+                    {statusWord(c.status, lang)}
                   </Tag>
                   <span>{t('caseNo', { caseNo: c.caseNo })}</span>
                   <time dateTime={c.createdAt}>{dayOf(c.createdAt)}</time>

@@ -1,4 +1,6 @@
 /** A case's history in plain words for the person who reported it (received, assigned to …, escalated because …). */
+import type { Lang } from '../../shared/i18n.tsx';
+import { statusLabel } from '../../shared/vocabulary.ts';
 import type { ResidentKey } from '../i18n/index.ts';
 
 export interface HistoryEvent {
@@ -120,23 +122,7 @@ export function describeEvent(event: HistoryEvent, t: T, names: Names): string |
   }
 }
 
-const STATUS_KEYS: Record<string, ResidentKey> = {
-  reported: 'statusReported',
-  registered: 'statusRegistered',
-  dispatched: 'statusDispatched',
-  handling: 'statusHandling',
-  feedback: 'statusFeedback',
-  verified: 'statusVerified',
-  visited: 'statusVisited',
-  archived: 'statusArchived',
-  suspended: 'statusSuspended',
-  rejected: 'statusRejected',
-  merged: 'statusMerged',
-  voided: 'statusVoided',
-};
-
-/** A case status in plain words. */
-export function statusWord(status: string, t: T): string {
-  const key = STATUS_KEYS[status];
-  return key ? t(key) : status;
+/** A case status in plain words: the shared vocabulary's name for it (one name in every app). */
+export function statusWord(status: string, lang: Lang): string {
+  return statusLabel(status, lang);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_FIELDS, bodyOf, missingField } from './fields.ts';
+import { ACTION_FIELDS, ACTION_PHOTOS, bodyOf, missingField } from './fields.ts';
 
 describe('action forms', () => {
   it('ask only for what each action body takes', () => {
@@ -33,5 +33,15 @@ describe('action forms', () => {
     expect(bodyOf(ACTION_FIELDS.dispatch ?? [], { handlerIds: ['a', 'b'], note: '' })).toEqual({
       handlerIds: ['a', 'b'],
     });
+  });
+
+  it('find the case to merge into by its number, not by an internal id (issue 7 #14)', () => {
+    expect(ACTION_FIELDS.merge?.[0]).toMatchObject({ name: 'intoCaseId', kind: 'case', required: true });
+  });
+
+  it('take before/after photos with feedback and before photos with progress (issue 7 #11)', () => {
+    expect(ACTION_PHOTOS.feedback).toEqual(['before', 'after']);
+    expect(ACTION_PHOTOS.progress).toEqual(['before']);
+    expect(ACTION_PHOTOS.accept).toBeUndefined();
   });
 });

@@ -17,7 +17,9 @@ export type FieldKind =
   /** free words separated by commas, sent as an array */
   | 'list'
   /** yes or no, sent as a boolean */
-  | 'yesno';
+  | 'yesno'
+  /** another case, found by its number, sent as its id */
+  | 'case';
 
 export interface FieldSpec {
   name: string;
@@ -52,7 +54,7 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
   ],
   reject: [reason],
   merge: [
-    { name: 'intoCaseId', kind: 'text', label: 'field.intoCaseId', required: true },
+    { name: 'intoCaseId', kind: 'case', label: 'field.intoCaseId', required: true },
     { ...reason, required: false },
   ],
   dispatch: [{ name: 'handlerIds', kind: 'people', label: 'field.handlerIds', required: true }, note],
@@ -109,6 +111,15 @@ export const ACTION_FIELDS: Record<string, readonly FieldSpec[]> = {
     { name: 'comment', kind: 'textarea', label: 'field.comment', required: false },
   ],
   close: [difficulty('finalDifficulty', 'field.finalDifficulty'), note],
+};
+
+/**
+ * Photos an action's form takes (数字城管 practice): the handler shows the state before and after
+ * the work with progress and feedback.
+ */
+export const ACTION_PHOTOS: Record<string, readonly ('before' | 'after')[]> = {
+  progress: ['before'],
+  feedback: ['before', 'after'],
 };
 
 /** What a form holds while it is filled in. */

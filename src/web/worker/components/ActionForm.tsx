@@ -5,13 +5,15 @@
 import { Button, Card, Space, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { api, call } from '../../shared/api.ts';
-import { ACTION_FIELDS, bodyOf, type FormValues, missingField } from '../actions/fields.ts';
+import { ACTION_FIELDS, ACTION_PHOTOS, bodyOf, type FormValues, missingField } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
 import { labelOf, useT } from '../i18n/index.ts';
+import { queuePhotos, type TakenPhoto } from '../photos.ts';
 import { useCachedResource } from '../resource.ts';
 import { actionUrl, outbox } from '../sync.ts';
 import type { CaseType, TeamMember } from '../types.ts';
 import { Field } from './Field.tsx';
+import { PhotoPicker } from './PhotoPicker.tsx';
 
 export interface ActionFormProps {
   caseId: string;
@@ -28,6 +30,8 @@ export function ActionForm(props: ActionFormProps) {
   const needsTeam = fields.some((f) => f.kind === 'people');
   const needsTypes = fields.some((f) => f.kind === 'caseType');
   const [values, setValues] = useState<FormValues>({});
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const photoKinds = ACTION_PHOTOS[props.action] ?? [];
   const [busy, setBusy] = useState(false);
 
   const teamAreaId = needsTeam ? props.teamAreaId : undefined;
@@ -46,10 +50,16 @@ export function ActionForm(props: ActionFormProps) {
     }
     setBusy(true);
     try {
-      await outbox.add({
+      const item = await outbox.add({
         label: `${labelOf(t, 'action', props.action)} · ${props.caseNo}`,
         url: actionUrl(props.caseId, props.action),
         body: bodyOf(fields, values),
+      });
+      // The photos follow the action: sent once it went through, refused with it otherwise.
+      await queuePhotos(photos, {
+        caseId: props.caseId,
+        afterItemId: item.id,
+        label: t('photo.outboxLabel', { caseNo: props.caseNo }),
       });
       Toast.show({ content: navigator.onLine ? t('form.sent') : t('form.queued') });
       props.onClose();
@@ -67,8 +77,18 @@ export function ActionForm(props: ActionFormProps) {
           spec={spec}
           value={values[spec.name]}
           onChange={(v) => setValues((old) => ({ ...old, [spec.name]: v }))}
+          caseId={props.caseId}
           {...(team.value ? { team: team.value } : {})}
           {...(caseTypes.value ? { caseTypes: caseTypes.value } : {})}
+        />
+      ))}
+      {photoKinds.map((kind) => (
+        <PhotoPicker
+          key={kind}
+          kind={kind}
+          label={t(`photo.kind.${kind}`)}
+          photos={photos}
+          onChange={setPhotos}
         />
       ))}
       <Space block justify="end">

@@ -1,12 +1,13 @@
 /**
  * One form field of the worker app, labelled for screen readers and the browser tests: text,
- * long text, number, one choice among options, several people, or a case type.
+ * long text, number, one choice among options, several people, a case type, or another case.
  */
 import { Checkbox, Input, Selector, Space, TextArea } from 'antd-mobile';
 import { useId } from 'react';
 import type { FieldSpec } from '../actions/fields.ts';
 import { labelOf, useT } from '../i18n/index.ts';
 import type { CaseType, TeamMember } from '../types.ts';
+import { CaseSearch } from './CaseSearch.tsx';
 
 export interface FieldProps {
   spec: FieldSpec;
@@ -14,6 +15,8 @@ export interface FieldProps {
   onChange(value: string | string[]): void;
   team?: TeamMember[];
   caseTypes?: CaseType[];
+  /** The case the form acts on (left out of case searches). */
+  caseId?: string;
 }
 
 /** Who usually handles cases comes first in the list (grid workers before chiefs). */
@@ -42,6 +45,16 @@ export function Field(props: FieldProps) {
   const label = `${t(spec.label)}${spec.required ? '' : ` ${t('form.optional')}`}`;
   const text = typeof props.value === 'string' ? props.value : '';
   const list = Array.isArray(props.value) ? props.value : [];
+
+  if (spec.kind === 'case')
+    return (
+      <CaseSearch
+        label={label}
+        excludeId={props.caseId ?? ''}
+        value={text || undefined}
+        onChange={props.onChange}
+      />
+    );
 
   let control: React.ReactNode;
   switch (spec.kind) {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ACTION_FIELDS } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
+import { CaseEvidence } from '../components/CaseEvidence.tsx';
 import { LightTag } from '../components/LightTag.tsx';
 import { NetworkBar } from '../components/NetworkBar.tsx';
 import { OutboxList } from '../components/OutboxList.tsx';
@@ -58,6 +59,8 @@ export function CasePage(props: { id: string }) {
               {c.stepDueAt ? t('case.due', { time: formatTime(c.stepDueAt, lang) }) : t('case.noDue')}
             </p>
           </Card>
+
+          <CaseEvidence theCase={c} refresh={done} />
 
           <List header={t('case.description')}>
             <List.Item>{c.description}</List.Item>

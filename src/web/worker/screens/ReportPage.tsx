@@ -9,9 +9,11 @@ import type { FieldSpec, FormValues } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
 import { Field } from '../components/Field.tsx';
 import { NetworkBar } from '../components/NetworkBar.tsx';
+import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import { useT } from '../i18n/index.ts';
 import { gpsFix, gridCentre, type Point } from '../location.ts';
 import { useMyGrid } from '../my-grid.ts';
+import { NEW_CASE, queuePhotos, type TakenPhoto } from '../photos.ts';
 import { useCachedResource } from '../resource.ts';
 import { navigate } from '../router.ts';
 import { outbox, REPORT_URL } from '../sync.ts';
@@ -54,6 +56,7 @@ export function ReportPage(props: { me: Me }) {
   const [gps, setGps] = useState<Point>();
   const [gpsState, setGpsState] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
   const point = where === 'gps' ? gps : gridCentre(grid.value);
 
   const text = (name: string) => {
@@ -86,7 +89,7 @@ export function ReportPage(props: { me: Me }) {
     const title = text('title') || text('description').slice(0, 30);
     setBusy(true);
     try {
-      await outbox.add({
+      const item = await outbox.add({
         label: t(onTheSpot ? 'report.labelOnTheSpot' : 'report.labelNew', { title }),
         url: REPORT_URL,
         body: {
@@ -106,6 +109,12 @@ export function ReportPage(props: { me: Me }) {
               }
             : {}),
         },
+      });
+      // The photos follow the report and go to the case it creates.
+      await queuePhotos(photos, {
+        caseId: NEW_CASE,
+        afterItemId: item.id,
+        label: t('photo.outboxLabelNew', { title }),
       });
       Toast.show({ content: navigator.onLine ? t('form.sent') : t('form.queued') });
       navigate({ page: 'sync' });
@@ -127,6 +136,7 @@ export function ReportPage(props: { me: Me }) {
           {...(caseTypes.value ? { caseTypes: caseTypes.value } : {})}
         />
         <Field spec={DESCRIPTION} value={values.description} onChange={set('description')} />
+        <PhotoPicker kind="report" label={t('photo.kind.report')} photos={photos} onChange={setPhotos} />
         <fieldset className="field">
           <legend className="field-label">{t('report.location')}</legend>
           <Selector

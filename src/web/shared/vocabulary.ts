@@ -1,0 +1,143 @@
+/**
+ * The one vocabulary of domain labels every app shows (issue 7 #17): case statuses, roles, handling
+ * levels, traffic lights, difficulty tiers and report channels, in Chinese, English and — for what
+ * residents see — traditional Mongolian. Apps spread `vocabularyOf(lang)` into their dictionaries
+ * (keys `status.<status>`, `role.<role>`, `level.<n>`, `light.<light>`, `difficulty.<tier>`,
+ * `source.<source>`) and define none of these labels themselves, so one status has one name.
+ */
+import {
+  CASE_SOURCES,
+  CASE_STATUSES,
+  type CaseSource,
+  type CaseStatus,
+  DIFFICULTIES,
+  type Difficulty,
+  LEVELS,
+  type Level,
+  ROLES,
+  type Role,
+} from '../../shared/domain.ts';
+
+/** A label in the three interface languages. */
+export interface Label {
+  zh: string;
+  en: string;
+  mn: string;
+}
+
+/** A label shown to staff only (Mongolian falls back to Chinese where none is given). */
+export interface StaffLabel {
+  zh: string;
+  en: string;
+  mn?: string;
+}
+
+/** 案件状态: each status named by what it waits for (SPEC §4). */
+export const STATUS_LABELS: Record<CaseStatus, Label> = {
+  reported: { zh: '待受理', en: 'Awaiting registration', mn: 'ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ' },
+  registered: { zh: '待派遣', en: 'Awaiting dispatch', mn: 'ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ' },
+  dispatched: { zh: '待接收', en: 'Awaiting acceptance', mn: 'ᠳᠠᠭᠠᠯᠭᠠᠪᠠ' },
+  handling: { zh: '处置中', en: 'Being handled', mn: 'ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  feedback: { zh: '待核查', en: 'Awaiting verification', mn: 'ᠪᠠᠲᠤᠯᠠᠬᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  verified: { zh: '待回访', en: 'Awaiting return visit', mn: 'ᠲᠠᠨ ᠤ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  visited: { zh: '待归档', en: 'Awaiting archive', mn: 'ᠦᠨᠡᠯᠡᠭᠰᠡᠨ' },
+  archived: { zh: '已办结', en: 'Closed', mn: 'ᠳᠠᠭᠤᠰᠪᠠ' },
+  suspended: { zh: '挂账', en: 'Suspended', mn: 'ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠭᠰᠠᠨ' },
+  rejected: { zh: '不予受理', en: 'Not accepted', mn: 'ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ' },
+  merged: { zh: '已合并', en: 'Merged', mn: 'ᠨᠡᠢᠯᠡᠭᠦᠯᠦᠭᠰᠡᠨ' },
+  voided: { zh: '已作废', en: 'Voided', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠭᠰᠠᠨ' },
+};
+
+/** Handling levels of the five-level chain (SPEC §5). */
+export const LEVEL_LABELS: Record<Level, Label> = {
+  1: { zh: '社组/网格', en: 'Grid', mn: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ' },
+  2: { zh: '嘎查村社区', en: 'Village (gacha) / community', mn: 'ᠭᠠᠴᠠᠭ᠎ᠠ' },
+  3: { zh: '苏木镇', en: 'Town (sumu)', mn: 'ᠰᠤᠮᠤ ᠪᠠᠯᠭᠠᠰᠤ' },
+  4: { zh: '旗综治中心', en: 'Banner governance centre', mn: 'ᠬᠣᠰᠢᠭᠤᠨ ᠤ ᠵᠠᠰᠠᠭ ᠤᠨ ᠲᠥᠪ' },
+  5: {
+    zh: '旗委政府',
+    en: 'Banner party committee and government',
+    mn: 'ᠬᠣᠰᠢᠭᠤᠨ ᠤ ᠨᠠᠮ ᠤᠨ ᠬᠣᠷᠢᠶ᠎ᠠ ᠪᠠ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ',
+  },
+};
+
+/** Roles of SPEC §3. */
+export const ROLE_LABELS: Record<Role, StaffLabel> = {
+  grid_chief: { zh: '网格长', en: 'Grid chief', mn: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠳᠠᠷᠤᠭ᠎ᠠ' },
+  grid_guide: { zh: '网格指导员', en: 'Grid guide', mn: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠵᠢᠭᠠᠨ ᠵᠠᠭᠤᠯᠠᠭᠴᠢ' },
+  grid_inspector: { zh: '网格纪检员', en: 'Discipline inspector', mn: 'ᠰᠠᠬᠢᠯᠭ᠎ᠠ ᠪᠠᠢᠴᠠᠭᠠᠭᠴᠢ' },
+  grid_manager: { zh: '网格管理员', en: 'Grid manager', mn: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠵᠠᠬᠢᠷᠤᠭᠴᠢ' },
+  police_officer: { zh: '派驻警员', en: 'Stationed police officer', mn: 'ᠰᠠᠭᠤᠤᠷᠢᠨ ᠴᠠᠭᠳᠠᠭ᠎ᠠ' },
+  grid_worker: { zh: '专职网格员', en: 'Full-time grid worker', mn: 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ' },
+  part_time_worker: { zh: '兼职网格员', en: 'Part-time grid worker', mn: 'ᠬᠠᠪᠰᠤᠷᠤᠭ᠎ᠠ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ' },
+  social_force: { zh: '社会力量', en: 'Social force', mn: 'ᠨᠡᠶᠢᠭᠡᠮ ᠦᠨ ᠬᠦᠴᠦᠨ' },
+  resident: { zh: '群众', en: 'Resident', mn: 'ᠠᠷᠠᠳ' },
+  department_handler: { zh: '职能部门', en: 'Department handler', mn: 'ᠴᠢᠭᠤᠯᠭᠠᠨ ᠤ ᠬᠡᠯᠲᠡᠰ' },
+  centre_operator: { zh: '综治中心受理员', en: 'Centre operator', mn: 'ᠨᠡᠶᠢᠲᠡ ᠶᠢᠨ ᠵᠠᠰᠠᠯ ᠤᠨ ᠲᠥᠪ' },
+  leader: { zh: '旗委政府领导', en: 'Banner leader', mn: 'ᠤᠳᠤᠷᠢᠳᠤᠯᠭ᠎ᠠ' },
+  admin: { zh: '管理员', en: 'Administrator', mn: 'ᠵᠠᠬᠢᠷᠤᠭᠴᠢ' },
+};
+
+/** The traffic light of an open step (SPEC §4): under 80 %, 80–100 %, past the time limit. */
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+export const LIGHT_LABELS: Record<Light, StaffLabel> = {
+  green: { zh: '正常', en: 'On time', mn: 'ᠨᠣᠭᠣᠭᠠᠨ ᠭᠡᠷᠡᠯ · ᠬᠡᠪ ᠦᠨ' },
+  yellow: { zh: '临期', en: 'Due soon', mn: 'ᠰᠢᠷ᠎ᠠ ᠭᠡᠷᠡᠯ · ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠦᠬᠦᠷᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  red: { zh: '超期', en: 'Overdue', mn: 'ᠤᠯᠠᠭᠠᠨ ᠭᠡᠷᠡᠯ · ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠭᠰᠡᠨ' },
+};
+
+/** Difficulty tiers (SPEC §7). */
+export const DIFFICULTY_LABELS: Record<Difficulty, StaffLabel> = {
+  simple: { zh: '简单', en: 'Simple', mn: 'ᠬᠢᠯᠪᠠᠷ' },
+  general: { zh: '一般', en: 'General', mn: 'ᠡᠩ ᠦᠨ' },
+  difficult: { zh: '疑难', en: 'Difficult', mn: 'ᠪᠡᠷᠡᠬᠡ' },
+  long_pending: { zh: '积案', en: 'Long pending', mn: 'ᠤᠳᠠᠭᠰᠠᠨ ᠬᠡᠷᠡᠭ' },
+};
+
+/** Where a report came from (SPEC §4 step 1). */
+export const SOURCE_LABELS: Record<CaseSource, StaffLabel> = {
+  resident_app: { zh: '智治乌审', en: 'Resident app' },
+  worker_app: { zh: '百姓管家', en: 'Grid-worker app' },
+  hotline: { zh: '热线', en: 'Hotline' },
+  department: { zh: '部门转办', en: 'Department' },
+  open311: { zh: '开放接口', en: 'Open311' },
+  console: { zh: '综治中心', en: 'Centre console' },
+};
+
+/** The dictionary keys the vocabulary defines. */
+export type VocabularyKey =
+  | `status.${CaseStatus}`
+  | `level.${Level}`
+  | `role.${Role}`
+  | `light.${Light}`
+  | `difficulty.${Difficulty}`
+  | `source.${CaseSource}`;
+
+type Lang = 'zh' | 'en' | 'mn';
+
+function entries<V extends string | number>(
+  prefix: string,
+  values: readonly V[],
+  labels: Record<V, StaffLabel>,
+  lang: Lang,
+): [string, string][] {
+  return values.map((v) => [`${prefix}.${v}`, labels[v][lang] ?? labels[v].zh]);
+}
+
+/** Every vocabulary label in `lang`, keyed as the apps' dictionaries key them. */
+export function vocabularyOf(lang: Lang): Record<VocabularyKey, string> {
+  return Object.fromEntries([
+    ...entries('status', CASE_STATUSES, STATUS_LABELS, lang),
+    ...entries('level', LEVELS, LEVEL_LABELS, lang),
+    ...entries('role', ROLES, ROLE_LABELS, lang),
+    ...entries('light', LIGHTS, LIGHT_LABELS, lang),
+    ...entries('difficulty', DIFFICULTIES, DIFFICULTY_LABELS, lang),
+    ...entries('source', CASE_SOURCES, SOURCE_LABELS, lang),
+  ]) as Record<VocabularyKey, string>;
+}
+
+/** The name of one case status in `lang`. */
+export function statusLabel(status: string, lang: Lang): string {
+  return STATUS_LABELS[status as CaseStatus]?.[lang] ?? status;
+}

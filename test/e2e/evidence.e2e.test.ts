@@ -1,0 +1,217 @@
+/**
+ * The evidence reaches the people who act (issue 7 #11): a herder reports with a photo in the
+ * resident app; the grid worker (百姓管家) and the town's centre operator (console) each see its
+ * thumbnail, open it full size and see the case on a small map; the worker, with no signal, gives
+ * feedback with an "after" photo; back online it is uploaded, and the console shows it exactly once.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
+import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
+import { newContext, runBrowserTests, screenshot, startStage, type TestServer, watch } from './support.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+/** Calls the API as a demo account. */
+async function apiAs(username: string) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`cannot sign in as ${username}: ${await login.text()}`);
+  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected freely
+  const request = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    userId: user.id,
+    get: (path: string) => request('GET', path),
+    act: (id: string, action: string, body: unknown = {}) =>
+      request('POST', `/api/v1/cases/${id}/actions/${action}`, body),
+  };
+}
+
+/** A JPEG drawn in the page (a "camera" photo), as base64. */
+function drawPhoto(page: Page, colour: string): Promise<Buffer> {
+  return page
+    .evaluate((fill) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1600;
+      canvas.height = 1200;
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+      g.fillStyle = fill;
+      g.fillRect(0, 0, 1600, 1200);
+      g.fillStyle = '#5a4632';
+      for (let x = 100; x < 1600; x += 200) g.fillRect(x, 600, 14, 400);
+      return canvas.toDataURL('image/jpeg', 0.9).split(',')[1] ?? '';
+    }, colour)
+    .then((b64) => Buffer.from(b64, 'base64'));
+}
+
+/** The full view opened from the first thumbnail of `kind` shows a decoded image, then closes. */
+async function openFullView(page: Page, kind: string): Promise<void> {
+  await page.locator(`[data-testid="photo-thumb"][data-kind="${kind}"]`).first().click();
+  const full = page.getByTestId('photo-full');
+  await full.waitFor();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid="photo-full"]') as HTMLImageElement | null;
+    return img?.complete && img.naturalWidth > 0;
+  });
+  const dialog = page.getByRole('dialog', { name: /照片大图/ });
+  expect(await dialog.count()).toBe(1);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await full.waitFor({ state: 'detached' });
+}
+
+/** The case map has drawn (MapLibre loaded, the grid outline and pin on a canvas) at the case's point. */
+async function expectMap(page: Page, lng: number, lat: number): Promise<void> {
+  const map = page.locator('[data-testid="case-map"][data-loaded="true"]');
+  await map.waitFor({ timeout: 20_000 });
+  expect(await map.locator('canvas.maplibregl-canvas').count()).toBe(1);
+  expect(await map.locator('.maplibregl-marker').count()).toBe(1);
+  expect(Number(await map.getAttribute('data-lng'))).toBeCloseTo(lng, 4);
+  expect(Number(await map.getAttribute('data-lat'))).toBeCloseTo(lat, 4);
+}
+
+describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { timeout: 120_000 }, () => {
+  let caseId = '';
+  let location = { lng: 0, lat: 0 };
+
+  beforeAll(async () => {
+    ({ server, browser } = await startStage('worker'));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a herder reports a dispute with a photo in the resident app', async () => {
+    const context = await newContext(browser, 'phone', server.url);
+    await context.setGeolocation({
+      longitude: DEMO_PLACES.pastoralGrid.lng,
+      latitude: DEMO_PLACES.pastoralGrid.lat,
+    });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByLabel('手机号').fill('herder');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('土地草牧场纠纷').click();
+    await page.getByLabel('情况描述').fill('邻居的网围栏压到我家草场二十米，照片为证。');
+    await page
+      .getByLabel('添加照片')
+      .setInputFiles({ name: 'fence.jpg', mimeType: 'image/jpeg', buffer: await drawPhoto(page, '#9cc9f0') });
+    await page.locator('.thumb img').first().waitFor();
+    await page.getByRole('button', { name: '使用当前定位' }).click();
+    await page.getByTestId('grid').waitFor();
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST' && r.status() === 201,
+    );
+    const photoSent = page.waitForResponse((r) => /\/photos$/.test(r.url()) && r.status() === 201);
+    await page.getByRole('button', { name: '提交' }).click();
+    caseId = ((await (await created).json()) as { id: string }).id;
+    await photoSent;
+    const herder = await apiAs('herder');
+    location = (await herder.get(`/api/v1/cases/${caseId}`)).location;
+    expect(location.lng).toBeCloseTo(DEMO_PLACES.pastoralGrid.lng, 4);
+    expect((await herder.get(`/api/v1/cases/${caseId}/photos`)).map((p: { kind: string }) => p.kind)).toEqual(
+      ['report'],
+    );
+    await context.close();
+
+    // The grid chief registers it and dispatches it to the grid worker; the worker accepts.
+    const chief = await apiAs('grid.chief');
+    const worker = await apiAs('grid.worker');
+    await chief.act(caseId, 'register', { caseType: 'land_grassland' });
+    await chief.act(caseId, 'dispatch', { handlerIds: [worker.userId] });
+    await worker.act(caseId, 'accept');
+  });
+
+  it('the grid worker sees the photo, opens it, sees the map and a link to navigate there; offline feedback with an "after" photo is sent once', async () => {
+    const context = await newContext(browser, 'phone', server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const watcher = watch(page);
+    await page.goto('/worker/');
+    await page.getByLabel('账号或手机号').fill('grid.worker');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('我的任务').waitFor();
+    await page.goto(`/worker/#/case/${caseId}`);
+    await page.getByRole('button', { name: '反馈结果' }).waitFor();
+
+    const thumb = page.locator('[data-testid="photo-thumb"][data-kind="report"]');
+    await thumb.locator('img').waitFor();
+    expect(await thumb.count()).toBe(1);
+    await openFullView(page, 'report');
+    await expectMap(page, location.lng, location.lat);
+    const navigate = page.getByRole('link', { name: '导航前往' });
+    const href = (await navigate.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^geo:/);
+    const [lat, lng] = href.slice(4).split('?')[0]?.split(',').map(Number) ?? [];
+    expect(lat).toBeCloseTo(location.lat, 5);
+    expect(lng).toBeCloseTo(location.lng, 5);
+    await screenshot(page, 'evidence-worker-case');
+
+    // No signal: feedback with an "after" photo waits in the outbox, both of them.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '反馈结果' }).click();
+    await page.getByLabel('处置结果').fill('已协调双方，围栏已挪回原界线。');
+    await page
+      .getByLabel('处置后照片（选填）')
+      .setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await drawPhoto(page, '#b7eb8f') });
+    await page.locator('.photo-picker[data-kind="after"] img').waitFor();
+    await screenshot(page, 'evidence-worker-feedback-offline');
+    await page.locator('.action-form').getByRole('button', { name: '提交' }).click();
+    await expect
+      .poll(() => page.locator('.outbox-item[data-status="waiting"]').count(), { timeout: 20_000 })
+      .toBe(2);
+
+    // Signal again: the feedback, then its photo, each sent once.
+    const uploaded = page.waitForResponse((r) => /\/photos\?kind=after$/.test(r.url()) && r.status() === 201);
+    await context.setOffline(false);
+    await uploaded;
+    await page.locator('.outbox-item[data-status="sent"]').nth(1).waitFor();
+    expect(await page.locator('.outbox-item[data-status="sent"]').count()).toBe(2);
+    await page.locator('[data-testid="photo-thumb"][data-kind="after"] img').waitFor();
+    expect(await page.locator('[data-testid="photo-thumb"][data-kind="after"]').count()).toBe(1);
+    await screenshot(page, 'evidence-worker-after-sent');
+    const offlineNoise = /net::ERR_INTERNET_DISCONNECTED/;
+    expect(watcher.problems.filter((p) => !offlineNoise.test(p))).toEqual([]);
+    await context.close();
+  });
+
+  it('the centre operator sees the reported photo and the "after" photo exactly once, full size, and the map', async () => {
+    const context = await newContext(browser, 'desktop', server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const watcher = watch(page);
+    await page.goto(`/console/cases/${caseId}`);
+    await page.getByLabel('用户名或手机号').fill('town.operator');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('case-evidence').waitFor();
+    await page.locator('[data-testid="photo-thumb"][data-kind="after"] img').waitFor();
+    expect(await page.locator('[data-testid="photo-thumb"][data-kind="report"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="photo-thumb"][data-kind="after"]').count()).toBe(1);
+    await openFullView(page, 'report');
+    await openFullView(page, 'after');
+    await expectMap(page, location.lng, location.lat);
+    await screenshot(page, 'evidence-console-case');
+    const operator = await apiAs('town.operator');
+    const kinds = (await operator.get(`/api/v1/cases/${caseId}/photos`)).map((p: { kind: string }) => p.kind);
+    expect(kinds.sort()).toEqual(['after', 'report']);
+    watcher.assertClean();
+    await context.close();
+  });
+});
