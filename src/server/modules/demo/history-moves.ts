@@ -116,8 +116,7 @@ async function report(cases: CaseService, world: HistoryWorld, c: LivingCase, ta
     });
     c.id = detail.id;
     tally.moves++;
-    if (c.course.end === 'loop')
-      world.lastOpenInGrid.set(levelThreeGrid(world.staff, c.spot.gridId), detail.id);
+    if (c.course.end === 'loop') world.lastOpenInTown.set(c.spot.townId, detail.id);
     return between(world.random, 0.5, 3);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -158,10 +157,11 @@ export async function nextMove(cases: CaseService, world: HistoryWorld, c: Livin
 
   switch (row.status) {
     case 'reported': {
-      const target = world.lastOpenInGrid.get(gridTeam);
+      // A duplicate is merged by the town's centre, which sees every case of the town.
+      const target = world.lastOpenInTown.get(c.spot.townId);
       if (course.end === 'rejected') await act(registrar, 'reject', { reason: NOTES.reject });
       else if (course.end === 'merged' && target && target !== id)
-        await act(registrar, 'merge', { intoCaseId: target, reason: '与已受理事项为同一诉求' });
+        await act(townOperator, 'merge', { intoCaseId: target, reason: '与已受理事项为同一诉求' });
       else if (await act(registrar, 'register', { caseType: c.caseType })) after = between(r, 0.5, 4);
       break;
     }

@@ -76,7 +76,8 @@ export interface LivingCase {
 export interface HistoryWorld {
   db: Db;
   staff: HistoryStaff;
-  lastOpenInGrid: Map<string, string>;
+  /** The latest full-loop case reported in each town (a duplicate is merged into it). */
+  lastOpenInTown: Map<string, string>;
   departmentFor(caseType: string): string;
   random: () => number;
 }
@@ -198,7 +199,7 @@ export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions
   const world: HistoryWorld = {
     db: deps.db,
     staff,
-    lastOpenInGrid: new Map(),
+    lastOpenInTown: new Map(),
     departmentFor: (caseType) => routeOf.get(caseType) ?? fallback,
     random,
   };
