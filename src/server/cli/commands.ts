@@ -40,7 +40,7 @@ async function open(demo?: boolean): Promise<Opened> {
   const database = await openMigrated({ url: config.databaseUrl });
   await seedDefaults(database.db);
   const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
-  // The key-bound half of migration 0005_auth_blind_index: phones out of usernames.
+  // The key-bound half of migration 0007_phone_blind_index: phones out of usernames.
   await convertPhoneUsernames(database, cipher);
   return { config, database, cipher };
 }

@@ -208,8 +208,6 @@ export const en: Record<MessageKey, string> = {
   'request.idempotency_key_reused': 'the Idempotency-Key "{key}" was already used for a different request',
   'request.client_header_required': 'a request signed in by cookie must carry the x-zhizhi-client header',
   'request.cross_site': 'cross-site request refused',
-  'password.too_short': '{field} must be at least {limit} characters',
-  'password.too_long': '{field} must be at most {limit} characters',
   'password.common': '{field} is one of the most common passwords; choose another',
   'password.repeated': '{field} is one character repeated; choose another',
   'password.sequence': '{field} is a simple sequence like 12345678 or abcdefgh; choose another',

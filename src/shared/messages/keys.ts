@@ -190,8 +190,6 @@ export const MESSAGE_KEYS = [
   'request.idempotency_key_reused',
   'request.client_header_required',
   'request.cross_site',
-  'password.too_short',
-  'password.too_long',
   'password.common',
   'password.repeated',
   'password.sequence',

@@ -196,8 +196,6 @@ export const zh: Record<MessageKey, string> = {
   'request.idempotency_key_reused': '幂等键 "{key}" 已用于另一个不同的请求',
   'request.client_header_required': '通过 Cookie 登录的请求必须携带 x-zhizhi-client 头',
   'request.cross_site': '已拒绝跨站请求',
-  'password.too_short': '{field}至少需要 {limit} 个字符',
-  'password.too_long': '{field}最多 {limit} 个字符',
   'password.common': '{field}是最常见的密码之一，请换一个',
   'password.repeated': '{field}是同一个字符的重复，请换一个',
   'password.sequence': '{field}是 12345678、abcdefgh 之类的简单序列，请换一个',

@@ -2,7 +2,7 @@
 import type { NotificationTable } from '../../platform/db/schema.ts';
 
 /**
- * `key` + `params` of a notification row. Rows written before migration 0005 hold only their
+ * `key` + `params` of a notification row. Rows written before migration 0011 hold only their
  * Chinese sentence: they come back as `notice.text { text }`.
  */
 export function notificationMessage(

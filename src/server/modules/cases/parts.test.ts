@@ -25,11 +25,11 @@ const scope = (...parties: CaseParty[]): CaseScope => ({
 describe('a handler’s part', () => {
   it('is accepted once and reported once, and only after it was accepted', () => {
     expect(partRefusal('accept', [part('a')])).toBeUndefined();
-    expect(partRefusal('accept', [part('a', { accepted: true })])).toMatch(/already accepted/);
-    expect(partRefusal('feedback', [part('a')])).toMatch(/accept the case/);
+    expect(partRefusal('accept', [part('a', { accepted: true })])).toBe('case.part_already_accepted');
+    expect(partRefusal('feedback', [part('a')])).toBe('case.accept_before_feedback');
     expect(partRefusal('feedback', [part('a', { accepted: true })])).toBeUndefined();
-    expect(partRefusal('feedback', [part('a', { accepted: true, reported: true })])).toMatch(
-      /already reported/,
+    expect(partRefusal('feedback', [part('a', { accepted: true, reported: true })])).toBe(
+      'case.part_already_reported',
     );
   });
 

@@ -48,10 +48,10 @@ async function backToLegacy(): Promise<void> {
       t.db,
     );
   }
-  await sql`delete from kysely_migration where name = '0005_ledger_signed_checkpoints'`.execute(t.db);
+  await sql`delete from kysely_migration where name = '0013_signed_checkpoints'`.execute(t.db);
 }
 
-describe('migration 0005_ledger_signed_checkpoints', () => {
+describe('migration 0013_signed_checkpoints', () => {
   it('recomputes each old checkpoint as an RFC 9162 root, unsigned; the next checkpoint is signed over everything', async () => {
     const entries = await append(7);
     await backToLegacy();
@@ -60,7 +60,7 @@ describe('migration 0005_ledger_signed_checkpoints', () => {
         ? ((await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s as string)
         : undefined;
     expect(await migrateToLatest(t.db as unknown as Kysely<unknown>, t.dialect, schema)).toEqual([
-      '0005_ledger_signed_checkpoints',
+      '0013_signed_checkpoints',
     ]);
     const tree = new MerkleTree(entries.map((e) => entryLeafHash(e.hash)));
     const rows = await t.db.selectFrom('ledger_signed_checkpoint').selectAll().orderBy('tree_size').execute();

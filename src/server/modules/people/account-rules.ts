@@ -8,7 +8,6 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   type PasswordContext,
-  type PasswordProblemCode,
   passwordProblem,
 } from '../../../shared/password-rule.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -54,14 +53,14 @@ export function checkDisplayName(field: string, value: string): string {
   return name;
 }
 
-/** The length limit a password message names (too short / too long). */
-function passwordLimit(code: PasswordProblemCode): number | undefined {
-  return code === 'too_short' ? PASSWORD_MIN_LENGTH : code === 'too_long' ? PASSWORD_MAX_LENGTH : undefined;
-}
-
 export function checkPassword(field: string, password: string, context: PasswordContext = {}): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw badRequest(field, `password.${problem.code}`, { limit: passwordLimit(problem.code) });
+  if (!problem) return;
+  if (problem.code === 'too_short')
+    throw badRequest(field, 'validation.min_length', { limit: PASSWORD_MIN_LENGTH });
+  if (problem.code === 'too_long')
+    throw badRequest(field, 'validation.max_length', { limit: PASSWORD_MAX_LENGTH });
+  throw badRequest(field, `password.${problem.code}`);
 }
 
 /** Checks one assignment against the role rules and the tables; returns it normalised. */

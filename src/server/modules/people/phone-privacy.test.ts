@@ -137,7 +137,7 @@ describe('a resident’s phone at rest (issue 7 #4)', () => {
   });
 });
 
-describe('accounts from before the blind index (migration 0005_auth_blind_index)', () => {
+describe('accounts from before the blind index (migration 0007_phone_blind_index)', () => {
   it('get the phone out of the username, encrypted, and sign in by phone; a second run changes nothing', async () => {
     const oldPhone = '13647718822';
     const id = await insertUser(t.database.db, {

@@ -1,5 +1,5 @@
 /**
- * The data half of migration 0005_auth_blind_index (issue 7 #4). Before it, a self-registered
+ * The data half of migration 0007_phone_blind_index (issue 7 #4). Before it, a self-registered
  * resident's username was their phone, in clear. Converting needs the personal-data key, which the
  * database never holds, so it runs at start-up once the key is loaded (`zhizhi serve`, `migrate`, …):
  * every user without a blind index whose username is a phone or who has an encrypted phone gets

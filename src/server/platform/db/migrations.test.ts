@@ -1,5 +1,5 @@
 /**
- * Migrations that change data as well as shape: 0005 gives the default case types of an existing
+ * Migrations that change data as well as shape: 0009 gives the default case types of an existing
  * installation their Mongolian names (issue 7 #16), on SQLite and PostgreSQL.
  */
 import type { Kysely } from 'kysely';
@@ -18,11 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
-describe('0005_resident_case_type_name_mn', () => {
+describe('0009_case_type_name_mn', () => {
   it('adds the column and names the default types of a catalogue made before it, leaving others blank', async () => {
     const { db } = database;
     await seedCatalogueDefaults(db);
-    // The catalogue as an installation made before 0005 has it: no Mongolian column, one type of its own.
+    // The catalogue as an installation made before 0009 has it: no Mongolian column, one type of its own.
     await db.schema.alterTable('case_type').dropColumn('name_mn').execute();
     const raw = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await raw
@@ -37,9 +37,7 @@ describe('0005_resident_case_type_name_mn', () => {
       })
       .execute();
 
-    await migrationsFor(database.dialect)['0005_resident_case_type_name_mn']?.up(
-      db as unknown as Kysely<unknown>,
-    );
+    await migrationsFor(database.dialect)['0009_case_type_name_mn']?.up(db as unknown as Kysely<unknown>);
 
     const types = await listCaseTypes(db, { includeInactive: true });
     expect(types.find((t) => t.code === 'grassland_fire')?.nameMn).toBeNull();

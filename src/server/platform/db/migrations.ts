@@ -422,7 +422,7 @@ function casePartyAssignmentIndex(): Migration {
 }
 
 /**
- * 0005 (issue 7 #9): checkpoints become signed RFC 9162 tree heads over the whole history. The old
+ * 0013 (issue 7 #9): checkpoints become signed RFC 9162 tree heads over the whole history. The old
  * `ledger_checkpoint` rows held a home-made Merkle root over one range each (no leaf/node prefixes,
  * the odd node paired with itself) that a database writer could recompute. Each becomes an
  * unsigned tree head whose RFC 9162 root is computed here from the stored entry hashes; the next
@@ -473,7 +473,7 @@ function signedCheckpoints(dialect: Dialect): Migration {
 }
 
 /**
- * 0005 (issue 7 #4): the blind index of a user's phone, so nobody's phone is the username any more.
+ * 0007 (issue 7 #4): the blind index of a user's phone, so nobody's phone is the username any more.
  * Rows whose username is a phone are converted at start-up (people/phone-usernames.ts), because
  * that needs the personal-data key, which the database never holds.
  */
@@ -492,7 +492,7 @@ function blindIndex(): Migration {
 }
 
 /**
- * 0005 (issue 7 #5): failed sign-ins and sign-ups, per account (blind index) and per address, so the
+ * 0008 (issue 7 #5): failed sign-ins and sign-ups, per account (blind index) and per address, so the
  * throttle is shared by every node; rows older than the longest window are pruned.
  */
 function authThrottle(dialect: Dialect): Migration {
@@ -592,15 +592,15 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0002_open311': open311(dialect),
     '0003_photos': photos(dialect),
     '0004_case_counter': caseCounter(),
-    '0005_platform_idempotency_fingerprint': idempotencyFingerprint(),
-    '0005_platform_case_party_assignment': casePartyAssignmentIndex(),
-    '0005_ledger_signed_checkpoints': signedCheckpoints(dialect),
-    '0005_auth_blind_index': blindIndex(),
-    '0005_auth_throttle': authThrottle(dialect),
-    '0005_resident_case_type_name_mn': caseTypeNameMn(),
-    '0005_cases_joint_parts': jointParts(dialect),
-    '0005_messages_notification_key': notificationMessageKey(),
-    '0005_staff_apps_photo_kind': photoKinds(),
+    '0005_idempotency_fingerprint': idempotencyFingerprint(),
+    '0006_case_party_assignment_index': casePartyAssignmentIndex(),
+    '0007_phone_blind_index': blindIndex(),
+    '0008_auth_throttle': authThrottle(dialect),
+    '0009_case_type_name_mn': caseTypeNameMn(),
+    '0010_joint_parts': jointParts(dialect),
+    '0011_notification_message_key': notificationMessageKey(),
+    '0012_photo_kind': photoKinds(),
+    '0013_signed_checkpoints': signedCheckpoints(dialect),
   };
 }
 

@@ -75,7 +75,7 @@ export interface CaseTypeTable {
   code: string;
   name_zh: string;
   name_en: string;
-  /** Traditional Mongolian name (migration 0005_resident_case_type_name_mn). */
+  /** Traditional Mongolian name (migration 0009_case_type_name_mn). */
   name_mn: string | null;
   default_difficulty: string;
   active: number;
