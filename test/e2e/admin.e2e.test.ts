@@ -281,7 +281,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     const phoneItem = dialog.locator('.ant-form-item', { has: page.getByLabel('手机号') });
     await expect
       .poll(() => phoneItem.locator('.ant-form-item-explain-error').textContent())
-      .toContain('11-digit');
+      .toContain('11 位手机号');
     await dialog.getByLabel('手机号').fill('13947700999');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const newcomer = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '网格员 新来的' });
@@ -399,7 +399,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     await page.getByRole('button', { name: '添加一条' }).click();
     await choose(page, `第 ${rows + 1} 行的环节`, '案件建立');
     await page.getByRole('button', { name: '保存时限表' }).click();
-    await page.getByText('another rule has the same step, level and case type').waitFor();
+    await page.getByText('已有相同环节、层级和事项类型的规则').waitFor();
     await screenshot(page, 'admin-deadlines');
     assertCleanApartFrom(watcher, [400]);
     await page.close();

@@ -137,7 +137,9 @@ describe.skipIf(!runBrowserTests)(
       });
       await chief.act(c.id, 'register', { caseType: 'neighbour' });
 
-      const page = await context.newPage();
+      // A context of its own: the earlier tests left this one signed in as someone else.
+      const own = await newContext(browser, 'desktop', server.url);
+      const page = await own.newPage();
       await page.goto(`/console/cases/${c.id}`);
       await submitSignIn(page, 'grid.chief', DEMO_PASSWORD);
       await page.locator('[data-action="dispatch"]').click();
@@ -149,7 +151,7 @@ describe.skipIf(!runBrowserTests)(
       const header = (await panel.locator('.ant-picker-header').first().textContent()) ?? '';
       expect(header).toMatch(/\d{4}年/);
       expect(header).not.toMatch(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/);
-      await page.close();
+      await own.close();
     });
   },
 );

@@ -102,7 +102,7 @@ describe.skipIf(!runBrowserTests)('resident app offline (离线查看)', () => {
     await page.reload();
     await page.getByRole('heading', { name: '我的事项' }).waitFor();
     await page.locator(`.case-card[data-case-no="${caseNo}"]`).waitFor();
-    expect(await page.locator(`.case-card[data-case-no="${caseNo}"]`).textContent()).toContain('已派单');
+    expect(await page.locator(`.case-card[data-case-no="${caseNo}"]`).textContent()).toContain('待接收');
     await page
       .getByTestId('last-synced')
       .filter({ hasText: /上次同步：\d{2}-\d{2} \d{2}:\d{2}/ })

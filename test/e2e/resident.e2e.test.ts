@@ -210,8 +210,8 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     const burning = after.items.filter((c: { title: string }) => c.title.startsWith('夜里有人在草场边烧荒'));
     expect(burning).toHaveLength(1);
     await page.locator('.case-card', { hasText: '夜里有人在草场边烧荒' }).waitFor();
-    // A second flush (e.g. the next 'online' event) sends nothing again: count the reports the
-    // page sends until the list it reloads on 'online' has come back.
+    // A second flush (the next 'online' event, a restart) sends nothing again: count the reports
+    // the page sends until the reloaded list has come back.
     const resent: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/cases') resent.push(r.url());
@@ -219,7 +219,10 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     const reloaded = page.waitForResponse(
       (r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/cases',
     );
+    // The 'online' event flushes the outbox again; the reload flushes once more on start and
+    // fetches the list, whose answer is the point by which any resend would have gone out.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.reload();
     await reloaded;
     expect(resent).toEqual([]);
     expect((await herder.get('/api/v1/cases?mine=true&limit=500')).total).toBe(before + 1);

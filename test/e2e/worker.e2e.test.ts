@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
+import { formatMessage } from '../../src/shared/messages/format.ts';
 import {
   cached,
   newContext,
@@ -280,7 +281,9 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     ]);
     const refusal = await worker.post(`/api/v1/cases/${refusedId}/actions/accept`, {});
     expect(refusal.status).toBeGreaterThanOrEqual(400);
-    await rows.nth(1).getByText(`服务器拒绝：${refusal.body.error.message}`).waitFor();
+    // The refusal is shown as the server's message code, in the worker's language (issue 7 #13).
+    const reason = formatMessage('zh', refusal.body.error.key, refusal.body.error.params);
+    await rows.nth(1).getByText(`服务器拒绝：${reason}`).waitFor();
     await rows
       .nth(2)
       .getByText(/案件编号 \S+/)

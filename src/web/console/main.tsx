@@ -2,6 +2,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../shared/i18n.tsx';
@@ -15,6 +17,8 @@ const dictionaries = { zh: CONSOLE_ZH, en: CONSOLE_EN };
 
 function Themed(props: { children: ReactNode }) {
   const { lang } = useConsoleI18n();
+  // antd's date pickers take month and weekday names from dayjs's global locale.
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}

@@ -48,18 +48,5 @@ export function useOutboxItems(): OutboxItem[] {
   return items;
 }
 
-/** Whether the phone believes it has a network connection. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const up = () => setOnline(true);
-    const down = () => setOnline(false);
-    window.addEventListener('online', up);
-    window.addEventListener('offline', down);
-    return () => {
-      window.removeEventListener('online', up);
-      window.removeEventListener('offline', down);
-    };
-  }, []);
-  return online;
-}
+/** Whether the phone believes it has a network connection (re-exported for the worker's screens). */
+export { useOnline } from '../shared/online.ts';
