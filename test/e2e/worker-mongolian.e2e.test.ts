@@ -1,6 +1,7 @@
 /**
  * The 百姓管家 grid-worker app offers traditional Mongolian too (issue 7 #16): the language switch
- * has it, every string of the today screen and a case page is in Mongolian script, written vertically.
+ * has it, every string of the today screen and a case page is in Mongolian script, written vertically,
+ * and so are the names of case types and handling levels (issue 8).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,11 @@ describe.skipIf(!runBrowserTests)('grid-worker app in traditional Mongolian (ᠮ
     await page.goto(`/worker/#/case/${id}`);
     await page.getByText('ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ ᠶᠠᠪᠤᠴᠠ').waitFor();
     await page.getByRole('button', { name: 'ᠠᠵᠢᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ' }).waitFor();
+    // The case type and the handling level by their Mongolian names (issue 8), not 基础设施 / 社组/网格.
+    await page.locator('[data-case-type]').getByText('ᠰᠠᠭᠤᠷᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠮᠵᠢ', { exact: true }).waitFor();
+    const meta = (await page.locator('.case-meta').textContent()) ?? '';
+    expect(meta).toContain('1 ᠳᠦᠭᠡᠷ ᠱᠠᠲᠤ · ᠰᠦᠯᠵᠢᠶ᠎ᠡ');
+    expect(meta).not.toMatch(/[\u4e00-\u9fff]/);
     await screenshot(page, 'worker-mn-case');
 
     // And back: the choice is the person's.

@@ -443,6 +443,7 @@ export interface paths {
                             areaId: string;
                             areaName: {
                                 en: string;
+                                mn: string | null;
                                 zh: string;
                             };
                             displayName: string;
@@ -4675,6 +4676,7 @@ export interface paths {
                     "application/json": {
                         code: string;
                         nameEn: string;
+                        nameMn?: string | null;
                         nameZh: string;
                     };
                 };
@@ -4770,6 +4772,7 @@ export interface paths {
                     "application/json": {
                         code?: string;
                         nameEn?: string;
+                        nameMn?: string | null;
                         nameZh?: string;
                     };
                 };
@@ -6915,6 +6918,7 @@ export interface components {
             createdAt: string;
             id: string;
             nameEn: string;
+            nameMn: string | null;
             nameZh: string;
         };
         Error: {

@@ -141,3 +141,30 @@ export function vocabularyOf(lang: Lang): Record<VocabularyKey, string> {
 export function statusLabel(status: string, lang: Lang): string {
   return STATUS_LABELS[status as CaseStatus]?.[lang] ?? status;
 }
+
+/**
+ * Something named in the apps' languages: an API entity (case type, department, area: `nameZh`,
+ * `nameEn`, `nameMn`) or a name object of the case JSON (`{ zh, en, mn }`).
+ */
+export type Nameable =
+  | { nameZh: string; nameEn?: string | null; nameMn?: string | null }
+  | { zh: string; en?: string | null; mn?: string | null };
+
+/**
+ * The name of a case type, department or area in `lang`, falling back to the Chinese name where
+ * that language has none (Mongolian names are optional); '' for nothing.
+ */
+export function localName(named: Nameable | null | undefined, lang: string): string {
+  if (!named) return '';
+  const [zh, en, mn] =
+    'nameZh' in named ? [named.nameZh, named.nameEn, named.nameMn] : [named.zh, named.en, named.mn];
+  const wanted = lang === 'en' ? en : lang === 'mn' ? mn : zh;
+  return wanted?.trim() ? wanted : zh;
+}
+
+/** The name of a handling level (1–5) in `lang`; the bare number for a level the chain lacks. */
+export function levelName(level: number, lang: string): string {
+  const label = LEVEL_LABELS[level as Level];
+  if (!label) return String(level);
+  return label[lang as Lang] ?? label.zh;
+}

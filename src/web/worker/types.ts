@@ -13,7 +13,8 @@ type Ok<P extends keyof paths> = paths[P] extends {
   : never;
 
 export type Light = 'green' | 'yellow' | 'red';
-export type Names = { zh: string; en: string };
+/** A name as the case JSON carries it; `mn` only where one is given (areas, departments). */
+export type Names = { zh: string; en: string; mn?: string | null };
 
 /** A case in a list (presentCaseSummary). */
 export type CaseSummary = components['schemas']['CaseSummary'] & {

@@ -189,7 +189,11 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
               displayName: Type.String(),
               role: Type.String(),
               areaId: Type.String(),
-              areaName: Type.Object({ zh: Type.String(), en: Type.String() }),
+              areaName: Type.Object({
+                zh: Type.String(),
+                en: Type.String(),
+                mn: Type.Union([Type.String(), Type.Null()]),
+              }),
               title: Type.Union([Type.String(), Type.Null()]),
             }),
           ),

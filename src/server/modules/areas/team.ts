@@ -14,7 +14,7 @@ export interface TeamMember {
   displayName: string;
   role: Role;
   areaId: string;
-  areaName: { zh: string; en: string };
+  areaName: { zh: string; en: string; mn: string | null };
   title: string | null;
 }
 
@@ -63,6 +63,7 @@ export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMemb
       'assignment.title',
       'area.name_zh',
       'area.name_en',
+      'area.name_mn',
       'area.path',
     ])
     .where('area.path', 'like', `${areaPath}%`)
@@ -76,7 +77,7 @@ export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMemb
     displayName: r.display_name,
     role: r.role as Role,
     areaId: r.area_id as string,
-    areaName: { zh: r.name_zh, en: r.name_en },
+    areaName: { zh: r.name_zh, en: r.name_en, mn: r.name_mn },
     title: r.title,
   }));
 }

@@ -61,7 +61,7 @@ async function namesOf(q: Queryable, userIds: string[], departmentIds: string[],
     departmentIds.length
       ? q
           .selectFrom('department')
-          .select(['id', 'name_zh', 'name_en'])
+          .select(['id', 'name_zh', 'name_en', 'name_mn'])
           .where('id', 'in', departmentIds)
           .execute()
       : Promise.resolve([]),
@@ -73,7 +73,7 @@ async function namesOf(q: Queryable, userIds: string[], departmentIds: string[],
   ]);
   return {
     user: new Map(users.map((u) => [u.id, u.display_name])),
-    department: new Map(departments.map((d) => [d.id, { zh: d.name_zh, en: d.name_en }])),
+    department: new Map(departments.map((d) => [d.id, { zh: d.name_zh, en: d.name_en, mn: d.name_mn }])),
     area: new Map(
       areas.map((a) => [
         a.id,

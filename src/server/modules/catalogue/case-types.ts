@@ -6,6 +6,7 @@ import type { Difficulty } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { checkName, checkOptionalName } from './names.ts';
 
 /** Codes of case types and departments: a lowercase letter, then 1–39 of `a-z 0-9 _`. */
 export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
@@ -164,20 +165,6 @@ export async function listCaseTypes(
 export async function findCaseType(q: Queryable, code: string): Promise<CaseType | undefined> {
   const row = await q.selectFrom('case_type').selectAll().where('code', '=', code).executeTakeFirst();
   return row ? present(row) : undefined;
-}
-
-function checkName(field: string, value: string): string {
-  const name = value.trim();
-  if (name.length < 1 || name.length > 100)
-    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
-  return name;
-}
-
-/** An optional name: trimmed, null when empty. */
-function checkOptionalName(field: string, value: string | null | undefined): string | null {
-  const name = value?.trim() ?? '';
-  if (name.length > 100) throw badRequest(field, 'validation.max_length', { limit: 100 });
-  return name.length > 0 ? name : null;
 }
 
 function checkDifficulty(value: string): DefaultDifficulty {

@@ -7,35 +7,39 @@ import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { CATALOGUE_CODE } from './case-types.ts';
+import { checkName, checkOptionalName } from './names.ts';
 
 export interface Department {
   id: string;
   code: string;
   nameZh: string;
   nameEn: string;
+  /** Traditional Mongolian (ᠮᠣᠩᠭᠣᠯ) name, when one is given (migration 0014_i18n_names). */
+  nameMn: string | null;
   createdAt: string;
 }
 
-type DepartmentRow = { id: string; code: string; name_zh: string; name_en: string; created_at: string };
+type DepartmentRow = {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  name_mn: string | null;
+  created_at: string;
+};
 
 const present = (r: DepartmentRow): Department => ({
   id: r.id,
   code: r.code,
   nameZh: r.name_zh,
   nameEn: r.name_en,
+  nameMn: r.name_mn,
   createdAt: r.created_at,
 });
 
 function checkCode(code: string): string {
   if (!CATALOGUE_CODE.test(code)) throw badRequest('code', 'validation.code_format');
   return code;
-}
-
-function checkName(field: string, value: string): string {
-  const name = value.trim();
-  if (name.length < 1 || name.length > 100)
-    throw badRequest(field, 'validation.length_range', { min: 1, max: 100 });
-  return name;
 }
 
 const taken = (code: string) => conflict('catalogue.department_code_taken', { code }, { field: 'code' });
@@ -61,7 +65,7 @@ export async function findDepartmentByCode(q: Queryable, code: string): Promise<
 /** Adds a department; 409 when its code is taken. */
 export async function createDepartment(
   q: Queryable,
-  input: { code: string; nameZh: string; nameEn: string },
+  input: { code: string; nameZh: string; nameEn: string; nameMn?: string | null },
   now: string,
 ): Promise<Department> {
   const row = {
@@ -69,6 +73,7 @@ export async function createDepartment(
     code: checkCode(input.code),
     name_zh: checkName('nameZh', input.nameZh),
     name_en: checkName('nameEn', input.nameEn),
+    name_mn: checkOptionalName('nameMn', input.nameMn),
     created_at: now,
   };
   if (await findDepartmentByCode(q, row.code)) throw taken(row.code);
@@ -81,11 +86,14 @@ export async function createDepartment(
   return present(row);
 }
 
-/** Renames a department or changes its code; 404 for an unknown id, 409 for a taken code. */
+/**
+ * Renames a department or changes its code; 404 for an unknown id, 409 for a taken code. A null or
+ * blank `nameMn` clears the Mongolian name.
+ */
 export async function updateDepartment(
   q: Queryable,
   id: string,
-  patch: { code?: string; nameZh?: string; nameEn?: string },
+  patch: { code?: string; nameZh?: string; nameEn?: string; nameMn?: string | null },
 ): Promise<Department> {
   const current = await findDepartment(q, id);
   if (!current) throw notFound('not_found.department');
@@ -93,6 +101,7 @@ export async function updateDepartment(
     ...(patch.code === undefined ? {} : { code: checkCode(patch.code) }),
     ...(patch.nameZh === undefined ? {} : { name_zh: checkName('nameZh', patch.nameZh) }),
     ...(patch.nameEn === undefined ? {} : { name_en: checkName('nameEn', patch.nameEn) }),
+    ...(patch.nameMn === undefined ? {} : { name_mn: checkOptionalName('nameMn', patch.nameMn) }),
   };
   if (set.code !== undefined && set.code !== current.code) {
     const other = await findDepartmentByCode(q, set.code);

@@ -142,6 +142,7 @@ describe('departments over HTTP', () => {
     ).toBe(409);
     const list = await call('GET', '/api/v1/departments', 'operator');
     expect(list.json().map((d: { code: string }) => d.code)).toEqual(['police']);
+    expect(list.json()[0].nameMn).toBeNull();
     expect((await call('GET', '/api/v1/departments')).statusCode).toBe(401);
     const renamed = await call('PATCH', `/api/v1/departments/${made.json().id}`, 'admin', {
       nameZh: '旗公安局',
@@ -150,6 +151,42 @@ describe('departments over HTTP', () => {
     expect(
       (await call('PATCH', `/api/v1/departments/${uuidv7()}`, 'admin', { nameZh: 'x' })).statusCode,
     ).toBe(404);
+  });
+  it('keeps an optional Mongolian name (issue 8): read back, edited, cleared, validated', async () => {
+    const made = await call('POST', '/api/v1/departments', 'admin', {
+      code: 'civil_affairs',
+      nameZh: '民政局',
+      nameEn: 'Civil Affairs Bureau',
+      nameMn: ' ᠢᠷᠭᠡᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ ',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ nameEn: 'Civil Affairs Bureau', nameMn: 'ᠢᠷᠭᠡᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ' });
+    const id = made.json().id;
+    const listed = (await call('GET', '/api/v1/departments', 'operator')).json();
+    expect(listed.find((d: { id: string }) => d.id === id).nameMn).toBe('ᠢᠷᠭᠡᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ');
+    const withoutMn = await call('POST', '/api/v1/departments', 'admin', {
+      code: 'emergency',
+      nameZh: '应急管理局',
+      nameEn: 'Emergency Management Bureau',
+    });
+    expect(withoutMn.json().nameMn).toBeNull();
+
+    const cleared = await call('PATCH', `/api/v1/departments/${id}`, 'admin', { nameMn: '  ' });
+    expect(cleared.json()).toMatchObject({ nameZh: '民政局', nameMn: null });
+    const renamed = await call('PATCH', `/api/v1/departments/${id}`, 'admin', {
+      nameMn: 'ᠢᠷᠭᠡᠨ',
+      nameEn: 'Civil',
+    });
+    expect(renamed.json()).toMatchObject({ nameEn: 'Civil', nameMn: 'ᠢᠷᠭᠡᠨ' });
+    const tooLong = await call('PATCH', `/api/v1/departments/${id}`, 'admin', { nameMn: 'ᠮ'.repeat(101) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.details.field).toBe('nameMn');
+    const blankEn = await call('PATCH', `/api/v1/departments/${id}`, 'admin', { nameEn: '   ' });
+    expect(blankEn.statusCode).toBe(400);
+    expect(blankEn.json().error.details.field).toBe('nameEn');
+    expect((await call('PATCH', `/api/v1/departments/${id}`, 'operator', { nameMn: null })).statusCode).toBe(
+      403,
+    );
   });
 });
 

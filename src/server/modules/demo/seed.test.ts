@@ -92,6 +92,21 @@ describe('seedDemo', () => {
     expect(await count('routing_rule')).toBe(7);
   });
 
+  it('names every department in English, and in Mongolian script where a draft exists (issue 8)', async () => {
+    const rows = await database.db
+      .selectFrom('department')
+      .select(['code', 'name_en', 'name_mn'])
+      .orderBy('code')
+      .execute();
+    for (const d of rows) {
+      expect(d.name_en, d.code).toMatch(/^[A-Za-z][A-Za-z '-]+$/);
+      if (d.name_mn !== null) expect(d.name_mn, d.code).toMatch(/^[\u1800-\u18AF ]+$/);
+    }
+    const mongolian = new Map(rows.map((d) => [d.code, d.name_mn]));
+    expect(mongolian.get('public_security')).toBe('ᠣᠯᠠᠨ ᠠᠮᠤᠷ ᠤᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ');
+    expect(mongolian.get('civil_affairs')).toBe('ᠢᠷᠭᠡᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠲᠣᠪᠴᠢᠶ᠎ᠠ');
+  });
+
   it('routes each case type to its department', async () => {
     const rules = await database.db
       .selectFrom('routing_rule')

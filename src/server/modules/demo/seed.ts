@@ -65,6 +65,7 @@ async function seedDepartments(tx: Tx, at: string): Promise<Map<string, string>>
     code: d.code,
     name_zh: d.nameZh,
     name_en: d.nameEn,
+    name_mn: d.nameMn,
     created_at: at,
   }));
   if (missing.length > 0) await tx.insertInto('department').values(missing).execute();

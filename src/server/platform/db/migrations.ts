@@ -585,6 +585,18 @@ function photoKinds(): Migration {
   };
 }
 
+/**
+ * 0014: departments get a traditional-Mongolian name like case types and areas (issue 8), so every
+ * app shows catalogue names in its reader's language; null falls back to Chinese.
+ */
+function i18nNames(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('department').addColumn('name_mn', 'text').execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -601,6 +613,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0011_notification_message_key': notificationMessageKey(),
     '0012_photo_kind': photoKinds(),
     '0013_signed_checkpoints': signedCheckpoints(dialect),
+    '0014_i18n_names': i18nNames(),
   };
 }
 

@@ -35,6 +35,8 @@ export interface DepartmentTable {
   code: string;
   name_zh: string;
   name_en: string;
+  /** Traditional Mongolian name (migration 0014_i18n_names). */
+  name_mn: string | null;
   created_at: string;
 }
 

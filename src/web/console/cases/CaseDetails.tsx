@@ -1,5 +1,6 @@
 /** The case's facts: number, status, level, type, where, who reported, deadlines, parties. */
 import { Descriptions, Space, Tag, Typography } from 'antd';
+import { levelName } from '../../shared/vocabulary.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import type { CaseView } from './case-view.ts';
@@ -7,7 +8,7 @@ import { TrafficLight } from './TrafficLight.tsx';
 import { useCaseTypes } from './use-catalogue.ts';
 
 export function CaseDetails(props: { theCase: CaseView }) {
-  const { t, nameOf, pick, when } = useConsoleI18n();
+  const { t, lang, nameOf, pick, when } = useConsoleI18n();
   const types = useCaseTypes();
   const c = props.theCase;
   const type = c.caseType ? types.data?.find((x) => x.code === c.caseType) : undefined;
@@ -25,7 +26,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('list.level')}>
           <span data-testid="case-level">
-            {t('case.levelValue', { level: c.level, name: pick(c.levelName) })}
+            {t('case.levelValue', { level: c.level, name: levelName(c.level, lang) })}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('list.light')}>

@@ -3,6 +3,7 @@ import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { api, call } from '../../shared/api.ts';
 import { useCachedResource } from '../../shared/cached-resource.ts';
 import { useOnline } from '../../shared/online.ts';
+import { localName } from '../../shared/vocabulary.ts';
 import { cacheKey, residentCache } from '../cache.ts';
 import { useT } from '../i18n/index.ts';
 import { fullTime } from '../i18n/time.ts';
@@ -85,8 +86,7 @@ export function CasePage(props: { id: string }) {
   }
 
   const { c, history, photos } = loaded;
-  const nameIn = (n: AreaName | null | undefined) =>
-    n ? (lang === 'en' ? n.en : lang === 'mn' ? (n.mn ?? n.zh) : n.zh) : undefined;
+  const nameIn = (n: AreaName | null | undefined) => (n ? localName(n, lang) : undefined);
   const names: Names = {
     user: (id) => c.parties.find((p) => p.user?.id === id)?.user?.name ?? undefined,
     department: (id) => nameIn(c.parties.find((p) => p.department?.id === id)?.department?.name),

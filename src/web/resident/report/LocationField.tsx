@@ -1,6 +1,7 @@
 /** The report's location: the phone's GPS, a pin on the map, or the photo's own position; and its grid. */
 import { Button } from 'antd-mobile';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { localName } from '../../shared/vocabulary.ts';
 import { useT } from '../i18n/index.ts';
 import type { GpsPoint } from './exif.ts';
 import { currentPosition, type GridFound, lookupGrid } from './location.ts';
@@ -9,7 +10,7 @@ const MapPicker = lazy(() => import('./MapPicker.tsx').then((m) => ({ default: m
 
 /** The grid's name in the interface language (Chinese where no other is on record). */
 export function gridName(grid: GridFound, lang: string): string {
-  return grid.names.map((n) => (lang === 'en' ? n.en : lang === 'mn' ? (n.mn ?? n.zh) : n.zh)).join(' › ');
+  return grid.names.map((n) => localName(n, lang)).join(' › ');
 }
 
 type GridState =

@@ -1,6 +1,7 @@
 /** The case-type catalogue for the category choice, kept on the phone for reporting offline. */
 import { useEffect, useState } from 'react';
 import { api, call } from '../../shared/api.ts';
+import { localName } from '../../shared/vocabulary.ts';
 
 const CACHE_KEY = 'zhizhi.resident.caseTypes';
 
@@ -14,7 +15,7 @@ export interface CategoryOption {
 
 /** A case type's name in the interface language. */
 export function caseTypeName(type: CategoryOption, lang: string): string {
-  return lang === 'en' ? type.nameEn : lang === 'mn' ? (type.nameMn ?? type.nameZh) : type.nameZh;
+  return localName(type, lang);
 }
 
 function cached(): CategoryOption[] {

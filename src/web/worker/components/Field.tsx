@@ -4,6 +4,7 @@
  */
 import { Checkbox, Input, Selector, Space, TextArea } from 'antd-mobile';
 import { useId } from 'react';
+import { localName } from '../../shared/vocabulary.ts';
 import type { FieldSpec } from '../actions/fields.ts';
 import { labelOf, useT } from '../i18n/index.ts';
 import type { CaseType, TeamMember } from '../types.ts';
@@ -97,7 +98,7 @@ export function Field(props: FieldProps) {
           columns={2}
           options={(props.caseTypes ?? [])
             .filter((c) => c.active)
-            .map((c) => ({ label: lang === 'en' ? c.nameEn : c.nameZh, value: c.code }))}
+            .map((c) => ({ label: localName(c, lang), value: c.code }))}
           value={text ? [text] : []}
           onChange={(v) => props.onChange(v[0] ?? '')}
         />

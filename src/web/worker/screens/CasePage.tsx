@@ -4,6 +4,8 @@
  */
 import { Button, Card, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useState } from 'react';
+import { api, call } from '../../shared/api.ts';
+import { levelName, localName } from '../../shared/vocabulary.ts';
 import { ACTION_FIELDS } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
@@ -17,7 +19,7 @@ import { fetchCase, fetchHistory } from '../prefetch.ts';
 import { useCachedResource } from '../resource.ts';
 import { navigate } from '../router.ts';
 import { caseIdOf, useOnline, useOutboxItems } from '../sync.ts';
-import type { HistoryEntry, WorkerCase } from '../types.ts';
+import type { CaseType, HistoryEntry, WorkerCase } from '../types.ts';
 
 export function CasePage(props: { id: string }) {
   const { t, lang } = useT();
@@ -30,9 +32,13 @@ export function CasePage(props: { id: string }) {
     () => fetchHistory(props.id),
     done,
   );
+  const caseTypes = useCachedResource<CaseType[]>(cacheKey.caseTypes, () =>
+    call(api.GET('/api/v1/case-types')),
+  );
   const [acting, setActing] = useState<string>();
   const c = detail.value;
-  const name = (n: { zh: string; en: string } | null | undefined) => (n ? (lang === 'en' ? n.en : n.zh) : '');
+  const name = (n: Parameters<typeof localName>[0]) => localName(n, lang);
+  const caseType = c?.caseType ? caseTypes.value?.find((x) => x.code === c.caseType) : undefined;
 
   return (
     <>
@@ -55,7 +61,7 @@ export function CasePage(props: { id: string }) {
               {c.overdue && <Tag color="danger">{t('case.overdue')}</Tag>}
             </Space>
             <p className="case-meta">
-              {t('case.level', { level: c.level, name: name(c.levelName) })} ·{' '}
+              {t('case.level', { level: c.level, name: levelName(c.level, lang) })} ·{' '}
               {c.stepDueAt ? t('case.due', { time: formatTime(c.stepDueAt, lang) }) : t('case.noDue')}
             </p>
           </Card>
@@ -64,6 +70,11 @@ export function CasePage(props: { id: string }) {
 
           <List header={t('case.description')}>
             <List.Item>{c.description}</List.Item>
+            {c.caseType && (
+              <List.Item extra={<span data-case-type>{caseType ? name(caseType) : c.caseType}</span>}>
+                {t('field.caseType')}
+              </List.Item>
+            )}
             {c.grid && <List.Item extra={name(c.grid.name)}>{t('case.grid')}</List.Item>}
             <List.Item extra={c.reporter?.name ?? t('case.anonymous')}>{t('case.reporter')}</List.Item>
             {c.contactPhone && <List.Item extra={c.contactPhone}>{t('case.phone')}</List.Item>}

@@ -6,6 +6,7 @@ import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useEffect } from 'react';
 import { api, call } from '../../shared/api.ts';
 import { serverText } from '../../shared/messages.ts';
+import { localName } from '../../shared/vocabulary.ts';
 import { cacheKey } from '../cache.ts';
 import { CaseCard } from '../components/CaseCard.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -81,13 +82,7 @@ export function TodayPage(props: { me: Me }) {
 
   const taskIds = new Set((tasks.value ?? []).map((c) => c.id));
   const others = (gridCases.value ?? []).filter((c) => !taskIds.has(c.id));
-  const gridName = grid.value
-    ? lang === 'en'
-      ? grid.value.nameEn
-      : lang === 'mn'
-        ? (grid.value.nameMn ?? grid.value.nameZh)
-        : grid.value.nameZh
-    : '';
+  const gridName = localName(grid.value, lang);
 
   return (
     <>

@@ -1,8 +1,11 @@
-/** The code and the Chinese and English names every catalogue entry (department, case type) carries. */
+/**
+ * The code and the names every catalogue entry (department, case type) carries: Chinese and English
+ * required, traditional Mongolian optional (the apps show Chinese where it is empty).
+ */
 import { Form, Input } from 'antd';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 
-/** The code (fixed once made when `codeFixed`) and both names, each required. */
+/** The code (fixed once made when `codeFixed`), the two required names and the Mongolian one. */
 export function CatalogueNameFields({ codeFixed = false }: { codeFixed?: boolean }) {
   const { t } = useAdminI18n();
   return (
@@ -28,6 +31,9 @@ export function CatalogueNameFields({ codeFixed = false }: { codeFixed?: boolean
         rules={[{ required: true, message: t('common.required') }]}
       >
         <Input />
+      </Form.Item>
+      <Form.Item name="nameMn" label={t('catalogue.nameMn')} extra={t('catalogue.nameMnHelp')}>
+        <Input lang="mn-Mong" />
       </Form.Item>
     </>
   );

@@ -48,6 +48,11 @@ export function DepartmentsPage() {
           { key: 'code', title: t('catalogue.code'), dataIndex: 'code', width: 220 },
           { key: 'nameZh', title: t('catalogue.nameZh'), dataIndex: 'nameZh' },
           { key: 'nameEn', title: t('catalogue.nameEn'), dataIndex: 'nameEn' },
+          {
+            key: 'nameMn',
+            title: t('catalogue.nameMn'),
+            render: (_, d) => <span lang="mn-Mong">{d.nameMn ?? '—'}</span>,
+          },
           ...editRowColumn<Department>(isAdmin, t, setEditing),
         ]}
       />

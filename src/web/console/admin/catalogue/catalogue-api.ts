@@ -19,6 +19,8 @@ export function listCaseTypes(all: boolean): Promise<CaseType[]> {
 export interface CaseTypeInput {
   nameZh: string;
   nameEn: string;
+  /** Traditional Mongolian; null or blank clears it. */
+  nameMn?: string | null;
   defaultDifficulty: DefaultDifficulty;
   active: boolean;
   sort: number;
@@ -40,6 +42,8 @@ export interface DepartmentInput {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** Traditional Mongolian; null or blank clears it. */
+  nameMn?: string | null;
 }
 
 export function createDepartment(body: DepartmentInput): Promise<Department> {

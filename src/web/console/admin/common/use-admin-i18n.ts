@@ -3,12 +3,14 @@
  * this picks from the admin dictionaries (Mongolian, where the shell offers it, falls back to Chinese).
  */
 import { type Lang, useI18n } from '../../../shared/i18n.tsx';
+import { localName } from '../../../shared/vocabulary.ts';
 import { ADMIN_EN, ADMIN_ZH, type AdminKey } from '../i18n.ts';
 
 /** A name in the three languages an area or a catalogue entry carries. */
 export interface Named {
   nameZh: string;
   nameEn: string;
+  nameMn?: string | null;
 }
 
 export interface AdminI18n {
@@ -35,7 +37,7 @@ export function useAdminI18n(): AdminI18n {
   return {
     lang,
     t: (key, vars) => fill(dict[key], vars),
-    nameOf: (item) => (lang === 'en' ? item.nameEn : item.nameZh),
+    nameOf: (item) => localName(item, lang),
     roleLabel: (role) => lookup(`role.${role}`) ?? role,
     kindLabel: (kind) => lookup(`kind.${kind}`) ?? kind,
   };
