@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routePermissions } from './platform/permissions.ts';
 import { createTestApp, type TestApp } from './testing/app.ts';
+import { insertUser, signIn, testPasswordHash } from './testing/fixtures.ts';
 
 /** Routes third-party plugins add, which take no route options: the public API docs (@fastify/swagger-ui). */
 const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
@@ -33,8 +34,27 @@ describe('route permissions', () => {
   });
 
   it('refuses the signed-out with 401 and the role-less with 403 before looking at the body', async () => {
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/areas', payload: { nonsense: 1 } });
+    const post = (headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/areas', headers, payload: { nonsense: 1 } });
+    const anonymous = await post();
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.key).toBe('auth.sign_in_first');
+
+    await insertUser(t.database.db, { username: 'nobody', passwordHash: await testPasswordHash() });
+    const roleLess = await post(await signIn(t.app, 'nobody'));
+    expect(roleLess.statusCode).toBe(403);
+    expect(roleLess.json().error.key).toBe('forbidden.admin_only');
+
+    await insertUser(t.database.db, {
+      username: 'worker',
+      passwordHash: await testPasswordHash(),
+      assignments: [{ role: 'grid_worker' }],
+    });
+    const users = await t.app.inject({ url: '/api/v1/users', headers: await signIn(t.app, 'worker') });
+    expect(users.statusCode).toBe(403);
+    expect(users.json().error).toMatchObject({
+      key: 'auth.needs_role',
+      params: { roles: ['admin', 'centre_operator'] },
+    });
   });
 });

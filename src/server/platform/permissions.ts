@@ -7,7 +7,7 @@
  * the services.
  */
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { ROLES, type Role } from '../../shared/domain.ts';
+import type { Role } from '../../shared/domain.ts';
 import { type Actor, hasRole } from './actor.ts';
 import { type AppError, forbidden, type MessageKey, type MessageParams, unauthorized } from './errors.ts';
 import type { App } from './http.ts';
@@ -57,12 +57,6 @@ export const SIGNED_IN = definePermission({
   holders: 'signed_in',
   scope: 'their own account',
 });
-
-/** The roles that hold a permission (every role for `signed_in`, none listed for `public`). */
-export function holdingRoles(permission: Permission): readonly Role[] {
-  if (permission.holders === 'public') return [];
-  return permission.holders === 'signed_in' ? ROLES : permission.holders;
-}
 
 function refusalOf(permission: Permission): AppError {
   const { refusal, holders } = permission;
@@ -121,9 +115,4 @@ export function enforcePermissions(app: App): void {
 /** Every route of the app with its declared permission, in registration order. */
 export function routePermissions(app: App): readonly RoutePermission[] {
   return tables.get(app) ?? [];
-}
-
-/** Every permission defined so far, by name. */
-export function definedPermissions(): readonly Permission[] {
-  return [...defined.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
