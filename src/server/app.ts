@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './platform/db/database.ts';
 import { englishOf } from './platform/errors.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
+import { enforcePermissions, PUBLIC } from './platform/permissions.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
 import { checkCookieRequest, securityHeaders } from './platform/security.ts';
 import { registerWebApps } from './platform/web.ts';
@@ -64,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     });
   });
   app.addSchema(ErrorBody);
+  // Before any route: every route's declared permission is checked in one place (platform/permissions.ts).
+  enforcePermissions(app);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -107,7 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   registerHealthRoutes(app, deps.database);
   pageFallback = await registerWebApps(app, deps.webRoot);
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { permission: PUBLIC } }, async () =>
+    app.swagger(),
+  );
 
   await app.ready();
   return { app, services };

@@ -6,6 +6,7 @@
 import type { DatabaseHandle } from './db/database.ts';
 import { DATABASE_RETRY_AFTER_SECONDS } from './db/unavailable.ts';
 import type { App } from './http.ts';
+import { PUBLIC } from './permissions.ts';
 
 /** How long a probe waits for the database before calling it down. */
 const PROBE_TIMEOUT_MS = 2_000;
@@ -32,7 +33,7 @@ export async function probeDatabase(database: DatabaseHandle): Promise<Dependenc
 
 /** Registers `/healthz` and `/readyz`. */
 export function registerHealthRoutes(app: App, database: DatabaseHandle): void {
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, config: { permission: PUBLIC } }, async (_request, reply) => {
     const db = await probeDatabase(database);
     if (db.status === 'up')
       return { status: 'ok', database: database.dialect, dependencies: { database: db } };
@@ -46,7 +47,7 @@ export function registerHealthRoutes(app: App, database: DatabaseHandle): void {
         dependencies: { database: db },
       });
   });
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true }, config: { permission: PUBLIC } }, async (_request, reply) => {
     const db = await probeDatabase(database);
     if (db.status === 'up') return { status: 'ready' };
     return reply

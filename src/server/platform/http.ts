@@ -15,7 +15,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import { Type } from 'typebox';
-import type { Actor } from '../modules/people/actor.ts';
+import type { Actor } from './actor.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './db/unavailable.ts';
 import { AppError, badRequest, englishOf, type MessageKey, unauthorized } from './errors.ts';
 import { requestMessageKey, type ValidationIssue, validationMessage } from './validation-messages.ts';

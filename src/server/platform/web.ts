@@ -7,6 +7,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './http.ts';
+import { PUBLIC } from './permissions.ts';
 
 const APPS = [
   { prefix: '/worker/', dir: 'worker' },
@@ -33,7 +34,7 @@ export async function registerWebApps(app: App, webRoot = path.resolve('dist/web
     });
   }
   if (built.length === 0) {
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    app.get('/', { schema: { hide: true }, config: { permission: PUBLIC } }, (_request, reply) =>
       reply
         .type('text/html; charset=utf-8')
         .send(

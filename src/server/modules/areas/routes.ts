@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { AREA_KINDS } from '../../../shared/domain.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import { MAX_POLYGON_VERTICES } from './geometry.ts';
 import { checksScope, mayEditAreas } from './policy.ts';
 import type { Area, AreaService } from './service.ts';
@@ -76,6 +77,31 @@ function presentArea(area: Area, withPolygon: boolean) {
   return withPolygon ? { ...rest, polygon } : rest;
 }
 
+/** Every signed-in person reads the area tree and looks up grids. */
+const AREA_READ = definePermission({ name: 'area.read', holders: 'signed_in', scope: 'the whole tree' });
+/** The consistency report is for those who run the grids. */
+const AREA_CHECKS = definePermission({
+  name: 'area.checks',
+  holders: ['admin', 'leader', 'centre_operator'],
+  scope: 'admin, leader: all areas; centre_operator: their own areas (areas/policy.ts checksScope)',
+  refusal: { key: 'forbidden.area_checks' },
+  policy: (actor) => checksScope(actor) !== undefined,
+});
+/** A grid's team: staff whose area holds it (areas/policy.ts, through the service). */
+const AREA_TEAM = definePermission({
+  name: 'area.team',
+  holders: 'signed_in',
+  scope: 'staff assigned on the area’s path, admin and leader (areas/policy.ts mayViewTeam)',
+});
+/** 区域管理: only an administrator creates, moves or reshapes areas. */
+const AREA_MANAGE = definePermission({
+  name: 'area.manage',
+  holders: ['admin'],
+  scope: 'all areas (areas/policy.ts mayEditAreas)',
+  refusal: { key: 'forbidden.admin_only' },
+  policy: mayEditAreas,
+});
+
 /** Registers the area routes. */
 export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.addSchema(AreaGeometrySchema);
@@ -93,6 +119,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/areas',
     {
+      config: { permission: AREA_READ },
       schema: {
         tags: ['areas'],
         summary: 'List areas: the root(s) by default, or filtered by parent, kind or code',
@@ -106,7 +133,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      requireActor(request);
       const { parentId, kind, code, withPolygon = false } = request.query;
       const list = await areas.listAreas({
         ...(parentId !== undefined ? { parentId } : {}),
@@ -121,6 +147,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/areas/checks',
     {
+      config: { permission: AREA_CHECKS },
       schema: {
         tags: ['areas'],
         summary:
@@ -142,6 +169,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/areas/:id',
     {
+      config: { permission: AREA_READ },
       schema: {
         tags: ['areas'],
         summary: 'One area with its polygon, its ancestors and its household count',
@@ -150,7 +178,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      requireActor(request);
       return detail(request.params.id);
     },
   );
@@ -158,6 +185,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/areas/:id/children',
     {
+      config: { permission: AREA_READ },
       schema: {
         tags: ['areas'],
         summary: 'The children of an area, ordered by code',
@@ -167,7 +195,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      requireActor(request);
       const withPolygon = request.query.withPolygon ?? false;
       const list = await areas.children(request.params.id, withPolygon);
       return list.map((a) => presentArea(a, withPolygon));
@@ -177,6 +204,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/areas/:id/team',
     {
+      config: { permission: AREA_TEAM },
       schema: {
         tags: ['areas'],
         summary:
@@ -207,6 +235,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.get(
     '/api/v1/grids/lookup',
     {
+      config: { permission: AREA_READ },
       schema: {
         tags: ['areas'],
         summary: 'The grid containing a point (GCJ-02 from phones is converted), with its ancestors',
@@ -224,7 +253,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      requireActor(request);
       const { lng, lat, crs = 'wgs84' } = request.query;
       const hit = await areas.gridOf(lng, lat, crs);
       const grid = hit ? await areas.getArea(hit.gridId) : undefined;
@@ -248,6 +276,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.post(
     '/api/v1/areas',
     {
+      config: { permission: AREA_MANAGE },
       schema: {
         tags: ['areas'],
         summary: 'Create an area under its parent (administrators)',
@@ -264,7 +293,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request, reply) => {
-      if (!mayEditAreas(requireActor(request))) throw forbidden('forbidden.admin_only');
       const created = await areas.createArea(request.body);
       return reply.status(201).send(await detail(created.id));
     },
@@ -273,6 +301,7 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
   app.patch(
     '/api/v1/areas/:id',
     {
+      config: { permission: AREA_MANAGE },
       schema: {
         tags: ['areas'],
         summary:
@@ -293,7 +322,6 @@ export function registerAreaRoutes(app: App, areas: AreaService): void {
       },
     },
     async (request) => {
-      if (!mayEditAreas(requireActor(request))) throw forbidden('forbidden.admin_only');
       const updated = await areas.updateArea(request.params.id, request.body);
       return detail(updated.id);
     },

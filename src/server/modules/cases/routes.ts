@@ -5,6 +5,7 @@
 import { type TSchema, Type } from 'typebox';
 import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domain.ts';
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import type { ActionInputs } from './actions.ts';
 import { notificationMessage } from './notification-message.ts';
 import { inDatum } from './presenter.ts';
@@ -174,6 +175,38 @@ const CrsQuery = Type.Object({
 /** A retried request with the same key (e.g. from a phone's offline outbox) takes effect once. */
 const IdempotencyHeader = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) });
 
+/** 信息采集: residents report in their own grid, staff anywhere (cases/policy.ts, in the service). */
+const CASE_REPORT = definePermission({
+  name: 'case.report',
+  holders: 'signed_in',
+  scope: 'residents: their own grid; staff: their areas (cases/policy.ts, in the case service)',
+});
+/** Seeing a case: its parties, and staff whose area holds it. */
+const CASE_READ = definePermission({
+  name: 'case.read',
+  holders: 'signed_in',
+  scope:
+    'reporter and parties; staff whose area contains the case; departments with its requests (cases/policy.ts)',
+});
+/** The reporter's phone in full, logged: centre operators of the area (and the reporter). */
+const CASE_CONTACT = definePermission({
+  name: 'case.contact_phone',
+  holders: 'signed_in',
+  scope: 'centre operators whose area contains the case; never an anonymous reporter’s (case service)',
+});
+/** Workflow actions: role × area × parties × the current level (cases/policy.ts authorize). */
+const CASE_ACT = definePermission({
+  name: 'case.act',
+  holders: 'signed_in',
+  scope: 'per action: role × handling area at the current level × parties (cases/policy.ts authorize)',
+});
+/** One's own notifications. */
+const NOTIFICATION_READ = definePermission({
+  name: 'notification.read',
+  holders: 'signed_in',
+  scope: 'notifications addressed to the caller',
+});
+
 export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.addSchema(CaseSummary);
   app.addSchema(CaseDetail);
@@ -181,6 +214,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.post(
     '/api/v1/cases',
     {
+      config: { permission: CASE_REPORT },
       schema: {
         tags: ['cases'],
         summary: '信息采集 report a problem or dispute (or settle it on the spot). Honours Idempotency-Key.',
@@ -199,6 +233,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/cases',
     {
+      config: { permission: CASE_READ },
       schema: {
         tags: ['cases'],
         summary: 'cases the caller may see, filtered, newest first',
@@ -237,6 +272,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/cases/:id',
     {
+      config: { permission: CASE_READ },
       schema: {
         tags: ['cases'],
         summary: 'one case',
@@ -251,6 +287,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/cases/:id/history',
     {
+      config: { permission: CASE_READ },
       schema: {
         tags: ['cases'],
         summary: 'the case’s tamper-evident history, oldest first',
@@ -294,6 +331,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/cases/:id/verification',
     {
+      config: { permission: CASE_READ },
       schema: {
         tags: ['cases'],
         summary: '链校验 verify the case’s history: each entry’s hash recomputed from its stored bytes',
@@ -328,6 +366,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/cases/:id/contact-phone',
     {
+      config: { permission: CASE_CONTACT },
       schema: {
         tags: ['cases'],
         summary: 'the reporter’s contact phone in full (centre operators; every view is logged)',
@@ -348,6 +387,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
     app.post(
       `/api/v1/cases/:id/actions/${action}`,
       {
+        config: { permission: CASE_ACT },
         schema: {
           tags: ['case actions'],
           summary: spec.summary,
@@ -371,6 +411,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.get(
     '/api/v1/notifications',
     {
+      config: { permission: NOTIFICATION_READ },
       schema: {
         tags: ['cases'],
         summary: 'reminders, supervision orders and alerts addressed to me',
@@ -417,6 +458,7 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
   app.post(
     '/api/v1/notifications/:id/read',
     {
+      config: { permission: NOTIFICATION_READ },
       schema: {
         tags: ['cases'],
         summary: 'mark a notification read',

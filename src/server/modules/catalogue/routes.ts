@@ -2,13 +2,11 @@
  * HTTP routes of the catalogue: case types (案件类型), departments (职能部门) and the routing table
  * (分流分调). Everyone signed in reads them; administrators edit them.
  */
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { forbidden } from '../../platform/errors.ts';
-import { type App, errorResponses, requireActor } from '../../platform/http.ts';
-import { type Actor, hasRole } from '../people/actor.ts';
+import { type App, errorResponses } from '../../platform/http.ts';
+import { definePermission, requirePermission } from '../../platform/permissions.ts';
 import { createCaseType, DEFAULT_DIFFICULTIES, listCaseTypes, updateCaseType } from './case-types.ts';
 import { createDepartment, listDepartments, updateDepartment } from './departments.ts';
 import { listRoutingRules, MAX_ROUTING_RULES, replaceRoutingRules } from './routing.ts';
@@ -60,19 +58,19 @@ const RoutingRuleSchema = Type.Object(
 
 const Sort = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
-function requireAdmin(request: FastifyRequest): Actor {
-  const actor = requireActor(request);
-  if (!hasRole(actor, 'admin')) throw forbidden('forbidden.admin_only');
-  return actor;
-}
-
-/** `preValidation` hooks: 401/403 come before any 400, so outsiders learn nothing about a body. */
-const adminOnly = async (request: FastifyRequest) => {
-  requireAdmin(request);
-};
-const signedIn = async (request: FastifyRequest) => {
-  requireActor(request);
-};
+/** Every signed-in person reads the active catalogue (the apps need it to report and route). */
+const CATALOGUE_READ = definePermission({
+  name: 'catalogue.read',
+  holders: 'signed_in',
+  scope: 'active entries; inactive ones need catalogue.manage',
+});
+/** 目录管理: case types, departments, the routing table. */
+const CATALOGUE_MANAGE = definePermission({
+  name: 'catalogue.manage',
+  holders: ['admin'],
+  scope: 'the whole catalogue',
+  refusal: { key: 'forbidden.admin_only' },
+});
 
 /** Registers the case-type, department and routing-table routes. */
 export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
@@ -84,7 +82,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.get(
     '/api/v1/case-types',
     {
-      preValidation: signedIn,
+      config: { permission: CATALOGUE_READ },
       schema: {
         tags: ['catalogue'],
         summary: 'The case-type catalogue in display order (?all=1: inactive too, administrators)',
@@ -94,7 +92,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
     },
     async (request) => {
       const includeInactive = request.query.all === '1';
-      if (includeInactive) requireAdmin(request);
+      if (includeInactive) requirePermission(request, CATALOGUE_MANAGE);
       return listCaseTypes(db, { includeInactive });
     },
   );
@@ -102,7 +100,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.post(
     '/api/v1/case-types',
     {
-      preValidation: adminOnly,
+      config: { permission: CATALOGUE_MANAGE },
       schema: {
         tags: ['catalogue'],
         summary: 'Add a case type (administrators)',
@@ -129,7 +127,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.patch(
     '/api/v1/case-types/:code',
     {
-      preValidation: adminOnly,
+      config: { permission: CATALOGUE_MANAGE },
       schema: {
         tags: ['catalogue'],
         summary: 'Edit a case type: names, default difficulty, active, sort (administrators)',
@@ -156,7 +154,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.get(
     '/api/v1/departments',
     {
-      preValidation: signedIn,
+      config: { permission: CATALOGUE_READ },
       schema: {
         tags: ['catalogue'],
         summary: 'Functional departments (职能部门)',
@@ -171,7 +169,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.post(
     '/api/v1/departments',
     {
-      preValidation: adminOnly,
+      config: { permission: CATALOGUE_MANAGE },
       schema: {
         tags: ['catalogue'],
         summary: 'Add a department (administrators)',
@@ -195,7 +193,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.patch(
     '/api/v1/departments/:id',
     {
-      preValidation: adminOnly,
+      config: { permission: CATALOGUE_MANAGE },
       schema: {
         tags: ['catalogue'],
         summary: 'Rename a department or change its code (administrators)',
@@ -220,7 +218,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.get(
     '/api/v1/routing-rules',
     {
-      preValidation: signedIn,
+      config: { permission: CATALOGUE_READ },
       schema: {
         tags: ['catalogue'],
         summary: 'The routing table (分流分调): case type × area → department',
@@ -235,7 +233,7 @@ export function registerCatalogueRoutes(app: App, deps: CatalogueDeps): void {
   app.put(
     '/api/v1/routing-rules',
     {
-      preValidation: adminOnly,
+      config: { permission: CATALOGUE_MANAGE },
       schema: {
         tags: ['catalogue'],
         summary: 'Replace the whole routing table (administrators); the first bad row is named',

@@ -2,14 +2,19 @@
  * Administration of time limits and the working calendar. Anyone signed in reads them (the apps
  * show due times and lights); only an administrator (管理员) changes them.
  */
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { type App, errorResponses } from '../../platform/http.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { hasRole } from '../people/actor.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import { CALENDAR_DAY_KINDS, isCalendarDate, TIME_UNITS } from './calendar.ts';
+import {
+  deleteCalendarDay,
+  listCalendarDays,
+  replaceDeadlineRules,
+  upsertCalendarDay,
+} from './repository.ts';
 import {
   compareRules,
   DEADLINE_STEPS,
@@ -83,9 +88,15 @@ const CalendarDay = Type.Object(
 );
 const DayParams = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 
-function requireAdmin(request: FastifyRequest): void {
-  if (!hasRole(requireActor(request), 'admin')) throw forbidden('forbidden.admin_only');
-}
+/** Everyone signed in reads the limits and the calendar (the apps show due times and lights). */
+const DEADLINE_READ = definePermission({ name: 'deadline.read', holders: 'signed_in', scope: 'all rules' });
+/** 时限管理: only an administrator changes limits and the working calendar. */
+const DEADLINE_MANAGE = definePermission({
+  name: 'deadline.manage',
+  holders: ['admin'],
+  scope: 'all rules and the whole calendar',
+  refusal: { key: 'forbidden.admin_only' },
+});
 
 /** Rejects two rules for the same step, level and case type: which one applies would be a guess. */
 function checkDistinct(rules: readonly DeadlineRuleInput[]): void {
@@ -120,14 +131,14 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
   app.get(
     '/api/v1/deadline-rules',
     {
+      config: { permission: DEADLINE_READ },
       schema: {
         tags: ['deadlines'],
         summary: 'Time limits per loop step, level and case type (the most specific rule applies)',
         response: { 200: RuleList, ...errorResponses },
       },
     },
-    async (request) => {
-      requireActor(request);
+    async () => {
       return { rules: await loadDeadlineRules(db) };
     },
   );
@@ -135,6 +146,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
   app.put(
     '/api/v1/deadline-rules',
     {
+      config: { permission: DEADLINE_MANAGE },
       schema: {
         tags: ['deadlines'],
         summary: 'Replace the whole set of time limits (administrators only)',
@@ -146,7 +158,6 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       },
     },
     async (request) => {
-      requireAdmin(request);
       const input: DeadlineRuleInput[] = request.body.rules.map((r) => ({
         step: r.step,
         level: r.level as DeadlineRuleInput['level'],
@@ -156,25 +167,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       }));
       checkDistinct(input);
       const rules = input.map((r) => ({ id: uuidv7(), ...r })).sort(compareRules);
-      await edit('rules', () =>
-        db.transaction().execute(async (tx) => {
-          await tx.deleteFrom('deadline_rule').execute();
-          if (rules.length === 0) return;
-          await tx
-            .insertInto('deadline_rule')
-            .values(
-              rules.map((r) => ({
-                id: r.id,
-                step: r.step,
-                level: r.level,
-                case_type: r.caseType,
-                amount: r.amount,
-                unit: r.unit,
-              })),
-            )
-            .execute();
-        }),
-      );
+      await edit('rules', () => replaceDeadlineRules(db, rules));
       return { rules };
     },
   );
@@ -182,6 +175,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
   app.get(
     '/api/v1/calendar',
     {
+      config: { permission: DEADLINE_READ },
       schema: {
         tags: ['deadlines'],
         summary: 'Public holidays and make-up workdays (weekdays not listed are working days)',
@@ -203,13 +197,8 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       },
     },
     async (request) => {
-      requireActor(request);
       const { year } = request.query;
-      let query = db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day');
-      if (year !== undefined) {
-        query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
-      }
-      const days = await query.execute();
+      const days = await listCalendarDays(db, year);
       return year === undefined ? { days } : { days, entered: days.length > 0 };
     },
   );
@@ -217,6 +206,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
   app.put(
     '/api/v1/calendar/:day',
     {
+      config: { permission: DEADLINE_MANAGE },
       schema: {
         tags: ['deadlines'],
         summary: 'Mark a day as a public holiday or a make-up workday (administrators only)',
@@ -232,18 +222,11 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       },
     },
     async (request) => {
-      requireAdmin(request);
       const { day } = request.params;
       checkDay(day);
       const row = { day, kind: request.body.kind, name: request.body.name.trim() };
       if (!row.name) throw badRequest('name', 'validation.not_empty');
-      await edit('calendar', () =>
-        db
-          .insertInto('calendar_day')
-          .values(row)
-          .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name }))
-          .execute(),
-      );
+      await edit('calendar', () => upsertCalendarDay(db, row));
       return row;
     },
   );
@@ -251,6 +234,7 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
   app.delete(
     '/api/v1/calendar/:day',
     {
+      config: { permission: DEADLINE_MANAGE },
       schema: {
         tags: ['deadlines'],
         summary: 'Make a day ordinary again: Monday–Friday work, weekends rest (administrators only)',
@@ -259,12 +243,10 @@ export function registerDeadlineRoutes(app: App, deps: DeadlineRouteDeps): void 
       },
     },
     async (request, reply) => {
-      requireAdmin(request);
       const { day } = request.params;
       checkDay(day);
       await edit('calendar', async () => {
-        const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) throw notFound('not_found.calendar_day', { day });
+        if (!(await deleteCalendarDay(db, day))) throw notFound('not_found.calendar_day', { day });
       });
       return reply.status(204).send(null);
     },

@@ -5,13 +5,14 @@
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { definePermission, PUBLIC } from '../../platform/permissions.ts';
 import type { Actor } from '../people/actor.ts';
 import { LEDGER_PROBLEMS } from './audit.ts';
 import { type CheckpointSealer, listCheckpoints } from './checkpoints.ts';
 import { verifyLedger } from './ledger.ts';
-import { canAuditLedger, canSealLedger, LEDGER_AUDITORS } from './policy.ts';
+import { canAuditLedger, canSealLedger, LEDGER_AUDITORS, LEDGER_SEALERS } from './policy.ts';
 import type { ProofService } from './proof.ts';
 
 const NullableString = () => Type.Union([Type.String(), Type.Null()]);
@@ -63,6 +64,29 @@ export interface LedgerRouteDeps {
   viewHistory(actor: Actor, caseId: string): Promise<{ seq: number; actor_id: string | null }[]>;
 }
 
+/** 审计: inspectors, leaders and administrators verify the chain and read its checkpoints. */
+const LEDGER_VERIFY = definePermission({
+  name: 'ledger.verify',
+  holders: LEDGER_AUDITORS,
+  scope: 'the whole history (ledger/policy.ts canAuditLedger)',
+  refusal: { key: 'forbidden.auditors_only', params: { roles: LEDGER_AUDITORS } },
+  policy: canAuditLedger,
+});
+/** Only administrators seal a checkpoint by hand (the scheduler seals too). */
+const LEDGER_SEAL = definePermission({
+  name: 'ledger.seal',
+  holders: LEDGER_SEALERS,
+  scope: 'the whole history (ledger/policy.ts canSealLedger)',
+  refusal: { key: 'forbidden.admin_only' },
+  policy: canSealLedger,
+});
+/** A case's proof bundle: whoever may view the case's history. */
+const CASE_PROOF = definePermission({
+  name: 'case.proof',
+  holders: 'signed_in',
+  scope: 'cases the caller may view (cases/policy.ts, through the case service)',
+});
+
 /** Registers `/api/v1/ledger/*`. */
 export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.addSchema(LedgerReport);
@@ -74,15 +98,14 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.get(
     '/api/v1/ledger/verify',
     {
+      config: { permission: LEDGER_VERIFY },
       schema: {
         tags: ['ledger'],
         summary: 'Verify the whole case history hash chain and its checkpoints; names the first broken entry',
         response: { 200: Type.Ref('LedgerReport'), ...errorResponses },
       },
     },
-    async (request) => {
-      if (!canAuditLedger(requireActor(request)))
-        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
+    async () => {
       return verifyLedger(deps.db, { publicKey: signer.publicKey });
     },
   );
@@ -90,6 +113,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.post(
     '/api/v1/ledger/checkpoints',
     {
+      config: { permission: LEDGER_SEAL },
       schema: {
         tags: ['ledger'],
         summary: 'Sign a checkpoint over the whole history if anything is new (201), or nothing new (200)',
@@ -100,8 +124,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
         },
       },
     },
-    async (request, reply) => {
-      if (!canSealLedger(requireActor(request))) throw forbidden('forbidden.admin_only');
+    async (_request, reply) => {
       const checkpoint = await deps.sealer.seal(deps.clock.now());
       if (!checkpoint) return reply.status(200).send({ checkpoint: null });
       return reply.status(201).send({ checkpoint });
@@ -111,6 +134,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.get(
     '/api/v1/ledger/checkpoints',
     {
+      config: { permission: LEDGER_VERIFY },
       schema: {
         tags: ['ledger'],
         summary: 'Checkpoints, newest first',
@@ -127,8 +151,6 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request)))
-        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       const { limit = 100, beforeSize } = request.query;
       return {
         items: await listCheckpoints(deps.db, { limit, ...(beforeSize === undefined ? {} : { beforeSize }) }),
@@ -139,6 +161,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.get(
     '/api/v1/ledger/public-key',
     {
+      config: { permission: PUBLIC },
       schema: {
         tags: ['ledger'],
         summary: 'The Ed25519 public key that signs checkpoints (public: verifiers pin it)',
@@ -152,6 +175,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.get(
     '/api/v1/ledger/consistency',
     {
+      config: { permission: LEDGER_VERIFY },
       schema: {
         tags: ['ledger'],
         summary:
@@ -169,8 +193,6 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
       },
     },
     async (request) => {
-      if (!canAuditLedger(requireActor(request)))
-        throw forbidden('forbidden.auditors_only', { roles: LEDGER_AUDITORS });
       const { checkpoint, tree } = await deps.proofs.signedTree();
       const { first } = request.query;
       if (first > checkpoint.treeSize) {
@@ -183,6 +205,7 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
   app.get(
     '/api/v1/cases/:id/proof',
     {
+      config: { permission: CASE_PROOF },
       schema: {
         tags: ['ledger'],
         summary:

@@ -2,11 +2,9 @@
  * Administrators' JSON endpoints for Open311 API keys (`/api/v1/open311-keys`): issue (the key is
  * shown once), list, revoke. The console page and `zhizhi api-key` do the same.
  */
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { forbidden } from '../../platform/errors.ts';
-import { type App, errorResponses, requireActor } from '../../platform/http.ts';
-import { hasRole } from '../people/actor.ts';
+import { type App, errorResponses } from '../../platform/http.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import type { Open311Keys } from './keys.ts';
 
 const Open311Key = Type.Object(
@@ -36,10 +34,13 @@ const IssuedOpen311Key = Type.Object(
   { $id: 'IssuedOpen311Key' },
 );
 
-/** 401/403 before the body is looked at: only administrators manage keys. */
-async function adminOnly(request: FastifyRequest): Promise<void> {
-  if (!hasRole(requireActor(request), 'admin')) throw forbidden('forbidden.admin_only');
-}
+/** Only administrators issue and revoke Open311 API keys. */
+const OPEN311_KEY_MANAGE = definePermission({
+  name: 'open311.key.manage',
+  holders: ['admin'],
+  scope: 'every key',
+  refusal: { key: 'forbidden.admin_only' },
+});
 
 /** Registers the key-administration routes. */
 export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
@@ -49,7 +50,7 @@ export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
   app.get(
     '/api/v1/open311-keys',
     {
-      preValidation: adminOnly,
+      config: { permission: OPEN311_KEY_MANAGE },
       schema: {
         tags: ['open311'],
         summary: 'List Open311 API keys (administrators)',
@@ -62,7 +63,7 @@ export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
   app.post(
     '/api/v1/open311-keys',
     {
-      preValidation: adminOnly,
+      config: { permission: OPEN311_KEY_MANAGE },
       schema: {
         tags: ['open311'],
         summary: 'Issue an Open311 API key to an owner (administrators); the key is shown once',
@@ -79,7 +80,7 @@ export function registerOpen311KeyRoutes(app: App, keys: Open311Keys): void {
   app.delete(
     '/api/v1/open311-keys/:id',
     {
-      preValidation: adminOnly,
+      config: { permission: OPEN311_KEY_MANAGE },
       schema: {
         tags: ['open311'],
         summary: 'Revoke an Open311 API key (administrators); it stays listed as revoked',

@@ -6,6 +6,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type App, idempotencyKeyOf } from '../../platform/http.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import { open311Error, toSpecError } from './errors.ts';
 import { mergeFields } from './form.ts';
 import type { Open311Service } from './service.ts';
@@ -27,7 +28,13 @@ const XML_ITEMS: XmlItemNames = {
   formats: 'format',
 };
 
-const HIDDEN = { schema: { hide: true } };
+/** GeoReport v2 is public; posting needs an Open311 API key, which the service checks. */
+const OPEN311 = definePermission({
+  name: 'open311.public',
+  holders: 'public',
+  scope: 'reading: everyone; posting: holders of an API key (open311 service), rate-limited per key',
+});
+const HIDDEN = { schema: { hide: true }, config: { permission: OPEN311 } };
 
 function formatOf(extension: string | undefined): Format {
   if (extension === 'json' || extension === 'xml') return extension;

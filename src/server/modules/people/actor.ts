@@ -1,26 +1,9 @@
-/**
- * The signed-in person as the policies see them: who they are and every role they hold, each with
- * the area (and its materialised path) or department it is scoped to.
- */
+/** Loads the signed-in person (the Actor shape itself lives in platform/actor.ts). */
 import type { Role } from '../../../shared/domain.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 
-export interface RoleAssignment {
-  role: Role;
-  areaId: string | null;
-  /** '/banner/…/area/' of the assigned area, for subtree checks; null when not area-scoped. */
-  areaPath: string | null;
-  areaDepth: number | null;
-  departmentId: string | null;
-  title: string | null;
-}
-
-export interface Actor {
-  userId: string;
-  username: string;
-  displayName: string;
-  assignments: RoleAssignment[];
-}
+export { type Actor, assignmentsOf, hasRole, isWithin, type RoleAssignment } from '../../platform/actor.ts';
 
 /** Loads a user's assignments; undefined when the user does not exist or is disabled. */
 export async function loadActor(q: Queryable, userId: string): Promise<Actor | undefined> {
@@ -56,18 +39,4 @@ export async function loadActor(q: Queryable, userId: string): Promise<Actor | u
       title: r.title,
     })),
   };
-}
-
-/** True when `path` is the area at `ancestorPath` or lies inside it. */
-export function isWithin(path: string, ancestorPath: string): boolean {
-  return path.startsWith(ancestorPath);
-}
-
-/** The actor's assignments of the given roles. */
-export function assignmentsOf(actor: Actor, ...roles: Role[]): RoleAssignment[] {
-  return actor.assignments.filter((a) => roles.includes(a.role));
-}
-
-export function hasRole(actor: Actor, ...roles: Role[]): boolean {
-  return actor.assignments.some((a) => roles.includes(a.role));
 }

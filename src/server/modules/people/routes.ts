@@ -1,6 +1,7 @@
 /** Sign-in, sign-out and "who am I". */
 import { Type } from 'typebox';
 import { type App, errorResponses, requireActor, SESSION_COOKIE } from '../../platform/http.ts';
+import { PUBLIC, SIGNED_IN } from '../../platform/permissions.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './auth.ts';
 
@@ -39,6 +40,7 @@ export function registerAuthRoutes(app: App, auth: AuthService): void {
   app.post(
     '/api/v1/auth/login',
     {
+      config: { permission: PUBLIC },
       schema: {
         tags: ['auth'],
         summary:
@@ -75,6 +77,7 @@ export function registerAuthRoutes(app: App, auth: AuthService): void {
   app.post(
     '/api/v1/auth/logout',
     {
+      config: { permission: PUBLIC },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: the token stops working',
@@ -90,6 +93,7 @@ export function registerAuthRoutes(app: App, auth: AuthService): void {
   app.get(
     '/api/v1/me',
     {
+      config: { permission: SIGNED_IN },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and their roles',

@@ -3,11 +3,11 @@
  * centre operators read inside their own area), resident self-registration, own password change,
  * and the logged full view of a phone number (SPEC §2).
  */
-import type { FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
-import { ROLES, type Role } from '../../../shared/domain.ts';
+import { ROLES } from '../../../shared/domain.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
+import { definePermission, PUBLIC, SIGNED_IN } from '../../platform/permissions.ts';
 import { type Actor, hasRole, isWithin } from './actor.ts';
 import type { UsersService } from './users.ts';
 
@@ -71,20 +71,14 @@ function reachOf(actor: Actor): readonly string[] | undefined {
     .map((a) => a.areaPath as string);
 }
 
-/**
- * A `preValidation` hook admitting only these roles, so 401/403 come before any 400: someone who may
- * not call a route learns nothing about its body.
- */
-function only(...roles: Role[]) {
-  return async (request: FastifyRequest) => {
-    if (!hasRole(requireActor(request), ...roles)) throw forbidden('auth.needs_role', { roles });
-  };
-}
-
-/** A `preValidation` hook admitting anyone signed in. */
-async function signedIn(request: FastifyRequest): Promise<void> {
-  requireActor(request);
-}
+/** 查看人员: administrators see everyone, centre operators the people inside their own areas. */
+const USER_READ = definePermission({
+  name: 'user.read',
+  holders: ['admin', 'centre_operator'],
+  scope: 'admin: everyone; centre_operator: people assigned inside their own areas',
+});
+/** 人员管理: accounts, passwords and assignments. */
+const USER_MANAGE = definePermission({ name: 'user.manage', holders: ['admin'], scope: 'every account' });
 
 /** 403 unless the user is assigned somewhere inside the actor's reach. */
 async function requireInReach(users: UsersService, actor: Actor, userId: string): Promise<void> {
@@ -104,7 +98,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.get(
     '/api/v1/users',
     {
-      preValidation: only('admin', 'centre_operator'),
+      config: { permission: USER_READ },
       schema: {
         tags: ['people'],
         summary: 'List users (administrators: everyone; centre operators: people assigned inside their area)',
@@ -152,7 +146,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.post(
     '/api/v1/users',
     {
-      preValidation: only('admin'),
+      config: { permission: USER_MANAGE },
       schema: {
         tags: ['people'],
         summary: 'Create a user with their roles (administrators)',
@@ -178,7 +172,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.get(
     '/api/v1/users/:id',
     {
-      preValidation: only('admin', 'centre_operator'),
+      config: { permission: USER_READ },
       schema: {
         tags: ['people'],
         summary: 'One user with their roles (phone masked)',
@@ -197,7 +191,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.patch(
     '/api/v1/users/:id',
     {
-      preValidation: only('admin'),
+      config: { permission: USER_MANAGE },
       schema: {
         tags: ['people'],
         summary: 'Rename, enable or disable a user (administrators); disabling ends their sessions',
@@ -220,7 +214,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.post(
     '/api/v1/users/:id/password',
     {
-      preValidation: only('admin'),
+      config: { permission: USER_MANAGE },
       schema: {
         tags: ['people'],
         summary: 'Set a new password for a user (administrators); ends their sessions',
@@ -242,7 +236,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.post(
     '/api/v1/users/:id/assignments',
     {
-      preValidation: only('admin'),
+      config: { permission: USER_MANAGE },
       schema: {
         tags: ['people'],
         summary: 'Give a user a role in an area or department (administrators)',
@@ -260,7 +254,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.delete(
     '/api/v1/users/:id/assignments/:assignmentId',
     {
-      preValidation: only('admin'),
+      config: { permission: USER_MANAGE },
       schema: {
         tags: ['people'],
         summary: 'Take a role away from a user (administrators)',
@@ -280,7 +274,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.get(
     '/api/v1/users/:id/phone',
     {
-      preValidation: only('admin', 'centre_operator'),
+      config: { permission: USER_READ },
       schema: {
         tags: ['people'],
         summary: 'The full phone number (administrators, centre operators); every view is logged',
@@ -299,6 +293,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.post(
     '/api/v1/auth/register',
     {
+      config: { permission: PUBLIC },
       schema: {
         tags: ['auth'],
         summary:
@@ -353,7 +348,7 @@ export function registerUserRoutes(app: App, users: UsersService, homeGrid?: Hom
   app.post(
     '/api/v1/me/password',
     {
-      preValidation: signedIn,
+      config: { permission: SIGNED_IN },
       schema: {
         tags: ['auth'],
         summary: 'Change your own password; your other sessions end',

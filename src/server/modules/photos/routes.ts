@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
+import { definePermission } from '../../platform/permissions.ts';
 import { PHOTO_KINDS } from './kinds.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_CASE, type PhotoService } from './service.ts';
 
@@ -62,6 +63,19 @@ function bytesOf(body: unknown): Uint8Array {
   return Buffer.from(data, 'base64');
 }
 
+/** Adding a photo: the reporter or anyone who may act on the case (decided by the photo service). */
+const PHOTO_ADD = definePermission({
+  name: 'photo.add',
+  holders: 'signed_in',
+  scope: 'the reporter, or anyone who may act on the case (cases/policy.ts, through the photo service)',
+});
+/** Seeing photos: anyone who may see the case. */
+const PHOTO_READ = definePermission({
+  name: 'photo.read',
+  holders: 'signed_in',
+  scope: 'cases the caller may view (cases/policy.ts, through the photo service)',
+});
+
 /** Registers the photo routes (in their own scope, so the image body parser stays here). */
 export function registerPhotoRoutes(app: App, photos: PhotoService): void {
   app.addSchema(Photo);
@@ -75,6 +89,7 @@ export function registerPhotoRoutes(app: App, photos: PhotoService): void {
     scope.post(
       '/api/v1/cases/:id/photos',
       {
+        config: { permission: PHOTO_ADD },
         bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
           tags: ['photos'],
@@ -105,6 +120,7 @@ export function registerPhotoRoutes(app: App, photos: PhotoService): void {
     scope.get(
       '/api/v1/cases/:id/photos',
       {
+        config: { permission: PHOTO_READ },
         schema: {
           tags: ['photos'],
           summary: 'The photos of a case, oldest first (anyone who may see the case)',
@@ -118,6 +134,7 @@ export function registerPhotoRoutes(app: App, photos: PhotoService): void {
     scope.get(
       '/api/v1/photos/:id',
       {
+        config: { permission: PHOTO_READ },
         schema: {
           tags: ['photos'],
           summary: 'The image of a photo (anyone who may see its case)',

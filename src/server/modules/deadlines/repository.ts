@@ -1,0 +1,54 @@
+/** SQL of the deadline administration: the rule set and the calendar days (moved out of the routes). */
+import type { Db } from '../../platform/db/database.ts';
+import type { DeadlineRule } from './rules.ts';
+
+/** Replaces the whole rule set in one transaction. */
+export async function replaceDeadlineRules(db: Db, rules: readonly DeadlineRule[]): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('deadline_rule').execute();
+    if (rules.length === 0) return;
+    await tx
+      .insertInto('deadline_rule')
+      .values(
+        rules.map((r) => ({
+          id: r.id,
+          step: r.step,
+          level: r.level,
+          case_type: r.caseType,
+          amount: r.amount,
+          unit: r.unit,
+        })),
+      )
+      .execute();
+  });
+}
+
+export interface CalendarDayRow {
+  day: string;
+  kind: string;
+  name: string;
+}
+
+/** The entered calendar days in date order, of one year when given. */
+export async function listCalendarDays(db: Db, year?: number): Promise<CalendarDayRow[]> {
+  let query = db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day');
+  if (year !== undefined) {
+    query = query.where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`);
+  }
+  return query.execute();
+}
+
+/** Enters or changes one day. */
+export async function upsertCalendarDay(db: Db, row: CalendarDayRow): Promise<void> {
+  await db
+    .insertInto('calendar_day')
+    .values(row)
+    .onConflict((oc) => oc.column('day').doUpdateSet({ kind: row.kind, name: row.name }))
+    .execute();
+}
+
+/** Removes one day; false when it was not entered. */
+export async function deleteCalendarDay(db: Db, day: string): Promise<boolean> {
+  const result = await db.deleteFrom('calendar_day').where('day', '=', day).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
