@@ -1,10 +1,10 @@
 /** The case's facts: number, status, level, type, where, who reported, deadlines, parties. */
 import { Descriptions, Space, Tag, Typography } from 'antd';
+import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import type { CaseView } from './case-view.ts';
 import { TrafficLight } from './TrafficLight.tsx';
-import { useCaseTypes } from './use-catalogue.ts';
 
 export function CaseDetails(props: { theCase: CaseView }) {
   const { t, nameOf, pick, when } = useConsoleI18n();

@@ -14,8 +14,8 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { type Area, type AreaDetail, loadArea, loadChildren } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { type Area, type AreaDetail, loadArea, loadChildren } from './area-api.ts';
 import { boundsOf, featureCollection, labelPoint, type MapShape } from './map-geometry.ts';
 
 setWorkerUrl(workerUrl);

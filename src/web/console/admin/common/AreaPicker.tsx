@@ -1,7 +1,7 @@
 /** Picks an area from the tree, loading each level when opened (for filters and assignments). */
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import { type Area, loadArea, loadChildren, loadRootAreas } from '../areas/area-api.ts';
+import { type Area, loadArea, loadChildren, loadRootAreas } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from './use-admin-i18n.ts';
 
 interface Props {
