@@ -47,3 +47,24 @@ export type Notification = Awaited<ReturnType<typeof loadNotifications>>[number]
 export function useNotifications(): Remote<Notification[]> {
   return useApiQuery(queryKeys.notifications, loadNotifications);
 }
+
+/**
+ * `POST /api/v1/cases/{id}/actions/{action}` for an action chosen at run time, with an
+ * Idempotency-Key so a repeated click takes effect once. The one loosely typed call of the apps:
+ * each action has its own path and body schema, and the dialog builds the body from its fields.
+ */
+export function postAction(
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<components['schemas']['Case']> {
+  const path = `/api/v1/cases/{id}/actions/${action}` as '/api/v1/cases/{id}/actions/accept';
+  return call(
+    api.POST(path, {
+      params: { path: { id: caseId } },
+      body: body as NonNullable<paths[typeof path]['post']['requestBody']>['content']['application/json'],
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
+  );
+}
