@@ -2,12 +2,12 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Rate, Select } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { DIFFICULTIES } from '../../../shared/domain.ts';
+import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
 import { postAction } from '../../shared/resources/cases.ts';
 import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { type ConsoleKey, labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { ACTION_FIELDS, type ActionField, type ActionValues, actionBody } from './action-fields.ts';
-import { type CaseView, caseViewOf } from './case-view.ts';
 import { CasePicker, DepartmentPicker, PeoplePicker } from './pickers.tsx';
 
 const { TextArea } = Input;

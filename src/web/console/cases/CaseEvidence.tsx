@@ -4,12 +4,12 @@
  */
 import { Card, Col, Empty, Row, Typography } from 'antd';
 import type { Geometry } from 'geojson';
+import type { CaseView } from '../../shared/case-view.ts';
 import { LazyCaseMap } from '../../shared/LazyCaseMap.tsx';
 import { PhotoGallery } from '../../shared/PhotoGallery.tsx';
 import { useArea } from '../../shared/resources/areas.ts';
 import { useCasePhotos } from '../../shared/resources/cases.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import type { CaseView } from './case-view.ts';
 
 export function CaseEvidence(props: { theCase: CaseView }) {
   const { t } = useConsoleI18n();

@@ -1,6 +1,7 @@
 /** 案件详情: the case's facts, the chain check of its history, the actions the person may take, and the timeline. */
 import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
 import { useRefresh } from '../../shared/query.tsx';
 import { queryKeys } from '../../shared/query-keys.ts';
 import { useCase } from '../../shared/resources/cases.ts';
@@ -10,7 +11,6 @@ import { CaseActions } from './CaseActions.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
 import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { type CaseView, caseViewOf } from './case-view.ts';
 import { VerificationStatus } from './VerificationStatus.tsx';
 
 export function CasePage(props: { caseId: string }) {

@@ -1,10 +1,10 @@
 /** 办理记录: the case's full history, oldest first — what happened, who (and in which role), when, and why. */
 import { Alert, Timeline, Typography } from 'antd';
+import { type CaseView, peopleOf } from '../../shared/case-view.ts';
 import { useCaseHistory } from '../../shared/resources/cases.ts';
 import { useCaseTypes, useDepartments } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { type CaseView, peopleOf } from './case-view.ts';
 import { describePayload } from './describe-event.ts';
 
 const COLOURS: Record<string, string> = {
