@@ -1,15 +1,20 @@
 /** The console: sign-in, then the page for the current path inside the layout. */
 import { Result, Spin } from 'antd';
-import { type JSX, useEffect } from 'react';
+import { type JSX, Suspense, useEffect } from 'react';
+import { lazyPage } from '../shared/lazy-page.ts';
 import { adminPagesFor } from './admin-pages.ts';
-import { CaseListPage } from './cases/CaseListPage.tsx';
-import { CasePage } from './cases/CasePage.tsx';
-import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { ConsoleLayout } from './shell/ConsoleLayout.tsx';
 import { navigate, useLocation } from './shell/router.ts';
 import { SignInPage } from './shell/SignInPage.tsx';
 import { useSession } from './shell/session.tsx';
 import { useConsoleI18n } from './shell/use-console-i18n.ts';
+
+// Pages load by route (code splitting): the first load carries only the shell.
+const CaseListPage = lazyPage(() => import('./cases/CaseListPage.tsx').then((m) => m.CaseListPage));
+const CasePage = lazyPage(() => import('./cases/CasePage.tsx').then((m) => m.CasePage));
+const NotificationsPage = lazyPage(() =>
+  import('./notifications/NotificationsPage.tsx').then((m) => m.NotificationsPage),
+);
 
 export function App() {
   const { session, checking } = useSession();
@@ -36,7 +41,9 @@ export function App() {
 
   return (
     <ConsoleLayout path={path} adminPages={adminPages}>
-      {page}
+      <Suspense key={segments.slice(0, 2).join('/')} fallback={<Spin />}>
+        {page}
+      </Suspense>
     </ConsoleLayout>
   );
 }

@@ -2,7 +2,7 @@
  * The administration pages the console shows under /console/admin/<key>: built in ./admin/ and
  * listed by its index; each is shown to whoever holds one of its roles.
  */
-import type { JSX } from 'react';
+import type { ComponentType } from 'react';
 import { ADMIN_PAGES } from './admin/index.ts';
 
 /** One administration page as the admin module lists it. */
@@ -10,7 +10,7 @@ export interface AdminPage {
   key: string;
   label: { zh: string; en: string };
   roles: string[];
-  Page: () => JSX.Element;
+  Page: ComponentType;
 }
 
 /** The pages a person with these roles may open. */

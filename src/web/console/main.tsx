@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../shared/i18n.tsx';
+import { createQueryClient, QueryProvider } from '../shared/query.tsx';
 import { App } from './App.tsx';
 import { CONSOLE_EN, CONSOLE_ZH } from './i18n.ts';
 import { SessionProvider } from './shell/session.tsx';
@@ -33,11 +34,13 @@ function Themed(props: { children: ReactNode }) {
 const container = document.getElementById('root');
 if (!container) throw new Error('no #root');
 createRoot(container).render(
-  <I18nProvider dictionaries={dictionaries}>
-    <Themed>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </Themed>
-  </I18nProvider>,
+  <QueryProvider client={createQueryClient()}>
+    <I18nProvider dictionaries={dictionaries}>
+      <Themed>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </Themed>
+    </I18nProvider>
+  </QueryProvider>,
 );

@@ -43,6 +43,34 @@ class OutboxDb extends Dexie {
 
 type Listener = (items: OutboxItem[]) => void;
 
+/**
+ * The one retry policy of the outbox, for actions, reports and photos alike: what an answer means
+ * for a stored request. `later` (no network, server trouble, signed out, too many requests, timeout)
+ * keeps it waiting to be sent again; any other refusal is final and shown to the person.
+ */
+export type SendOutcome = 'sent' | 'later' | 'refused';
+
+export function outcomeOf(answer: Response | 'no-network'): SendOutcome {
+  if (answer === 'no-network') return 'later';
+  if (answer.ok) return 'sent';
+  const { status } = answer;
+  return status >= 500 || status === 401 || status === 408 || status === 429 ? 'later' : 'refused';
+}
+
+/** How often waiting requests are tried again while the phone believes it is online. */
+export const RETRY_EVERY_MS = 20_000;
+
+/**
+ * Calls `send` when the network comes back and every RETRY_EVERY_MS while online: a request that
+ * failed on a weak signal (the phone thought it was online) is tried again.
+ */
+export function retryWhileOnline(send: () => unknown): void {
+  window.addEventListener('online', () => void send());
+  setInterval(() => {
+    if (navigator.onLine) void send();
+  }, RETRY_EVERY_MS);
+}
+
 export interface Outbox {
   /** Stores a request to send; returns the stored item (sent at once when online). */
   add(request: { label: string; url: string; body: unknown; after?: string }): Promise<OutboxItem>;
@@ -112,9 +140,10 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
       return 'offline';
     }
     const body = await response.json().catch(() => undefined);
-    if (response.ok) {
+    const outcome = outcomeOf(response);
+    if (outcome === 'sent') {
       await db.items.update(item.id, { status: 'sent', sentAt: new Date().toISOString(), response: body });
-    } else if (response.status >= 500 || response.status === 401 || response.status === 429) {
+    } else if (outcome === 'later') {
       // Not the request's fault: keep it and try again later (after signing in again for a 401).
       await db.items.update(item.id, {
         status: 'waiting',
@@ -186,6 +215,6 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
       return () => listeners.delete(listener);
     },
   };
-  window.addEventListener('online', () => void outbox.flush());
+  retryWhileOnline(() => outbox.flush());
   return outbox;
 }

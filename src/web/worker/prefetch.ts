@@ -4,6 +4,7 @@
  * link, its area's team) is saved too, so each case opens offline as last synced.
  */
 import { api, call } from '../shared/api.ts';
+import { caseViewOf } from '../shared/case-view.ts';
 import { cacheKey, writeCache } from './cache.ts';
 import { fetchPhotos } from './photos.ts';
 import type { HistoryEntry, WorkerCase } from './types.ts';
@@ -12,18 +13,14 @@ const PARALLEL = 4;
 
 /** Fetches and caches the details of one case. */
 export async function fetchCase(id: string): Promise<WorkerCase> {
-  const c = (await call(
-    api.GET('/api/v1/cases/{id}', { params: { path: { id } } }),
-  )) as unknown as WorkerCase;
+  const c = caseViewOf(await call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })));
   await writeCache(cacheKey.case(id), c);
   return c;
 }
 
 /** Fetches and caches the history of one case. */
 export async function fetchHistory(id: string): Promise<HistoryEntry[]> {
-  const h = (await call(
-    api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }),
-  )) as HistoryEntry[];
+  const h = await call(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
   await writeCache(cacheKey.history(id), h);
   return h;
 }

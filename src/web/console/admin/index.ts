@@ -2,22 +2,27 @@
  * The console's administration pages (SPEC §8): the shell mounts each under /console/admin/<key>
  * for people holding one of its roles. Administrators edit; the others listed read.
  */
-import type { JSX } from 'react';
-import { AreasPage } from './areas/AreasPage.tsx';
-import { CaseTypesPage } from './catalogue/CaseTypesPage.tsx';
-import { DepartmentsPage } from './catalogue/DepartmentsPage.tsx';
-import { RoutingPage } from './catalogue/RoutingPage.tsx';
-import { CalendarPage } from './deadlines/CalendarPage.tsx';
-import { DeadlinesPage } from './deadlines/DeadlinesPage.tsx';
+import type { ComponentType } from 'react';
+import { lazyPage } from '../../shared/lazy-page.ts';
 import { ADMIN_EN, ADMIN_ZH, type AdminKey } from './i18n.ts';
-import { PeoplePage } from './people/PeoplePage.tsx';
+
+// Each page is its own chunk, fetched when first opened (the shell wraps it in Suspense).
+const AreasPage = lazyPage(() => import('./areas/AreasPage.tsx').then((m) => m.AreasPage));
+const PeoplePage = lazyPage(() => import('./people/PeoplePage.tsx').then((m) => m.PeoplePage));
+const DepartmentsPage = lazyPage(() =>
+  import('./catalogue/DepartmentsPage.tsx').then((m) => m.DepartmentsPage),
+);
+const CaseTypesPage = lazyPage(() => import('./catalogue/CaseTypesPage.tsx').then((m) => m.CaseTypesPage));
+const DeadlinesPage = lazyPage(() => import('./deadlines/DeadlinesPage.tsx').then((m) => m.DeadlinesPage));
+const CalendarPage = lazyPage(() => import('./deadlines/CalendarPage.tsx').then((m) => m.CalendarPage));
+const RoutingPage = lazyPage(() => import('./catalogue/RoutingPage.tsx').then((m) => m.RoutingPage));
 
 /** One administration page as the shell lists it. */
 export interface AdminPageEntry {
   key: string;
   label: { zh: string; en: string };
   roles: string[];
-  Page: () => JSX.Element;
+  Page: ComponentType;
 }
 
 const label = (key: AdminKey) => ({ zh: ADMIN_ZH[key], en: ADMIN_EN[key] });

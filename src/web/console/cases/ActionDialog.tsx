@@ -2,13 +2,13 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Rate, Select } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { DIFFICULTIES } from '../../../shared/domain.ts';
+import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
+import { postAction } from '../../shared/resources/cases.ts';
+import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { type ConsoleKey, labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { ACTION_FIELDS, type ActionField, type ActionValues, actionBody } from './action-fields.ts';
-import type { CaseView } from './case-view.ts';
 import { CasePicker, DepartmentPicker, PeoplePicker } from './pickers.tsx';
-import { postAction } from './post-action.ts';
-import { useCaseTypes } from './use-catalogue.ts';
 
 const { TextArea } = Input;
 
@@ -170,7 +170,7 @@ export function ActionDialog(props: {
     setError(undefined);
     try {
       const updated = await postAction(c.id, props.action, actionBody(props.action, values), idempotencyKey);
-      props.onDone(updated as unknown as CaseView);
+      props.onDone(caseViewOf(updated));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

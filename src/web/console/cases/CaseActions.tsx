@@ -1,10 +1,10 @@
 /** The buttons of exactly the actions the signed-in person may take now (`allowedActions`). */
 import { App, Button, Empty, Space } from 'antd';
 import { useState } from 'react';
+import type { CaseView } from '../../shared/case-view.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import type { CaseView } from './case-view.ts';
 
 export function CaseActions(props: { theCase: CaseView; onChanged(updated: CaseView): void }) {
   const { t } = useConsoleI18n();

@@ -1,11 +1,11 @@
 /** The case's facts: number, status, level, type, where, who reported, deadlines, parties. */
 import { Descriptions, Space, Tag, Typography } from 'antd';
+import type { CaseView } from '../../shared/case-view.ts';
+import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { levelName } from '../../shared/vocabulary.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import type { CaseView } from './case-view.ts';
 import { TrafficLight } from './TrafficLight.tsx';
-import { useCaseTypes } from './use-catalogue.ts';
 
 export function CaseDetails(props: { theCase: CaseView }) {
   const { t, lang, nameOf, pick, when } = useConsoleI18n();

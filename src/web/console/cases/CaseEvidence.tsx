@@ -4,28 +4,19 @@
  */
 import { Card, Col, Empty, Row, Typography } from 'antd';
 import type { Geometry } from 'geojson';
-import { api, call } from '../../shared/api.ts';
+import type { CaseView } from '../../shared/case-view.ts';
 import { LazyCaseMap } from '../../shared/LazyCaseMap.tsx';
 import { PhotoGallery } from '../../shared/PhotoGallery.tsx';
+import { useArea } from '../../shared/resources/areas.ts';
+import { useCasePhotos } from '../../shared/resources/cases.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
-import type { CaseView } from './case-view.ts';
 
-export function CaseEvidence(props: { theCase: CaseView; version: string }) {
+export function CaseEvidence(props: { theCase: CaseView }) {
   const { t } = useConsoleI18n();
   const c = props.theCase;
-  const photos = useRemote(
-    () => call(api.GET('/api/v1/cases/{id}/photos', { params: { path: { id: c.id } } })),
-    `${c.id}:${props.version}`,
-  );
+  const photos = useCasePhotos(c.id);
   const gridId = c.grid?.id;
-  const grid = useRemote(
-    () =>
-      gridId
-        ? call(api.GET('/api/v1/areas/{id}', { params: { path: { id: gridId } } }))
-        : Promise.resolve(undefined),
-    `grid:${gridId}`,
-  );
+  const grid = useArea(gridId);
   const point = c.location && Number.isFinite(c.location.lng) ? c.location : null;
   return (
     <Card title={t('evidence.title')} data-testid="case-evidence">

@@ -2,11 +2,11 @@
 import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { CASE_STATUSES, type CaseStatus, LEVELS } from '../../../shared/domain.ts';
+import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
 import { AreaTreeSelect } from './AreaTreeSelect.tsx';
 import type { CaseFilters } from './filters.ts';
-import { useCaseTypes } from './use-catalogue.ts';
 
 export function CaseFiltersBar(props: { filters: CaseFilters; onChange(next: CaseFilters): void }) {
   const { t, nameOf } = useConsoleI18n();

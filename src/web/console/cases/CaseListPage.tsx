@@ -1,26 +1,21 @@
 /** 案件列表: the cases the person may see, filtered from the address bar, paginated, with traffic lights. */
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { api, call } from '../../shared/api.ts';
 import type { components } from '../../shared/api-types.ts';
+import { useCases } from '../../shared/resources/cases.ts';
+import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { hrefOf, navigate } from '../shell/router.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
 import { CaseFiltersBar } from './CaseFiltersBar.tsx';
 import { apiQueryOf, type CaseFilters, filtersFromSearch, PAGE_SIZE, searchOfFilters } from './filters.ts';
 import { TrafficLight } from './TrafficLight.tsx';
-import { useCaseTypes } from './use-catalogue.ts';
 
 type CaseSummary = components['schemas']['CaseSummary'];
 
 export function CaseListPage(props: { search: URLSearchParams }) {
   const { t, nameOf, when } = useConsoleI18n();
   const filters = filtersFromSearch(props.search);
-  const key = searchOfFilters(filters);
-  const cases = useRemote(
-    () => call(api.GET('/api/v1/cases', { params: { query: apiQueryOf(filters) } })),
-    key,
-  );
+  const cases = useCases(apiQueryOf(filters));
   const types = useCaseTypes();
   const typeName = (code: string | null) => {
     const ct = code ? types.data?.find((x) => x.code === code) : undefined;

@@ -1,26 +1,24 @@
 /** 案件详情: the case's facts, the chain check of its history, the actions the person may take, and the timeline. */
 import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, call } from '../../shared/api.ts';
+import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
+import { useRefresh } from '../../shared/query.tsx';
+import { queryKeys } from '../../shared/query-keys.ts';
+import { useCase } from '../../shared/resources/cases.ts';
 import { navigate } from '../shell/router.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDetails } from './CaseDetails.tsx';
 import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { type CaseView, caseViewOf } from './case-view.ts';
 import { VerificationStatus } from './VerificationStatus.tsx';
 
 export function CasePage(props: { caseId: string }) {
   const { t } = useConsoleI18n();
-  const loaded = useRemote(
-    () => call(api.GET('/api/v1/cases/{id}', { params: { path: { id: props.caseId } } })).then(caseViewOf),
-    props.caseId,
-  );
+  const loaded = useCase(props.caseId);
+  const refresh = useRefresh();
   const [theCase, setCase] = useState<CaseView>();
-  const [version, setVersion] = useState(0);
-  useEffect(() => setCase(loaded.data), [loaded.data]);
+  useEffect(() => setCase(loaded.data && caseViewOf(loaded.data)), [loaded.data]);
 
   const back = (
     <Button
@@ -42,7 +40,7 @@ export function CasePage(props: { caseId: string }) {
         </Typography.Title>
       </div>
       <CaseDetails theCase={theCase} />
-      <CaseEvidence theCase={theCase} version={String(version)} />
+      <CaseEvidence theCase={theCase} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('case.actions')}>
@@ -50,17 +48,18 @@ export function CasePage(props: { caseId: string }) {
               theCase={theCase}
               onChanged={(updated) => {
                 setCase(updated);
-                setVersion((v) => v + 1);
+                // The history, photos and verification below follow the action.
+                void refresh(queryKeys.case(theCase.id));
               }}
             />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <VerificationStatus caseId={theCase.id} version={String(version)} />
+          <VerificationStatus caseId={theCase.id} />
         </Col>
       </Row>
       <Card title={t('case.timeline')}>
-        <CaseTimeline theCase={theCase} version={String(version)} />
+        <CaseTimeline theCase={theCase} />
       </Card>
     </Space>
   );

@@ -1,12 +1,11 @@
 /** 办理记录: the case's full history, oldest first — what happened, who (and in which role), when, and why. */
 import { Alert, Timeline, Typography } from 'antd';
-import { api, call } from '../../shared/api.ts';
+import { type CaseView, peopleOf } from '../../shared/case-view.ts';
+import { useCaseHistory } from '../../shared/resources/cases.ts';
+import { useCaseTypes, useDepartments } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
-import { type CaseView, peopleOf } from './case-view.ts';
 import { describePayload } from './describe-event.ts';
-import { useCaseTypes, useDepartments } from './use-catalogue.ts';
 
 const COLOURS: Record<string, string> = {
   escalated: 'red',
@@ -21,13 +20,10 @@ const COLOURS: Record<string, string> = {
   resolved_on_spot: 'green',
 };
 
-export function CaseTimeline(props: { theCase: CaseView; version: string }) {
+export function CaseTimeline(props: { theCase: CaseView }) {
   const { t, nameOf, when } = useConsoleI18n();
   const c = props.theCase;
-  const history = useRemote(
-    () => call(api.GET('/api/v1/cases/{id}/history', { params: { path: { id: c.id } } })),
-    `history:${c.id}:${props.version}`,
-  );
+  const history = useCaseHistory(c.id);
   const departments = useDepartments();
   const types = useCaseTypes();
   const people = peopleOf(c);

@@ -1,11 +1,11 @@
 /** Pickers the action forms use: people of an area, departments, another case. */
 import { Select } from 'antd';
 import { useState } from 'react';
-import { api, call } from '../../shared/api.ts';
+import { useAreaTeam } from '../../shared/resources/areas.ts';
+import { useCases } from '../../shared/resources/cases.ts';
+import { useDepartments } from '../../shared/resources/catalogue.ts';
 import { labelOf } from '../i18n.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
-import { useDepartments } from './use-catalogue.ts';
 
 interface PickerProps<T> {
   id?: string;
@@ -19,13 +19,7 @@ interface PickerProps<T> {
  */
 export function PeoplePicker(props: PickerProps<string[]> & { areaId: string | undefined }) {
   const { t } = useConsoleI18n();
-  const team = useRemote(
-    () =>
-      props.areaId
-        ? call(api.GET('/api/v1/areas/{id}/team', { params: { path: { id: props.areaId } } }))
-        : Promise.resolve([]),
-    `team:${props.areaId}`,
-  );
+  const team = useAreaTeam(props.areaId);
   const people = new Map<string, { name: string; roles: Set<string> }>();
   for (const m of team.data ?? []) {
     const person = people.get(m.userId) ?? { name: m.displayName, roles: new Set<string>() };
@@ -66,15 +60,7 @@ export function DepartmentPicker(props: PickerProps<string[]>) {
 /** Another case, found by number or title. */
 export function CasePicker(props: PickerProps<string> & { excludeId: string }) {
   const [q, setQ] = useState('');
-  const found = useRemote(
-    () =>
-      call(
-        api.GET('/api/v1/cases', {
-          params: { query: { limit: 20, offset: 0, ...(q.trim() ? { q: q.trim() } : {}) } },
-        }),
-      ),
-    `merge:${q}`,
-  );
+  const found = useCases({ limit: 20, offset: 0, ...(q.trim() ? { q: q.trim() } : {}) });
   return (
     <Select<string>
       id={props.id}

@@ -2,24 +2,21 @@
 import { Alert, Button, Card, Table, Tag } from 'antd';
 import { api, call } from '../../shared/api.ts';
 import { serverText } from '../../shared/messages.ts';
+import { useRefresh } from '../../shared/query.tsx';
+import { queryKeys } from '../../shared/query-keys.ts';
+import { type Notification, useNotifications } from '../../shared/resources/cases.ts';
 import { labelOf } from '../i18n.ts';
 import { hrefOf, navigate } from '../shell/router.ts';
 import { useConsoleI18n } from '../shell/use-console-i18n.ts';
-import { useRemote } from '../shell/use-remote.ts';
-
-type Notification = Awaited<ReturnType<typeof loadNotifications>>[number];
-
-function loadNotifications() {
-  return call(api.GET('/api/v1/notifications', { params: { query: { limit: 100 } } }));
-}
 
 export function NotificationsPage() {
   const { t, when, lang } = useConsoleI18n();
-  const list = useRemote(loadNotifications, 'notifications');
+  const list = useNotifications();
+  const refresh = useRefresh();
 
   async function markRead(id: string) {
     await call(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
-    list.reload();
+    await refresh(queryKeys.notifications);
   }
 
   return (

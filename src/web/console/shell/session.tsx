@@ -2,6 +2,7 @@
  * Who is signed in: the person (`GET /api/v1/me`), the names of the areas and departments their
  * roles are scoped to, and signing in and out.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, call, markSignedIn, seemsSignedIn } from '../../shared/api.ts';
 import type { components } from '../../shared/api-types.ts';
@@ -48,6 +49,7 @@ async function loadSession(): Promise<Session> {
 export function SessionProvider(props: { children: ReactNode }) {
   const [session, setSession] = useState<Session | undefined>();
   const [checking, setChecking] = useState(seemsSignedIn);
+  const queries = useQueryClient();
 
   useEffect(() => {
     if (!seemsSignedIn()) return;
@@ -60,19 +62,25 @@ export function SessionProvider(props: { children: ReactNode }) {
     if (session) setChecking(false);
   }, [session]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
-    markSignedIn(true);
-    setSession(await loadSession());
-  }, []);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      await call(api.POST('/api/v1/auth/login', { body: { username, password } }));
+      markSignedIn(true);
+      // Nothing loaded for the person before may show to this one.
+      queries.clear();
+      setSession(await loadSession());
+    },
+    [queries],
+  );
   const signOut = useCallback(async () => {
     try {
       await call(api.POST('/api/v1/auth/logout'));
     } finally {
       markSignedIn(false);
       setSession(undefined);
+      queries.clear();
     }
-  }, []);
+  }, [queries]);
 
   return (
     <SessionContext.Provider value={{ session, checking, signIn, signOut }}>

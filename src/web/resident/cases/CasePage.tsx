@@ -2,6 +2,7 @@
 import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { api, call } from '../../shared/api.ts';
 import { useCachedResource } from '../../shared/cached-resource.ts';
+import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
 import { useOnline } from '../../shared/online.ts';
 import { localName } from '../../shared/vocabulary.ts';
 import { cacheKey, residentCache } from '../cache.ts';
@@ -20,26 +21,8 @@ interface AreaName {
   mn?: string | null;
 }
 
-interface Party {
-  user: { id: string; name: string | null } | null;
-  department: { id: string; name: { zh: string; en: string } | null } | null;
-}
-
-/** The fields of the case JSON (cases/presenter.ts) this page shows. */
-interface ResidentCase {
-  id: string;
-  caseNo: string;
-  title: string;
-  description: string;
-  status: string;
-  caseType: string | null;
-  result: string | null;
-  satisfaction: string | null;
-  createdAt: string;
-  parties: Party[];
-  allowedActions: string[];
-  grid: { name: AreaName } | null;
-}
+/** The case as this page reads it (the apps' one view of the case JSON). */
+type ResidentCase = CaseView;
 
 interface Loaded {
   c: ResidentCase;
@@ -61,7 +44,7 @@ export function CasePage(props: { id: string }) {
         call(api.GET('/api/v1/cases/{id}/history', path)),
         call(api.GET('/api/v1/cases/{id}/photos', path)),
       ]);
-      return { c: c as unknown as ResidentCase, history, photos };
+      return { c: caseViewOf(c), history, photos };
     },
     { online },
   );

@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { CLIENT_HEADERS } from '../../shared/api.ts';
-import { createOutbox, type OutboxItem } from '../../shared/outbox.ts';
+import { createOutbox, type OutboxItem, outcomeOf, retryWhileOnline } from '../../shared/outbox.ts';
 
 /** A report body as `POST /api/v1/cases` takes it. */
 export interface ReportBody {
@@ -53,8 +53,7 @@ async function uploadPhoto(caseId: string, blob: Blob): Promise<'done' | 'later'
       headers: { 'content-type': blob.type || 'image/jpeg', ...CLIENT_HEADERS },
       body: blob,
     });
-    // 5xx and 401 are not the photo's fault: try again later. Any other answer is final.
-    return response.status >= 500 || response.status === 401 ? 'later' : 'done';
+    return outcomeOf(response) === 'later' ? 'later' : 'done';
   } catch {
     return 'later';
   }
@@ -100,7 +99,5 @@ export async function queueReport(label: string, body: ReportBody, photos: Blob[
 }
 
 outbox.subscribe(() => void syncPhotos());
-// A request that failed on a weak signal (the phone thought it was online) is tried again.
-setInterval(() => {
-  if (navigator.onLine) void outbox.flush();
-}, 20_000);
+// The outbox retries its own requests; photos waiting for their sent report follow the same policy.
+retryWhileOnline(syncPhotos);

@@ -5,10 +5,9 @@
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { serverText } from '../../../shared/messages.ts';
+import { type AreaViolation, useAreaChecks } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useRemote } from '../common/use-remote.ts';
 import type { AdminKey } from '../i18n.ts';
-import { type AreaViolation, loadChecks } from './area-api.ts';
 
 /** Every kind of violation the server reports, with its label key and colour. */
 export const VIOLATION_KINDS: { kind: string; label: AdminKey; color: string }[] = [
@@ -34,17 +33,16 @@ function useDescribe() {
 }
 
 interface Props {
-  version: number;
   /** Opens the area a violation is about. */
   onOpen(areaId: string): void;
 }
 
 /** The list of violations, filterable by kind, reloadable. */
-export function AreaChecks({ version, onOpen }: Props) {
+export function AreaChecks({ onOpen }: Props) {
   const { t } = useAdminI18n();
   const describe = useDescribe();
   const [kind, setKind] = useState<string>();
-  const checks = useRemote(loadChecks, `checks:${version}`);
+  const checks = useAreaChecks();
   if (checks.error) {
     return <Alert type="error" title={t('common.loadFailed', { message: checks.error.message })} />;
   }

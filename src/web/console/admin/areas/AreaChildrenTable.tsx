@@ -1,24 +1,19 @@
 /** The list view: the selected area's children with code, kind and household count. */
 import { Alert, Button, Table } from 'antd';
+import { type Area, type AreaDetail, useChildrenInDetail } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useRemote } from '../common/use-remote.ts';
-import { type Area, type AreaDetail, loadArea, loadChildren } from './area-api.ts';
 
 interface Props {
   area: Area;
-  version: number;
   isAdmin: boolean;
   onOpen(area: Area): void;
   onEdit(area: AreaDetail): void;
 }
 
 /** Children of an area, each with its household count (households in the grids below it). */
-export function AreaChildrenTable({ area, version, isAdmin, onOpen, onEdit }: Props) {
+export function AreaChildrenTable({ area, isAdmin, onOpen, onEdit }: Props) {
   const { t, nameOf, kindLabel } = useAdminI18n();
-  const children = useRemote(
-    async () => Promise.all((await loadChildren(area.id)).map((child) => loadArea(child.id))),
-    `${area.id}:${version}`,
-  );
+  const children = useChildrenInDetail(area.id);
   if (children.error) {
     return <Alert type="error" title={t('common.loadFailed', { message: children.error.message })} />;
   }

@@ -1,9 +1,6 @@
 /** Create a child area or edit one (administrators): kind, code, names and the polygon as GeoJSON. */
 import { Form, Input, Select } from 'antd';
 import { ApiError } from '../../../shared/api.ts';
-import { FormModal } from '../common/FormModal.tsx';
-import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useSaving } from '../common/use-saving.ts';
 import {
   type Area,
   type AreaChanges,
@@ -11,7 +8,10 @@ import {
   type AreaKindName,
   createArea,
   updateArea,
-} from './area-api.ts';
+} from '../../../shared/resources/areas.ts';
+import { FormModal } from '../common/FormModal.tsx';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useSaving } from '../common/use-saving.ts';
 
 /** Which kinds may sit under a parent of each kind (SPEC §1). */
 export const CHILD_KINDS: Record<string, AreaKindName[]> = {

@@ -14,20 +14,22 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { type Area, type AreaDetail, loadArea, loadChildren } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { type Area, type AreaDetail, loadArea, loadChildren } from './area-api.ts';
 import { boundsOf, featureCollection, labelPoint, type MapShape } from './map-geometry.ts';
 
 setWorkerUrl(workerUrl);
 
 const SHADES = ['#91caff', '#b7eb8f', '#ffd591', '#d3adf7', '#87e8de', '#ffadd2'];
 /** Fill colour from each feature's `shade` (0–5), so neighbouring children differ. */
-const SHADE_BY_INDEX = [
+const SHADE_BY_INDEX: ExpressionSpecification = [
   'match',
   ['get', 'shade'],
-  ...SHADES.flatMap((colour, i) => [i, colour]),
+  0,
+  SHADES[0] as string,
+  ...SHADES.slice(1).flatMap((colour, i) => [i + 1, colour]),
   '#91caff',
-] as unknown as ExpressionSpecification;
+];
 
 /** A style with no tiles at all: a plain background, then the area layers added on load. */
 const PLAIN_STYLE = {

@@ -1,8 +1,8 @@
 /** The area tree (banner → town → village → grid → micro-grid), each level loaded when opened. */
 import { Alert, Spin, Tree, type TreeDataNode } from 'antd';
 import { type Key, useEffect, useRef, useState } from 'react';
+import { type Area, loadChildren, loadRootAreas } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { type Area, loadChildren, loadRootAreas } from './area-api.ts';
 
 interface Props {
   /** The viewer's tops of the tree (undefined: the whole tree). */

@@ -4,14 +4,15 @@
  */
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import { type Area, type AreaDetail, loadArea, useArea } from '../../../shared/resources/areas.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
 import { AreaChecks } from './AreaChecks.tsx';
 import { AreaChildrenTable } from './AreaChildrenTable.tsx';
 import { AreaFormModal, type AreaFormTarget, CHILD_KINDS } from './AreaFormModal.tsx';
 import { AreaTree } from './AreaTree.tsx';
-import { type Area, type AreaDetail, loadArea } from './area-api.ts';
 
 // MapLibre is loaded only when the map tab is opened.
 const AreaMap = lazy(() => import('./AreaMap.tsx').then((m) => ({ default: m.AreaMap })));
@@ -23,7 +24,9 @@ export function AreasPage() {
   const [selected, setSelected] = useState<Area>();
   const [tab, setTab] = useState('list');
   const [form, setForm] = useState<AreaFormTarget>();
+  // The tree reloads its open branches after an edit; the queries refresh through their keys.
   const [version, setVersion] = useState(0);
+  const refresh = useRefresh();
 
   if (error) return <Alert type="error" title={t('common.loadFailed', { message: error.message })} />;
   if (!viewer) return <Spin />;
@@ -38,6 +41,7 @@ export function AreasPage() {
   const saved = (area: AreaDetail) => {
     setForm(undefined);
     setVersion((v) => v + 1);
+    void refresh(queryKeys.areas);
     setSelected(area);
   };
 
@@ -58,7 +62,6 @@ export function AreasPage() {
           <Space orientation="vertical" style={{ width: '100%' }} size="middle">
             <AreaSummary
               area={selected}
-              version={version}
               isAdmin={viewer.isAdmin}
               onCreateChild={() => setForm({ mode: 'create', parent: selected })}
               onEdit={(detail) => setForm({ mode: 'edit', area: detail })}
@@ -75,7 +78,6 @@ export function AreasPage() {
                     children: (
                       <AreaChildrenTable
                         area={selected}
-                        version={version}
                         isAdmin={viewer.isAdmin}
                         onOpen={setSelected}
                         onEdit={(detail) => setForm({ mode: 'edit', area: detail })}
@@ -94,7 +96,7 @@ export function AreasPage() {
                   {
                     key: 'checks',
                     label: t('areas.tab.checks'),
-                    children: <AreaChecks version={version} onOpen={openById} />,
+                    children: <AreaChecks onOpen={openById} />,
                   },
                 ]}
               />
@@ -109,16 +111,15 @@ export function AreasPage() {
 
 interface SummaryProps {
   area: Area;
-  version: number;
   isAdmin: boolean;
   onCreateChild(): void;
   onEdit(area: AreaDetail): void;
 }
 
 /** The selected area: where it sits, its code, kind and households, and the admin's buttons. */
-function AreaSummary({ area, version, isAdmin, onCreateChild, onEdit }: SummaryProps) {
+function AreaSummary({ area, isAdmin, onCreateChild, onEdit }: SummaryProps) {
   const { t, nameOf, kindLabel } = useAdminI18n();
-  const detail = useRemote(() => loadArea(area.id), `${area.id}:${version}`);
+  const detail = useArea(area.id);
   const d = detail.data;
   const trail = d ? [...d.ancestors.map(nameOf), nameOf(d)].join(' › ') : nameOf(area);
   return (

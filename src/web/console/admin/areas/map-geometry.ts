@@ -2,7 +2,7 @@
  * Plain geometry for the area map: bounding boxes to fit the view to, a point to hang a name on,
  * and the GeoJSON the map draws. Pure, so it is tested without a browser.
  */
-import type { AreaGeometry } from './area-api.ts';
+import type { AreaGeometry } from '../../../shared/resources/areas.ts';
 
 /** [west, south, east, north] in WGS-84 degrees. */
 export type Bounds = [number, number, number, number];

@@ -1,30 +1,31 @@
 /** The case-type catalogue (案件类型): names, default difficulty, order, active; administrators edit it. */
 import { Alert, Button, Card, Form, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../common/FormModal.tsx';
-import { editRowColumn } from '../common/TableParts.tsx';
-import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
-import { useSaving } from '../common/use-saving.ts';
-import { CatalogueNameFields } from './CatalogueNameFields.tsx';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
 import {
   type CaseType,
   type CaseTypeInput,
   createCaseType,
   DEFAULT_DIFFICULTIES,
-  listCaseTypes,
   updateCaseType,
-} from './catalogue-api.ts';
+  useCaseTypes,
+} from '../../../shared/resources/catalogue.ts';
+import { FormModal } from '../common/FormModal.tsx';
+import { editRowColumn } from '../common/TableParts.tsx';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useViewer } from '../common/use-me.ts';
+import { useSaving } from '../common/use-saving.ts';
+import { CatalogueNameFields } from './CatalogueNameFields.tsx';
 
 /** The case-types page. */
 export function CaseTypesPage() {
   const { t, nameOf } = useAdminI18n();
   const { viewer } = useViewer();
   const isAdmin = viewer?.isAdmin ?? false;
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const [editing, setEditing] = useState<CaseType | 'new'>();
-  const types = useRemote(() => listCaseTypes(isAdmin), `types:${isAdmin}:${round}`);
+  const types = useCaseTypes(isAdmin);
   return (
     <Card
       title={t('page.caseTypes')}
@@ -74,7 +75,7 @@ export function CaseTypesPage() {
           onClose={() => setEditing(undefined)}
           onSaved={() => {
             setEditing(undefined);
-            setRound((r) => r + 1);
+            void refresh(queryKeys.allCaseTypes);
           }}
         />
       )}

@@ -1,28 +1,29 @@
 /** Functional departments (职能部门): the list; administrators add and rename them. */
 import { Alert, Button, Card, Form, Table } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../common/FormModal.tsx';
-import { editRowColumn } from '../common/TableParts.tsx';
-import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
-import { useSaving } from '../common/use-saving.ts';
-import { CatalogueNameFields } from './CatalogueNameFields.tsx';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
 import {
   createDepartment,
   type Department,
   type DepartmentInput,
-  listDepartments,
   updateDepartment,
-} from './catalogue-api.ts';
+  useDepartments,
+} from '../../../shared/resources/catalogue.ts';
+import { FormModal } from '../common/FormModal.tsx';
+import { editRowColumn } from '../common/TableParts.tsx';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useViewer } from '../common/use-me.ts';
+import { useSaving } from '../common/use-saving.ts';
+import { CatalogueNameFields } from './CatalogueNameFields.tsx';
 
 /** The departments page. */
 export function DepartmentsPage() {
   const { t } = useAdminI18n();
   const { viewer } = useViewer();
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const [editing, setEditing] = useState<Department | 'new'>();
-  const departments = useRemote(listDepartments, `departments:${round}`);
+  const departments = useDepartments();
   const isAdmin = viewer?.isAdmin ?? false;
   return (
     <Card
@@ -62,7 +63,7 @@ export function DepartmentsPage() {
           onClose={() => setEditing(undefined)}
           onSaved={() => {
             setEditing(undefined);
-            setRound((r) => r + 1);
+            void refresh(queryKeys.departments);
           }}
         />
       )}

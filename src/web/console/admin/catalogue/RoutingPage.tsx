@@ -3,20 +3,21 @@
  * department. Edited as one table and saved whole; the server names the first bad row.
  */
 import { Alert, Card, Form, message, Select, Spin, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import {
+  type RoutingRuleInput,
+  replaceRoutingRules,
+  useCaseTypes,
+  useDepartments,
+  useRoutingRules,
+} from '../../../shared/resources/catalogue.ts';
 import { AreaPicker } from '../common/AreaPicker.tsx';
 import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
 import { useSaving } from '../common/use-saving.ts';
-import {
-  listCaseTypes,
-  listDepartments,
-  listRoutingRules,
-  type RoutingRuleInput,
-  replaceRoutingRules,
-} from './catalogue-api.ts';
 
 interface Values {
   rules: RoutingRuleInput[];
@@ -34,25 +35,25 @@ export function RoutingPage() {
   const { viewer } = useViewer();
   const isAdmin = viewer?.isAdmin ?? false;
   const [form] = Form.useForm<Values>();
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const { saving, problem, attempt } = useSaving(form, rowField);
-  const data = useRemote(
-    () => Promise.all([listRoutingRules(), listCaseTypes(false), listDepartments()]),
-    `routing:${round}`,
-  );
+  const rules = useRoutingRules();
+  const types = useCaseTypes();
+  const units = useDepartments();
 
   useEffect(() => {
-    if (data.data) {
+    if (rules.data) {
       form.setFieldsValue({
-        rules: data.data[0].map(({ caseType, departmentId, areaId }) => ({ caseType, departmentId, areaId })),
+        rules: rules.data.map(({ caseType, departmentId, areaId }) => ({ caseType, departmentId, areaId })),
       });
     }
-  }, [data.data, form]);
+  }, [rules.data, form]);
 
-  if (data.error)
-    return <Alert type="error" title={t('common.loadFailed', { message: data.error.message })} />;
-  if (!data.data || !viewer) return <Spin />;
-  const [, caseTypes, departments] = data.data;
+  const error = rules.error ?? types.error ?? units.error;
+  if (error) return <Alert type="error" title={t('common.loadFailed', { message: error.message })} />;
+  if (!rules.data || !types.data || !units.data || !viewer) return <Spin />;
+  const caseTypes = types.data;
+  const departments = units.data;
 
   const save = (values: Values) =>
     attempt(async () => {
@@ -64,7 +65,7 @@ export function RoutingPage() {
         })),
       );
       toast.success(t('common.saved'));
-      setRound((r) => r + 1);
+      void refresh(queryKeys.routingRules);
     });
 
   return (

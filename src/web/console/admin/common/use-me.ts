@@ -1,10 +1,8 @@
 /** The signed-in person (`GET /api/v1/me`) and what their roles let them do on these pages. */
 
-import { api, call } from '../../../shared/api.ts';
-import type { components } from '../../../shared/api-types.ts';
-import { useRemote } from './use-remote.ts';
+import { type Me, useMe } from '../../../shared/resources/me.ts';
 
-export type Me = components['schemas']['Me'];
+export type { Me };
 
 /** What the administration pages need to know about the signed-in person. */
 export interface AdminViewer {
@@ -34,6 +32,6 @@ export function viewerOf(me: Me): AdminViewer {
 
 /** Loads the signed-in person once per page. */
 export function useViewer() {
-  const remote = useRemote(() => call(api.GET('/api/v1/me')), 'me');
+  const remote = useMe();
   return { ...remote, viewer: remote.data ? viewerOf(remote.data) : undefined };
 }

@@ -17,11 +17,17 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import {
+  type CalendarDay,
+  deleteCalendarDay,
+  putCalendarDay,
+  useCalendar,
+} from '../../../shared/resources/deadlines.ts';
 import { showApiError } from '../common/api-errors.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
-import { type CalendarDay, deleteCalendarDay, loadCalendar, putCalendarDay } from './deadlines-api.ts';
 
 const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -45,11 +51,11 @@ export function CalendarPage() {
   const { viewer } = useViewer();
   const isAdmin = viewer?.isAdmin ?? false;
   const [year, setYear] = useState(() => new Date().getFullYear());
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const [form] = Form.useForm<NewDay>();
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const days = useRemote(() => loadCalendar(year), `calendar:${year}:${round}`);
+  const days = useCalendar(year);
   const list = days.data ?? [];
   const weekdays = lang === 'en' ? WEEKDAYS_EN : WEEKDAYS_ZH;
 
@@ -62,7 +68,7 @@ export function CalendarPage() {
       form.resetFields(['day', 'name']);
       const addedYear = Number(values.day.slice(0, 4));
       if (addedYear !== year) setYear(addedYear);
-      setRound((r) => r + 1);
+      void refresh(queryKeys.calendar());
     } catch (error) {
       setProblem(showApiError(form, error));
     } finally {
@@ -74,7 +80,7 @@ export function CalendarPage() {
     setProblem(undefined);
     try {
       await deleteCalendarDay(day);
-      setRound((r) => r + 1);
+      void refresh(queryKeys.calendar());
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }

@@ -3,23 +3,24 @@
  * saved at once; the most specific rule applies to a case. Server errors land on the row they name.
  */
 import { Alert, Card, Form, InputNumber, message, Select, Spin, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { LEVEL_NAMES, LEVELS } from '../../../../shared/domain.ts';
-import { listCaseTypes } from '../catalogue/catalogue-api.ts';
-import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
-import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
-import { useSaving } from '../common/use-saving.ts';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import { useCaseTypes } from '../../../shared/resources/catalogue.ts';
 import {
   DEADLINE_STEPS,
   type DeadlineRule,
   type DeadlineStep,
-  loadDeadlineRules,
   saveDeadlineRules,
   TIME_UNITS,
   type TimeUnit,
-} from './deadlines-api.ts';
+  useDeadlineRules,
+} from '../../../shared/resources/deadlines.ts';
+import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
+import { useAdminI18n } from '../common/use-admin-i18n.ts';
+import { useViewer } from '../common/use-me.ts';
+import { useSaving } from '../common/use-saving.ts';
 
 /** "Any" in a select (a select cannot hold null); sent as null. */
 const ANY = '*';
@@ -52,21 +53,19 @@ export function DeadlinesPage() {
   const { viewer } = useViewer();
   const isAdmin = viewer?.isAdmin ?? false;
   const [form] = Form.useForm<{ rules: Row[] }>();
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const { saving, problem, attempt } = useSaving(form, rowField);
-  const data = useRemote(
-    () => Promise.all([loadDeadlineRules(), listCaseTypes(false)]),
-    `deadlines:${round}`,
-  );
+  const rules = useDeadlineRules();
+  const types = useCaseTypes();
 
   useEffect(() => {
-    if (data.data) form.setFieldsValue({ rules: data.data[0].map(toRow) });
-  }, [data.data, form]);
+    if (rules.data) form.setFieldsValue({ rules: rules.data.map(toRow) });
+  }, [rules.data, form]);
 
-  if (data.error)
-    return <Alert type="error" title={t('common.loadFailed', { message: data.error.message })} />;
-  if (!data.data || !viewer) return <Spin />;
-  const caseTypes = data.data[1];
+  const error = rules.error ?? types.error;
+  if (error) return <Alert type="error" title={t('common.loadFailed', { message: error.message })} />;
+  if (!rules.data || !types.data || !viewer) return <Spin />;
+  const caseTypes = types.data;
 
   const save = ({ rules }: { rules: Row[] }) =>
     attempt(async () => {
@@ -80,7 +79,7 @@ export function DeadlinesPage() {
         })),
       );
       toast.success(t('common.saved'));
-      setRound((r) => r + 1);
+      void refresh(queryKeys.deadlineRules);
     });
 
   const cell = (name: (string | number)[], control: React.ReactNode, required = true) => (

@@ -1,10 +1,9 @@
 /** The fields of one assignment — role, area, department, title — inside a create or add form. */
 import { Form, Input, Select } from 'antd';
 import { ROLES } from '../../../../shared/domain.ts';
-import { listDepartments } from '../catalogue/catalogue-api.ts';
+import { useDepartments } from '../../../shared/resources/catalogue.ts';
 import { AreaPicker } from '../common/AreaPicker.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useRemote } from '../common/use-remote.ts';
 
 interface Props {
   roots: string[] | undefined;
@@ -13,7 +12,7 @@ interface Props {
 /** Role, area (from the tree), department (for department handlers) and an optional title. */
 export function AssignmentFields({ roots }: Props) {
   const { t, roleLabel, nameOf } = useAdminI18n();
-  const departments = useRemote(listDepartments, 'departments');
+  const departments = useDepartments();
   const role = Form.useWatch<string | undefined>('role');
   return (
     <>

@@ -1,18 +1,17 @@
 /** A person's roles (岗位): the list with a remove button each, and a form to add one (administrators). */
 import { Alert, Button, Divider, Form, List, Modal, Popconfirm, Tag } from 'antd';
 import { useState } from 'react';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import { addAssignment, removeAssignment, type User, useUser } from '../../../shared/resources/users.ts';
 import { showApiError } from '../common/api-errors.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useRemote } from '../common/use-remote.ts';
 import { AssignmentFields, assignmentOf } from './AssignmentFields.tsx';
-import { addAssignment, getUser, removeAssignment, type User } from './users-api.ts';
 
 interface Props {
   user: User;
   roots: string[] | undefined;
   onClose(): void;
-  /** Called after each change, so the list behind can refresh. */
-  onChanged(): void;
 }
 
 interface Values {
@@ -23,19 +22,17 @@ interface Values {
 }
 
 /** The assignments dialog. */
-export function AssignmentsModal({ user, roots, onClose, onChanged }: Props) {
+export function AssignmentsModal({ user, roots, onClose }: Props) {
   const { t, roleLabel } = useAdminI18n();
   const [form] = Form.useForm<Values>();
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const current = useRemote(() => getUser(user.id), `${user.id}:${round}`);
+  const current = useUser(user.id);
   const shown = current.data ?? user;
 
-  const changed = () => {
-    setRound((r) => r + 1);
-    onChanged();
-  };
+  // The person and the list behind the dialog both show the roles.
+  const changed = () => void refresh(queryKeys.users);
 
   const add = async (values: Values) => {
     setProblem(undefined);

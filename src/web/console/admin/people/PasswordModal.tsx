@@ -1,10 +1,10 @@
 /** Set a new password for a person (administrators); their sessions end. */
 import { Alert, Form, Input } from 'antd';
+import { resetPassword, type User } from '../../../shared/resources/users.ts';
 import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useSaving } from '../common/use-saving.ts';
 import { passwordRule } from './password-field.ts';
-import { resetPassword, type User } from './users-api.ts';
 
 interface Props {
   user: User;

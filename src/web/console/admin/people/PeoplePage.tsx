@@ -5,15 +5,16 @@
 import { Alert, Button, Card, Form, Input, message, Select, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES, type Role } from '../../../../shared/domain.ts';
+import { useRefresh } from '../../../shared/query.tsx';
+import { queryKeys } from '../../../shared/query-keys.ts';
+import { PAGE_SIZE, type User, type UserFilter, useUsers } from '../../../shared/resources/users.ts';
 import { AreaPicker } from '../common/AreaPicker.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { type AdminViewer, useViewer } from '../common/use-me.ts';
-import { useRemote } from '../common/use-remote.ts';
 import { AssignmentsModal } from './AssignmentsModal.tsx';
 import { PasswordModal } from './PasswordModal.tsx';
 import { PhoneReveal } from './PhoneReveal.tsx';
 import { UserCreateModal } from './UserCreateModal.tsx';
-import { listUsers, PAGE_SIZE, type User, type UserFilter } from './users-api.ts';
 
 /** The people-administration page. */
 export function PeoplePage() {
@@ -32,10 +33,10 @@ function PeopleList({ viewer }: { viewer: AdminViewer }) {
   const [filterForm] = Form.useForm<UserFilter>();
   const [filter, setFilter] = useState<UserFilter>({});
   const [page, setPage] = useState(1);
-  const [round, setRound] = useState(0);
+  const refresh = useRefresh();
   const [dialog, setDialog] = useState<Dialog>();
-  const users = useRemote(() => listUsers(filter, page), `${JSON.stringify(filter)}:${page}:${round}`);
-  const reload = () => setRound((r) => r + 1);
+  const users = useUsers(filter, page);
+  const reload = () => void refresh(queryKeys.users);
 
   return (
     <Card
@@ -166,12 +167,7 @@ function PeopleList({ viewer }: { viewer: AdminViewer }) {
         />
       )}
       {dialog?.kind === 'assignments' && (
-        <AssignmentsModal
-          user={dialog.user}
-          roots={viewer.areaRoots}
-          onClose={() => setDialog(undefined)}
-          onChanged={reload}
-        />
+        <AssignmentsModal user={dialog.user} roots={viewer.areaRoots} onClose={() => setDialog(undefined)} />
       )}
       {dialog?.kind === 'password' && (
         <PasswordModal

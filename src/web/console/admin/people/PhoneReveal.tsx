@@ -1,8 +1,8 @@
 /** A phone number masked by default (138****5678), shown in full on request — the server logs the view. */
 import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { revealPhone } from '../../../shared/resources/users.ts';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { revealPhone } from './users-api.ts';
 
 interface Props {
   userId: string;

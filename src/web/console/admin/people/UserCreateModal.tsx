@@ -1,11 +1,11 @@
 /** Create a person's account with their first role (administrators). */
 import { Form, Input } from 'antd';
+import { createUser, type User } from '../../../shared/resources/users.ts';
 import { FormModal } from '../common/FormModal.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
 import { useSaving } from '../common/use-saving.ts';
 import { AssignmentFields, assignmentOf } from './AssignmentFields.tsx';
 import { passwordRule } from './password-field.ts';
-import { createUser, type User } from './users-api.ts';
 
 interface Values {
   username: string;

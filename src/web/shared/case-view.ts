@@ -1,8 +1,9 @@
 /**
- * The case JSON of `GET /api/v1/cases/{id}` (server: cases/presenter.ts) with the fields the case
- * page shows; the OpenAPI schema names only a few of them, so the rest are typed here.
+ * The case JSON of `GET /api/v1/cases/{id}` and of every case action (server: cases/presenter.ts)
+ * with the fields the case pages show. The OpenAPI schema names only a few of them, so this is the
+ * apps' one narrow typed adapter over it (`caseViewOf`): console and worker read cases through it.
  */
-import type { components } from '../../shared/api-types.ts';
+import type { components } from './api-types.ts';
 
 export interface NamedRef {
   id: string;
@@ -13,7 +14,8 @@ export interface AreaRef {
   id: string;
   code: string;
   kind: string;
-  name: { zh: string; en: string };
+  /** Mongolian where on record. */
+  name: { zh: string; en: string; mn?: string | null };
 }
 
 export interface CaseView {
@@ -41,6 +43,8 @@ export interface CaseView {
   contactPhone: string | null;
   dispatcher: NamedRef | null;
   result: string | null;
+  /** The resident's verdict on the handling (满意度), once given. */
+  satisfaction: string | null;
   createdAt: string;
   parties: {
     kind: string;

@@ -1,7 +1,9 @@
 /** The area calls the administration pages make (`/api/v1/areas…`). */
 
-import { api, call } from '../../../shared/api.ts';
-import type { components } from '../../../shared/api-types.ts';
+import { api, call } from '../api.ts';
+import type { components } from '../api-types.ts';
+import { type Remote, useApiQuery } from '../query.tsx';
+import { queryKeys } from '../query-keys.ts';
 
 export type Area = components['schemas']['Area'];
 export type AreaDetail = components['schemas']['AreaDetail'];
@@ -68,4 +70,29 @@ export interface AreaChanges {
 
 export function updateArea(id: string, body: AreaChanges): Promise<AreaDetail> {
   return call(api.PATCH('/api/v1/areas/{id}', { params: { path: { id } }, body }));
+}
+
+/** One area with its polygon, ancestors and household count; waits while `id` is undefined. */
+export function useArea(id: string | undefined): Remote<AreaDetail> {
+  return useApiQuery(queryKeys.area(id ?? ''), () => loadArea(id ?? ''), id !== undefined);
+}
+
+/** The children of an area, each in detail (with its household count). */
+export function useChildrenInDetail(id: string): Remote<AreaDetail[]> {
+  return useApiQuery([...queryKeys.areaChildren(id), 'detail'], async () =>
+    Promise.all((await loadChildren(id)).map((child) => loadArea(child.id))),
+  );
+}
+
+export function useAreaChecks() {
+  return useApiQuery(queryKeys.areaChecks, loadChecks);
+}
+
+/** The people working in an area (its team); waits while `id` is undefined. */
+export function useAreaTeam(id: string | undefined) {
+  return useApiQuery(
+    queryKeys.areaTeam(id ?? ''),
+    () => call(api.GET('/api/v1/areas/{id}/team', { params: { path: { id: id ?? '' } } })),
+    id !== undefined,
+  );
 }

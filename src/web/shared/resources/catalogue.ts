@@ -1,7 +1,9 @@
 /** The catalogue calls: case types (案件类型), departments (职能部门), the routing table (分流分调). */
 
-import { api, call } from '../../../shared/api.ts';
-import type { components } from '../../../shared/api-types.ts';
+import { api, call } from '../api.ts';
+import type { components } from '../api-types.ts';
+import { type Remote, useApiQuery } from '../query.tsx';
+import { queryKeys } from '../query-keys.ts';
 
 export type CaseType = components['schemas']['CaseType'];
 export type Department = components['schemas']['Department'];
@@ -67,4 +69,17 @@ export interface RoutingRuleInput {
 /** Replaces the whole routing table; the server names the first bad row. */
 export async function replaceRoutingRules(rules: RoutingRuleInput[]): Promise<RoutingRule[]> {
   return (await call(api.PUT('/api/v1/routing-rules', { body: { rules } }))).rules;
+}
+
+/** The catalogue as a query; `all` (administrators) includes inactive types. */
+export function useCaseTypes(all = false): Remote<CaseType[]> {
+  return useApiQuery(queryKeys.caseTypes(all), () => listCaseTypes(all));
+}
+
+export function useDepartments(): Remote<Department[]> {
+  return useApiQuery(queryKeys.departments, listDepartments);
+}
+
+export function useRoutingRules(): Remote<RoutingRule[]> {
+  return useApiQuery(queryKeys.routingRules, listRoutingRules);
 }

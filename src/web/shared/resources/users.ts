@@ -1,8 +1,10 @@
 /** The people-administration calls (`/api/v1/users…`) and the departments they refer to. */
 
-import type { Role } from '../../../../shared/domain.ts';
-import { api, call } from '../../../shared/api.ts';
-import type { components } from '../../../shared/api-types.ts';
+import type { Role } from '../../../shared/domain.ts';
+import { api, call } from '../api.ts';
+import type { components } from '../api-types.ts';
+import { type Remote, useApiQuery } from '../query.tsx';
+import { queryKeys } from '../query-keys.ts';
 
 export type User = components['schemas']['User'];
 export type UserAssignment = components['schemas']['UserAssignment'];
@@ -74,4 +76,12 @@ export async function resetPassword(id: string, password: string): Promise<void>
 /** The full phone number; the server logs every such view (PIPL). */
 export async function revealPhone(id: string): Promise<string | null> {
   return (await call(api.GET('/api/v1/users/{id}/phone', { params: { path: { id } } }))).phone;
+}
+
+export function useUsers(filter: UserFilter, page: number) {
+  return useApiQuery(queryKeys.userList({ filter, page }), () => listUsers(filter, page));
+}
+
+export function useUser(id: string): Remote<User> {
+  return useApiQuery(queryKeys.user(id), () => getUser(id));
 }

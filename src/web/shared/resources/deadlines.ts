@@ -1,7 +1,9 @@
 /** Time limits per step × level × case type, and the working-day calendar (`/api/v1/deadline-rules`, `/calendar`). */
 
-import { api, call } from '../../../shared/api.ts';
-import type { components } from '../../../shared/api-types.ts';
+import { api, call } from '../api.ts';
+import type { components } from '../api-types.ts';
+import { type Remote, useApiQuery } from '../query.tsx';
+import { queryKeys } from '../query-keys.ts';
 
 export type DeadlineRule = components['schemas']['DeadlineRule'];
 export type CalendarDay = components['schemas']['CalendarDay'];
@@ -36,4 +38,12 @@ export function putCalendarDay(day: string, kind: CalendarDay['kind'], name: str
 /** Makes a day ordinary again. */
 export async function deleteCalendarDay(day: string): Promise<void> {
   await call(api.DELETE('/api/v1/calendar/{day}', { params: { path: { day } } }));
+}
+
+export function useDeadlineRules(): Remote<DeadlineRule[]> {
+  return useApiQuery(queryKeys.deadlineRules, loadDeadlineRules);
+}
+
+export function useCalendar(year: number): Remote<CalendarDay[]> {
+  return useApiQuery(queryKeys.calendar(year), () => loadCalendar(year));
 }
