@@ -16,7 +16,8 @@ import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 import { refreshStatistics, startStatisticsUpkeep } from '../platform/db/statistics.ts';
 import { AppError } from '../platform/errors.ts';
-import { createCipher, loadOrCreateKey, type PersonalDataCipher } from '../platform/personal-data.ts';
+import { createCipher, type PersonalDataCipher } from '../platform/vault/cipher.ts';
+import { type Keyring, type KeySource, loadKeyring } from '../platform/vault/keyring.ts';
 import { seedDefaults } from '../seed-defaults.ts';
 import { backupSqlite, PG_DUMP_GUIDANCE } from './backup.ts';
 import { userAdd, userResetPassword } from './user.ts';
@@ -32,6 +33,8 @@ interface Opened {
   config: Config;
   database: DatabaseHandle;
   cipher: PersonalDataCipher;
+  /** The personal-data keys and where they came from (`rotate-key` rewrites a key file). */
+  keys: { ring: Keyring; source: KeySource };
 }
 
 /** Validated config, a migrated database with the default catalogue, and the personal-data cipher. */
@@ -39,10 +42,11 @@ async function open(demo?: boolean): Promise<Opened> {
   const config = loadConfig(process.env, demo === undefined ? {} : { demo });
   const database = await openMigrated({ url: config.databaseUrl });
   await seedDefaults(database.db);
-  const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
+  const keys = loadKeyring(config);
+  const cipher = createCipher(keys.ring);
   // The key-bound half of migration 0007_phone_blind_index: phones out of usernames.
   await convertPhoneUsernames(database, cipher);
-  return { config, database, cipher };
+  return { config, database, cipher, keys };
 }
 
 async function withDatabase(

@@ -1,14 +1,16 @@
 /**
  * Password login issuing an opaque bearer token (also set as an httpOnly cookie for the web apps).
  * Only the token's SHA-256 is stored, so a stolen database holds no usable session. A person signs
- * in with their username or their phone number, found through its blind index (personal-data.ts).
+ * in with their username or their phone number, found through its blind index (platform/vault).
  * Failed sign-ins are throttled per account and per address (throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unauthorized } from '../../platform/errors.ts';
-import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
+import { phoneBlindIndex } from '../../platform/vault/blind-index.ts';
+import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
+import { isPhoneNumber } from '../../platform/vault/masking.ts';
 import { type Actor, loadActor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { createThrottle, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type Throttle } from './throttle.ts';

@@ -8,7 +8,9 @@
  */
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
-import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
+import { phoneBlindIndex } from '../../platform/vault/blind-index.ts';
+import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
+import { isPhoneNumber } from '../../platform/vault/masking.ts';
 import { residentUsername } from './account-rules.ts';
 
 /** Converts the rows; returns how many changed. */

@@ -10,12 +10,9 @@ import type { Db, Queryable } from '../../platform/db/database.ts';
 import { containsIgnoringCase, isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import {
-  isPhoneNumber,
-  maskPhone,
-  type PersonalDataCipher,
-  phoneBlindIndex,
-} from '../../platform/personal-data.ts';
+import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
+import { isPhoneNumber } from '../../platform/vault/masking.ts';
+import { createVault } from '../../platform/vault/vault.ts';
 import {
   type AssignmentInput,
   adminRemains,
@@ -123,7 +120,8 @@ const MOBILE = /^1\d{10}$/;
 
 /** Creates the people service over the database, a clock and the personal-data cipher. */
 export function createUsersService(db: Db, deps: { clock: Clock; cipher: PersonalDataCipher }): UsersService {
-  const { clock, cipher } = deps;
+  const { clock } = deps;
+  const vault = createVault({ db, cipher: deps.cipher, clock });
   const throttle = createThrottle(db, clock);
   const now = () => clock.now().toISOString();
 
@@ -195,7 +193,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       id: row.id,
       username: row.username,
       displayName: row.display_name,
-      phone: row.phone_enc === null ? null : maskPhone(cipher.decrypt(row.phone_enc)),
+      phone: vault.mask('phone', row.phone_enc),
       active: row.active === 1,
       passwordIsDemo: row.password_is_demo === 1,
       createdAt: row.created_at,
@@ -259,7 +257,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
     id = uuidv7(),
   ): Promise<string> {
     const at = now();
-    const phoneIndex = input.phone ? phoneBlindIndex(cipher, input.phone) : null;
+    const phoneIndex = input.phone ? vault.index('phone', input.phone) : null;
     const phoneTaken = () => conflict('user.phone_other_account', {}, { field: 'phone' });
     try {
       await db.transaction().execute(async (tx) => {
@@ -293,7 +291,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
             id,
             username: input.username,
             display_name: input.displayName,
-            phone_enc: input.phone ? cipher.encrypt(input.phone) : null,
+            phone_enc: vault.seal(input.phone),
             phone_bidx: phoneIndex,
             password_hash: passwordHash,
             password_is_demo: 0,
@@ -398,7 +396,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       if (!user) throw notFound('not_found.user');
       checkPassword('newPassword', newPassword, {
         username: user.username,
-        phone: user.phone_enc === null ? null : cipher.decrypt(user.phone_enc),
+        phone: user.phone_enc === null ? null : vault.unseal(user.phone_enc),
       });
       if (!(await verifyPassword(user.password_hash, oldPassword))) {
         throw badRequest('oldPassword', 'auth.wrong_old_password');
@@ -439,7 +437,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       if (within !== undefined && within.length === 0) return { items: [], total: 0 };
       const q = filter.q?.trim();
       // A whole phone number is looked up exactly through its blind index: phones are never in clear.
-      const phoneIndex = q && isPhoneNumber(q) ? phoneBlindIndex(cipher, q) : undefined;
+      const phoneIndex = q && isPhoneNumber(q) ? vault.index('phone', q) : undefined;
 
       const base = db
         .selectFrom('app_user')
@@ -565,20 +563,7 @@ export function createUsersService(db: Db, deps: { clock: Clock; cipher: Persona
       return rows.map((r) => r.path);
     },
 
-    async revealPhone(viewerId, userId) {
-      const row = await db
-        .selectFrom('app_user')
-        .select('phone_enc')
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      if (!row) throw notFound('not_found.user');
-      if (row.phone_enc === null) return null;
-      const phone = cipher.decrypt(row.phone_enc);
-      await db
-        .insertInto('personal_data_access')
-        .values({ id: uuidv7(), user_id: viewerId, subject: userId, field: 'phone', at: now() })
-        .execute();
-      return phone;
-    },
+    revealPhone: (viewerId, userId) =>
+      vault.reveal({ name: 'user.phone', id: userId }, { userId: viewerId }, 'account_admin'),
   };
 }

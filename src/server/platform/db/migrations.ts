@@ -586,6 +586,15 @@ function photoKinds(): Migration {
 }
 
 /** All migrations in order, for the given dialect. */
+/** The reason of every full view of personal data (issue 8 #6, `vault.reveal`); older rows have none. */
+function revealReason(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('personal_data_access').addColumn('reason', 'text').execute();
+    },
+  };
+}
+
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
@@ -601,6 +610,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0011_notification_message_key': notificationMessageKey(),
     '0012_photo_kind': photoKinds(),
     '0013_signed_checkpoints': signedCheckpoints(dialect),
+    '0014_people_reveal_reason': revealReason(),
   };
 }
 
