@@ -20,6 +20,7 @@ import { createCipher, type PersonalDataCipher } from '../platform/vault/cipher.
 import { type Keyring, type KeySource, loadKeyring } from '../platform/vault/keyring.ts';
 import { seedDefaults } from '../seed-defaults.ts';
 import { backupSqlite, PG_DUMP_GUIDANCE } from './backup.ts';
+import { ROTATE_KEY_USAGE, rotateKey } from './rotate-key.ts';
 import { userAdd, userResetPassword } from './user.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -340,6 +341,25 @@ export const commands: Record<string, Command> = {
         console.log(message);
         return 0;
       });
+    },
+  },
+  'rotate-key': {
+    options: { finish: { type: 'boolean' }, 'batch-size': { type: 'string' } },
+    async run(values, positionals) {
+      const batch = values['batch-size'] === undefined ? 500 : Number(values['batch-size']);
+      if (positionals.length > 0 || !Number.isInteger(batch) || batch < 1) {
+        console.error(ROTATE_KEY_USAGE);
+        return 2;
+      }
+      return withDatabase(undefined, ({ database, keys }) =>
+        rotateKey(database.db, keys, {
+          finish: values.finish === true,
+          batchSize: batch,
+          log: (line) => {
+            if (line) console.log(line);
+          },
+        }),
+      );
     },
   },
   'api-key': {
