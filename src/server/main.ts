@@ -1,5 +1,5 @@
 /**
- * The `zhizhi` command: serve | migrate | seed-demo | verify | verify-proof | checkpoint | backup | user …
+ * The `zhizhi` command: serve | migrate | seed-demo | verify | verify-proof | checkpoint | backup | user | rotate-key …
  * Configuration comes from the environment (see platform/config.ts and the README).
  */
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ usage: zhizhi <command> [options]
   user add --username U --name N --role R [--area CODE] [--department CODE]   (password from ZHIZHI_PASSWORD or prompt)
   user reset-password --username U                                            (password from ZHIZHI_PASSWORD or prompt)
   api-key create --owner NAME | list | revoke --id ID                          Open311 API keys
+  rotate-key [--finish] [--batch-size N]   re-encrypt personal data under a new key (the old one reads until --finish)
 
 environment: PORT, HOST, DATABASE_URL, ZHIZHI_DATA_DIR, ZHIZHI_SECRET_KEY, ZHIZHI_DEMO, LOG_LEVEL, …`;
 

@@ -21,11 +21,14 @@ import { buildApp } from '../../src/server/app.ts';
 import { DEMO_ACCOUNTS, DEMO_CODES, DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
 import { entryHash } from '../../src/server/modules/ledger/chain.ts';
 import { entryLeafHash, MerkleTree } from '../../src/server/modules/ledger/merkle.ts';
+import { createUsersService } from '../../src/server/modules/people/users.ts';
 import { canonicalJson } from '../../src/server/platform/canonical-json.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database.ts';
 import { createCipher, loadOrCreateKey } from '../../src/server/platform/personal-data.ts';
+import { loadKeyring } from '../../src/server/platform/vault/keyring.ts';
+import { valuesNotUnderCurrentKey } from '../../src/server/platform/vault/rotation.ts';
 import { testPostgresUrl } from '../../src/server/testing/database.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -450,6 +453,82 @@ describe(`zhizhi on ${testPostgresUrl ? 'PostgreSQL' : 'SQLite'}`, () => {
     expect(refused.stderr).not.toMatch(STACK_FRAME);
     expect(refused.stdout).toBe('');
   });
+
+  it('rotate-key re-encrypts every phone under a new key, resumably; search by phone still finds the person (issue 8 #6)', async () => {
+    const stored = () =>
+      withDb(target, ({ db }) =>
+        db
+          .selectFrom('app_user')
+          .select(['id', 'phone_enc', 'phone_bidx'])
+          .where('phone_enc', 'is not', null)
+          .orderBy('id')
+          .execute(),
+      );
+    const keyFile = path.join(target.dataDir, 'secret.key');
+    const oldCipher = createCipher(loadKeyring(loadConfig(target.env)).ring);
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(1);
+
+    let env = target.env;
+    const first = await zhizhi(['rotate-key', '--batch-size', '7'], env);
+    if (target.dialect === 'postgres') {
+      // Keys in the environment: the command says what to set on every node, then re-encrypts.
+      expect(first.code).toBe(2);
+      const set = Object.fromEntries(
+        [...first.stdout.matchAll(/^ {2}(ZHIZHI_[A-Z_]+)=([0-9a-f]{64})$/gm)].map((m) => [m[1], m[2]]),
+      );
+      expect(Object.keys(set).sort()).toEqual([
+        'ZHIZHI_BLIND_INDEX_KEY',
+        'ZHIZHI_PREVIOUS_SECRET_KEYS',
+        'ZHIZHI_SECRET_KEY',
+      ]);
+      env = { ...env, ...set };
+      const second = await zhizhi(['rotate-key', '--batch-size', '7'], env);
+      expect(second.stderr).toBe('');
+      expect(second.code).toBe(0);
+    } else {
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(fs.readFileSync(keyFile, 'utf8')).toMatch(/^previous [0-9a-f]{64}$/m);
+      // Run again (as after an interruption): nothing is left to do, nothing breaks.
+      const again = await zhizhi(['rotate-key'], env);
+      expect(again.stdout).toContain('resuming');
+      expect(again.stdout).toContain('0 value(s) re-encrypted');
+    }
+    const finished = await zhizhi(['rotate-key', '--finish'], env);
+    expect(finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+    expect(finished.stdout).toContain('the rotation is finished');
+    if (target.dialect === 'postgres') {
+      const { ZHIZHI_PREVIOUS_SECRET_KEYS: _dropped, ...kept } = env;
+      env = kept;
+    } else {
+      expect(fs.readFileSync(keyFile, 'utf8')).not.toMatch(/^previous /m);
+    }
+    target.env = env;
+
+    const ring = loadKeyring(loadConfig(env)).ring;
+    const cipher = createCipher(ring);
+    expect(ring.keys.size).toBe(1);
+    expect(ring.current.id).not.toBe(oldCipher.currentKeyId);
+    const after = await stored();
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    for (const [i, row] of after.entries()) {
+      const old = before[i];
+      expect(row.phone_enc).not.toBe(old?.phone_enc);
+      expect(cipher.keyIdOf(row.phone_enc ?? '')).toBe(ring.current.id);
+      expect(cipher.decrypt(row.phone_enc ?? '')).toBe(oldCipher.decrypt(old?.phone_enc ?? ''));
+      expect(row.phone_bidx).toBe(old?.phone_bidx);
+    }
+    await withDb(target, async ({ db }) => {
+      expect(await valuesNotUnderCurrentKey(db, cipher)).toBe(0);
+      const users = createUsersService(db, { clock: systemClock, cipher });
+      const someone = after[after.length - 1];
+      const phone = cipher.decrypt(someone?.phone_enc ?? '');
+      const found = await users.listUsers({ q: phone, limit: 5, offset: 0 });
+      expect(found.items.map((u) => u.id)).toEqual([someone?.id]);
+    });
+  }, 240_000);
 });
 
 describe('zhizhi configuration and help', () => {
@@ -499,6 +578,7 @@ describe('zhizhi configuration and help', () => {
       'backup',
       'user add',
       'user reset-password',
+      'rotate-key',
     ]) {
       expect(help.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     }

@@ -16,9 +16,11 @@ import { type Config, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 import { refreshStatistics, startStatisticsUpkeep } from '../platform/db/statistics.ts';
 import { AppError } from '../platform/errors.ts';
-import { createCipher, loadOrCreateKey, type PersonalDataCipher } from '../platform/personal-data.ts';
+import { createCipher, type PersonalDataCipher } from '../platform/vault/cipher.ts';
+import { type Keyring, type KeySource, loadKeyring } from '../platform/vault/keyring.ts';
 import { seedDefaults } from '../seed-defaults.ts';
 import { backupSqlite, PG_DUMP_GUIDANCE } from './backup.ts';
+import { ROTATE_KEY_USAGE, rotateKey } from './rotate-key.ts';
 import { userAdd, userResetPassword } from './user.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -32,6 +34,8 @@ interface Opened {
   config: Config;
   database: DatabaseHandle;
   cipher: PersonalDataCipher;
+  /** The personal-data keys and where they came from (`rotate-key` rewrites a key file). */
+  keys: { ring: Keyring; source: KeySource };
 }
 
 /** Validated config, a migrated database with the default catalogue, and the personal-data cipher. */
@@ -39,10 +43,11 @@ async function open(demo?: boolean): Promise<Opened> {
   const config = loadConfig(process.env, demo === undefined ? {} : { demo });
   const database = await openMigrated({ url: config.databaseUrl });
   await seedDefaults(database.db);
-  const cipher = createCipher(loadOrCreateKey(config.secretKey, config.dataDir));
+  const keys = loadKeyring(config);
+  const cipher = createCipher(keys.ring);
   // The key-bound half of migration 0007_phone_blind_index: phones out of usernames.
   await convertPhoneUsernames(database, cipher);
-  return { config, database, cipher };
+  return { config, database, cipher, keys };
 }
 
 async function withDatabase(
@@ -336,6 +341,25 @@ export const commands: Record<string, Command> = {
         console.log(message);
         return 0;
       });
+    },
+  },
+  'rotate-key': {
+    options: { finish: { type: 'boolean' }, 'batch-size': { type: 'string' } },
+    async run(values, positionals) {
+      const batch = values['batch-size'] === undefined ? 500 : Number(values['batch-size']);
+      if (positionals.length > 0 || !Number.isInteger(batch) || batch < 1) {
+        console.error(ROTATE_KEY_USAGE);
+        return 2;
+      }
+      return withDatabase(undefined, ({ database, keys }) =>
+        rotateKey(database.db, keys, {
+          finish: values.finish === true,
+          batchSize: batch,
+          log: (line) => {
+            if (line) console.log(line);
+          },
+        }),
+      );
     },
   },
   'api-key': {

@@ -28,6 +28,8 @@ describe('loadConfig defaults', () => {
       dialect: 'sqlite',
       demo: false,
       secretKey: undefined,
+      previousSecretKeys: [],
+      blindIndexKey: undefined,
       sessionHours: 12,
       scheduler: true,
       schedulerIntervalMs: 15_000,
@@ -39,6 +41,20 @@ describe('loadConfig defaults', () => {
       ledgerWitnessUrl: undefined,
       trustedProxies: [],
     });
+  });
+
+  it('takes older keys for a rotation only with the current key and the blind-index key (issue 8 #6)', () => {
+    const env = {
+      ZHIZHI_SECRET_KEY: HEX_KEY,
+      ZHIZHI_PREVIOUS_SECRET_KEYS: ` ${'cd'.repeat(32)}, ${'ef'.repeat(32)}`,
+    };
+    expect(problemsOf(env)).toEqual([expect.stringContaining('ZHIZHI_BLIND_INDEX_KEY')]);
+    const config = loadConfig({ ...env, ZHIZHI_BLIND_INDEX_KEY: '01'.repeat(32) });
+    expect(config.previousSecretKeys).toEqual(['cd'.repeat(32), 'ef'.repeat(32)]);
+    expect(config.blindIndexKey).toBe('01'.repeat(32));
+    expect(
+      problemsOf({ ...env, ZHIZHI_PREVIOUS_SECRET_KEYS: 'short', ZHIZHI_BLIND_INDEX_KEY: 'x' }),
+    ).toHaveLength(2);
   });
 
   it('takes trusted proxies as IPs, CIDRs and proxy-addr names, and names the bad ones (issue 7 #8)', () => {

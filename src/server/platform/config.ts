@@ -16,6 +16,13 @@ export interface Config {
   demo: boolean;
   /** 32-byte key (hex or base64) for personal data at rest; undefined = use/create dataDir/secret.key. */
   secretKey: string | undefined;
+  /**
+   * Older personal-data keys (ZHIZHI_PREVIOUS_SECRET_KEYS, comma-separated), kept for reading while
+   * `zhizhi rotate-key` re-encrypts; only with ZHIZHI_SECRET_KEY (a key file holds its own).
+   */
+  previousSecretKeys: string[];
+  /** The blind-index key (ZHIZHI_BLIND_INDEX_KEY); undefined = derived from ZHIZHI_SECRET_KEY. */
+  blindIndexKey: string | undefined;
   sessionHours: number;
   /** Run the deadline scheduler in this process. */
   scheduler: boolean;
@@ -114,6 +121,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
   if (secretKey !== undefined && decodeKey(secretKey) === undefined) {
     problems.push('ZHIZHI_SECRET_KEY must be 32 bytes as 64 hex digits or base64');
   }
+  const previousSecretKeys = (env.ZHIZHI_PREVIOUS_SECRET_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  if (previousSecretKeys.some((k) => decodeKey(k) === undefined)) {
+    problems.push(
+      'ZHIZHI_PREVIOUS_SECRET_KEYS must list 32-byte keys (64 hex digits or base64), comma-separated',
+    );
+  }
+  const blindIndexKey = env.ZHIZHI_BLIND_INDEX_KEY || undefined;
+  if (blindIndexKey !== undefined && decodeKey(blindIndexKey) === undefined) {
+    problems.push('ZHIZHI_BLIND_INDEX_KEY must be 32 bytes as 64 hex digits or base64');
+  }
+  if (previousSecretKeys.length > 0 && (secretKey === undefined || blindIndexKey === undefined)) {
+    // Without them the blind indexes would follow the new key and no phone could be found.
+    problems.push(
+      'ZHIZHI_PREVIOUS_SECRET_KEYS needs ZHIZHI_SECRET_KEY and ZHIZHI_BLIND_INDEX_KEY (zhizhi rotate-key prints it)',
+    );
+  }
   const dialect = dialectOf(databaseUrl);
   if (dialect === 'postgres' && !demo && secretKey === undefined) {
     problems.push('ZHIZHI_SECRET_KEY is required with PostgreSQL (every node must share the same key)');
@@ -140,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
     dialect,
     demo,
     secretKey,
+    previousSecretKeys,
+    blindIndexKey,
     sessionHours: int(env, 'ZHIZHI_SESSION_HOURS', 12, 1, 24 * 30, problems),
     scheduler: bool(env, 'ZHIZHI_SCHEDULER', true, problems),
     schedulerIntervalMs: int(env, 'ZHIZHI_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000, problems),

@@ -1,14 +1,16 @@
 /**
  * Password login issuing an opaque bearer token (also set as an httpOnly cookie for the web apps).
  * Only the token's SHA-256 is stored, so a stolen database holds no usable session. A person signs
- * in with their username or their phone number, found through its blind index (personal-data.ts).
+ * in with their username or their phone number, found through its blind index (platform/vault).
  * Failed sign-ins are throttled per account and per address (throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { unauthorized } from '../../platform/errors.ts';
-import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
+import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
+import { isPhoneNumber } from '../../platform/vault/masking.ts';
+import { createVault } from '../../platform/vault/vault.ts';
 import { type Actor, loadActor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { createThrottle, LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, type Throttle } from './throttle.ts';
@@ -43,6 +45,7 @@ const _WRONG = 'wrong username or password';
 
 export function createAuthService(db: Db, deps: AuthDeps): AuthService {
   const { clock, cipher, sessionHours } = deps;
+  const vault = createVault({ db, cipher, clock });
   const throttle = deps.throttle ?? createThrottle(db, clock);
   const cache = new Map<string, { actor: Actor; checkedAt: number }>();
 
@@ -50,7 +53,7 @@ export function createAuthService(db: Db, deps: AuthDeps): AuthService {
     const query = db.selectFrom('app_user').select(['id', 'password_hash', 'active']);
     if (isPhoneNumber(identifier)) {
       const byPhone = await query
-        .where('phone_bidx', '=', phoneBlindIndex(cipher, identifier))
+        .where('phone_bidx', '=', vault.index('phone', identifier))
         .executeTakeFirst();
       if (byPhone) return byPhone;
     }

@@ -6,9 +6,13 @@
  * the phone encrypted, its blind index, and — when the username was the phone — a
  * non-identifying username. Idempotent: converted rows are not looked at again.
  */
+
+import { systemClock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
-import { isPhoneNumber, type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
+import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
+import { isPhoneNumber } from '../../platform/vault/masking.ts';
+import { createVault } from '../../platform/vault/vault.ts';
 import { residentUsername } from './account-rules.ts';
 
 /** Converts the rows; returns how many changed. */
@@ -17,6 +21,7 @@ export async function convertPhoneUsernames(
   cipher: PersonalDataCipher,
 ): Promise<number> {
   const { db } = handle;
+  const vault = createVault({ db, cipher, clock: systemClock });
   const rows = await db
     .selectFrom('app_user')
     .select(['id', 'username', 'phone_enc'])
@@ -26,16 +31,16 @@ export async function convertPhoneUsernames(
   for (const row of rows) {
     const usernameIsPhone = isPhoneNumber(row.username);
     const phone =
-      row.phone_enc !== null ? cipher.decrypt(row.phone_enc) : usernameIsPhone ? row.username : null;
+      row.phone_enc !== null ? vault.unseal(row.phone_enc) : usernameIsPhone ? row.username : null;
     if (phone === null) continue;
     const update = {
-      phone_enc: row.phone_enc ?? cipher.encrypt(phone),
+      phone_enc: row.phone_enc ?? vault.seal(phone),
       ...(usernameIsPhone ? { username: residentUsername(row.id) } : {}),
     };
     try {
       await db
         .updateTable('app_user')
-        .set({ ...update, phone_bidx: phoneBlindIndex(cipher, phone) })
+        .set({ ...update, phone_bidx: vault.index('phone', phone) })
         .where('id', '=', row.id)
         .execute();
     } catch (error) {

@@ -349,7 +349,9 @@ describe('assignments, activity and passwords', () => {
       .selectAll()
       .where('user_id', '=', viewer)
       .execute();
-    expect(log).toMatchObject([{ subject: user?.id, field: 'phone', at: clock.now().toISOString() }]);
+    expect(log).toMatchObject([
+      { subject: user?.id, field: 'phone', reason: 'account_admin', at: clock.now().toISOString() },
+    ]);
     expect((await failure(users.revealPhone(viewer, uuidv7()))).status).toBe(404);
   });
 });

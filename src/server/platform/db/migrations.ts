@@ -597,6 +597,15 @@ function i18nNames(): Migration {
   };
 }
 
+/** 0015: the reason of every full view of personal data (issue 8 #6, `vault.reveal`); older rows have none. */
+function revealReason(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('personal_data_access').addColumn('reason', 'text').execute();
+    },
+  };
+}
+
 /** All migrations in order, for the given dialect. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
@@ -614,6 +623,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0012_photo_kind': photoKinds(),
     '0013_signed_checkpoints': signedCheckpoints(dialect),
     '0014_i18n_names': i18nNames(),
+    '0015_people_reveal_reason': revealReason(),
   };
 }
 

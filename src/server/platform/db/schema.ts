@@ -268,6 +268,8 @@ export interface PersonalDataAccessTable {
   user_id: string;
   subject: string;
   field: string;
+  /** Why it was seen (a `RevealReason` code of platform/vault); null on rows before migration 0015. */
+  reason: string | null;
   at: string;
 }
 
