@@ -4,6 +4,7 @@
  */
 import type { CaseStatus } from '../../../../shared/domain.ts';
 import { conflict, notFound, refused } from '../../../platform/errors.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
 import type { Actor } from '../../people/actor.ts';
 import { type ActionContext, type ActionInputs, runAction } from '../actions.ts';
 import { authorize } from '../policy.ts';
@@ -13,7 +14,7 @@ import { scopeOf } from '../scope.ts';
 import { type CaseAction, canTransition, nextStatus } from '../state-machine.ts';
 import { applyOutcome } from './apply.ts';
 import type { CaseServiceDeps } from './deps.ts';
-import { handlingAreaResolver } from './handling-area.ts';
+import { readsIn } from './handling-area.ts';
 import { type Once, remember } from './once.ts';
 
 /** The act command: runs `action` on the case and returns its id once committed. */
@@ -42,16 +43,7 @@ export function createAct(deps: CaseServiceDeps) {
         );
       }
       const now = deps.clock.now();
-      const ctx: ActionContext = {
-        tx,
-        actor,
-        c,
-        parties,
-        now,
-        wt,
-        routing: deps.routing,
-        handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
-      };
+      const ctx: ActionContext = { actor, c, parties, now, wt, read: readsIn(deps, tx, c), newId: uuidv7 };
       const outcome = await runAction(ctx, action, input);
       const status = nextStatus(c.status as CaseStatus, action, outcome.transition ?? {});
       if (!status) throw conflict('case.action_not_possible', { action });

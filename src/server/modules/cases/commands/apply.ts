@@ -1,7 +1,8 @@
-/** Writes an action's outcome: status, clock, columns, notifications, jobs and the history entry. */
+/** Writes an action's outcome: its writes, status, clock, columns, notifications, jobs and the history entry. */
 import type { CaseStatus, Level } from '../../../../shared/domain.ts';
 import type { Tx } from '../../../platform/db/database.ts';
-import type { ActionOutcome } from '../actions.ts';
+import type { ActionOutcome } from '../action-types.ts';
+import { performWrites } from '../action-writes.ts';
 import type { NewJob, WorkingTime } from '../ports.ts';
 import * as repo from '../repository.ts';
 import { isTerminal } from '../state-machine.ts';
@@ -23,7 +24,8 @@ export async function applyOutcome(
   now: Date,
 ): Promise<void> {
   const nowIso = now.toISOString();
-  const patch: Partial<repo.CaseRow> = { ...outcome.patch, status, updated_at: nowIso };
+  const implied = await performWrites(tx, c.id, nowIso, outcome.writes ?? []);
+  const patch: Partial<repo.CaseRow> = { ...outcome.patch, ...implied, status, updated_at: nowIso };
   const level = (patch.level ?? c.level) as Level;
   const clockCase = {
     id: c.id,

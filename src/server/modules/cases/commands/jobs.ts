@@ -1,5 +1,6 @@
 /** The case module's scheduler handlers: reminders before a deadline, flags and escalation after it. */
 import type { CaseStatus } from '../../../../shared/domain.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
 import { type ActionContext, escalationOutcome } from '../actions.ts';
 import { flagMissingCalendar } from '../calendar-flag.ts';
 import * as repo from '../repository.ts';
@@ -7,7 +8,7 @@ import { isTerminal } from '../state-machine.ts';
 import { CASE_JOBS } from '../step-clock.ts';
 import { applyOutcome } from './apply.ts';
 import { type CaseServiceDeps, SYSTEM } from './deps.ts';
-import { handlingAreaResolver } from './handling-area.ts';
+import { readsIn } from './handling-area.ts';
 
 type CaseJobHandler = (job: { payload: unknown }) => Promise<void>;
 
@@ -85,14 +86,13 @@ export function createCaseJobHandlers(deps: CaseServiceDeps): Record<string, Cas
       }
       const parties = await repo.partiesOf(tx, caseId);
       const ctx: ActionContext = {
-        tx,
         actor: { userId: 'system', username: 'system', displayName: 'system', assignments: [] },
         c,
         parties,
         now,
         wt,
-        routing: deps.routing,
-        handlingAreaFor: handlingAreaResolver(tx, c.grid_path),
+        read: readsIn(deps, tx, c),
+        newId: uuidv7,
       };
       const outcome = await escalationOutcome(ctx, 'overdue', '');
       outcome.patch = { ...outcome.patch, overdue: 1 };
