@@ -14,7 +14,7 @@ import { createNotificationCommands } from './commands/notify.ts';
 import { type Once, once } from './commands/once.ts';
 import { createContactPhone } from './commands/phone.ts';
 import { createCaseReads } from './commands/reads.ts';
-import { createReport, type ReportInput } from './commands/report.ts';
+import { createReport, type ReportInput, type WithinReport } from './commands/report.ts';
 import { createDeadlineRearm } from './deadline-rearm.ts';
 import type { CaseDetail } from './presenter.ts';
 import type { CaseAction } from './state-machine.ts';
@@ -33,8 +33,16 @@ export function createCaseService(deps: CaseServiceDeps) {
   const act = createAct(deps);
 
   return {
-    /** 信息采集: a report arrives; or 即知即调, settled on the spot in the same action. */
-    report(actor: Actor, input: ReportInput, idempotencyKey?: string): Promise<CaseDetail> {
+    /**
+     * 信息采集: a report arrives; or 即知即调, settled on the spot in the same action. `within` adds
+     * another module's writes to the case's transaction (Open311); a replay does not run it again.
+     */
+    report(
+      actor: Actor,
+      input: ReportInput,
+      idempotencyKey?: string,
+      within?: WithinReport,
+    ): Promise<CaseDetail> {
       const request: Once = {
         scope: `case:${actor.userId}`,
         key: idempotencyKey,
@@ -44,7 +52,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       return once(
         db,
         request,
-        () => report(actor, input, request),
+        () => report(actor, input, request, within),
         (id) => detail(actor, id),
       );
     },

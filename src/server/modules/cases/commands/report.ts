@@ -31,6 +31,9 @@ export interface ReportInput {
   onTheSpot?: { result: string; difficulty?: Difficulty };
 }
 
+/** Writes of another module that belong with the new case (Open311's request record), in its transaction. */
+export type WithinReport = (tx: Tx, caseId: string) => Promise<void>;
+
 /**
  * The next case number of the day (Asia/Shanghai), e.g. `20261125-00042`, from a per-day counter
  * taken in the intake's transaction — unique without retries, and readable over the phone.
@@ -131,7 +134,7 @@ function newCaseRow(
 /** The report command: checks, then one transaction for the case, its jobs, key and history. */
 export function createReport(deps: CaseServiceDeps) {
   const { db, dialect } = deps.database;
-  return async (actor: Actor, input: ReportInput, request: Once): Promise<string> => {
+  return async (actor: Actor, input: ReportInput, request: Once, within?: WithinReport): Promise<string> => {
     // Stored in WGS-84/CGCS2000 (SPEC §1): a phone's GCJ-02 is converted here, once.
     const point =
       input.crs === 'gcj02' ? gcj02ToWgs84(input.lng, input.lat) : { lng: input.lng, lat: input.lat };
@@ -199,6 +202,7 @@ export function createReport(deps: CaseServiceDeps) {
       await repo.insertCase(tx, { ...row, case_no: caseNo });
       for (const job of armed.jobs) await deps.enqueue(tx, job);
       await remember(tx, request, id, nowIso);
+      await within?.(tx, id);
       // Last: on PostgreSQL the history append holds the ledger-head lock until commit.
       const [reported, ...rest] = events as [NewEvent, ...NewEvent[]];
       await deps.appendEvents(tx, dialect, [
