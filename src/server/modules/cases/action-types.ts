@@ -5,6 +5,7 @@
 import type { Difficulty, EscalationReason, Level, Role } from '../../../shared/domain.ts';
 import type { Message } from '../../platform/errors.ts';
 import type { Actor } from '../people/actor.ts';
+import type { CaseEventType } from './events.ts';
 import type { WorkingTime } from './ports.ts';
 import type * as repo from './repository.ts';
 import type { TransitionInput } from './state-machine.ts';
@@ -90,7 +91,7 @@ export interface Notice {
 
 export interface ActionOutcome {
   /** The history entry: its type and what it records (who and when are added by the runner). */
-  event: { type: string; payload: Record<string, unknown> };
+  event: { type: CaseEventType; payload: Record<string, unknown> };
   /** Extra columns to write. */
   patch?: Partial<repo.CaseRow>;
   /** Rows to write besides the case's own (parties, requests, orders), in order. */

@@ -19,6 +19,7 @@ import {
   resume,
   suspend,
 } from './actions-requests.ts';
+import { ACTION_EVENTS, CaseEventError } from './events.ts';
 import { acceptPart, reportPart, sendBackPart } from './part-actions.ts';
 import type { CaseAction } from './state-machine.ts';
 
@@ -75,10 +76,13 @@ const handlers: { [A in CaseAction]: Handler<A> } = {
 };
 
 /** The outcome of `action` with `input` on the case in `ctx` (throws 400/403/409 as the rules say). */
-export function runAction<A extends CaseAction>(
+export async function runAction<A extends CaseAction>(
   ctx: ActionContext,
   action: A,
   input: ActionInputs[A],
 ): Promise<ActionOutcome> {
-  return (handlers[action] as Handler<A>)(ctx, input);
+  const outcome = await (handlers[action] as Handler<A>)(ctx, input);
+  if (!ACTION_EVENTS[action].includes(outcome.event.type))
+    throw new CaseEventError(`action ${action} may not record ${outcome.event.type}`);
+  return outcome;
 }

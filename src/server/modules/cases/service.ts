@@ -16,6 +16,7 @@ import { createContactPhone } from './commands/phone.ts';
 import { createCaseReads } from './commands/reads.ts';
 import { createReport, type ReportInput, type WithinReport } from './commands/report.ts';
 import { createDeadlineRearm } from './deadline-rearm.ts';
+import { checkedAppend } from './events.ts';
 import type { CaseDetail } from './presenter.ts';
 import type { CaseAction } from './state-machine.ts';
 
@@ -25,7 +26,9 @@ export { CASE_JOBS } from './step-clock.ts';
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
-export function createCaseService(deps: CaseServiceDeps) {
+export function createCaseService(ports: CaseServiceDeps) {
+  // Every history entry is checked against the event catalogue before it reaches the ledger.
+  const deps: CaseServiceDeps = { ...ports, appendEvents: checkedAppend(ports.appendEvents) };
   const { db } = deps.database;
   const reads = createCaseReads(deps);
   const { detail } = reads;
