@@ -5,11 +5,12 @@
  */
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/ids.ts';
+import { bindJobs, checkedEnqueue } from '../jobs/define.ts';
 import type { Actor } from '../people/actor.ts';
 import type { ActionInputs } from './actions.ts';
 import { createAct } from './commands/act.ts';
 import type { CaseServiceDeps } from './commands/deps.ts';
-import { createCaseJobHandlers } from './commands/jobs.ts';
+import { CASE_JOB_DEFINITIONS } from './commands/jobs.ts';
 import { createNotificationCommands } from './commands/notify.ts';
 import { type Once, once } from './commands/once.ts';
 import { createContactPhone } from './commands/phone.ts';
@@ -27,8 +28,12 @@ export { CASE_JOBS } from './step-clock.ts';
 export type CaseService = ReturnType<typeof createCaseService>;
 
 export function createCaseService(ports: CaseServiceDeps) {
-  // Every history entry is checked against the event catalogue before it reaches the ledger.
-  const deps: CaseServiceDeps = { ...ports, appendEvents: checkedAppend(ports.appendEvents) };
+  // Every history entry is checked against the event catalogue, every job against its definition.
+  const deps: CaseServiceDeps = {
+    ...ports,
+    appendEvents: checkedAppend(ports.appendEvents),
+    enqueue: checkedEnqueue(CASE_JOB_DEFINITIONS, ports.enqueue),
+  };
   const { db } = deps.database;
   const reads = createCaseReads(deps);
   const { detail } = reads;
@@ -98,6 +103,6 @@ export function createCaseService(ports: CaseServiceDeps) {
     contactPhone: createContactPhone(deps, detail),
 
     /** Scheduler handlers: reminders before a deadline, escalation and flags when it passes. */
-    jobHandlers: () => createCaseJobHandlers(deps),
+    jobHandlers: () => bindJobs(CASE_JOB_DEFINITIONS, deps),
   };
 }

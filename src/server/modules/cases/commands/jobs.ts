@@ -1,6 +1,12 @@
-/** The case module's scheduler handlers: reminders before a deadline, flags and escalation after it. */
+/**
+ * The case module's jobs, each defined with its payload schema and handler (jobs/define.ts):
+ * reminders before a deadline, flags and escalation after it, overdue supervision orders, and the
+ * missing-calendar flag. Their payloads are checked when enqueued (the service's enqueue port).
+ */
+import { Type } from 'typebox';
 import type { CaseStatus } from '../../../../shared/domain.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { type AnyJob, defineJob } from '../../jobs/define.ts';
 import { type ActionContext, escalationOutcome } from '../actions.ts';
 import { flagMissingCalendar } from '../calendar-flag.ts';
 import * as repo from '../repository.ts';
@@ -10,14 +16,18 @@ import { applyOutcome } from './apply.ts';
 import { type CaseServiceDeps, SYSTEM } from './deps.ts';
 import { readsIn } from './handling-area.ts';
 
-type CaseJobHandler = (job: { payload: unknown }) => Promise<void>;
+/** A step's clock: the case and the step (a later step makes the job stale). */
+const StepPayload = Type.Object(
+  { caseId: Type.String(), stepSeq: Type.Integer() },
+  { additionalProperties: false },
+);
 
-export function createCaseJobHandlers(deps: CaseServiceDeps): Record<string, CaseJobHandler> {
-  const { db, dialect } = deps.database;
-
-  /** 临期提醒: near the deadline, whoever holds the step is reminded. */
-  const near: CaseJobHandler = async (job) => {
-    const { caseId, stepSeq } = job.payload as { caseId: string; stepSeq: number };
+/** 临期提醒: near the deadline, whoever holds the step is reminded. */
+const nearJob = defineJob({
+  type: CASE_JOBS.near,
+  payload: StepPayload,
+  async handle({ caseId, stepSeq }, deps: CaseServiceDeps) {
+    const { db, dialect } = deps.database;
     await db.transaction().execute(async (tx) => {
       const c = await repo.findCase(tx, caseId, { dialect });
       if (!c || c.step_seq !== stepSeq || isTerminal(c.status as CaseStatus)) return;
@@ -49,11 +59,15 @@ export function createCaseJobHandlers(deps: CaseServiceDeps): Record<string, Cas
         },
       ]);
     });
-  };
+  },
+});
 
-  /** 超期: flagged to the discipline inspectors (纪检员); a step still before handling escalates. */
-  const overdue: CaseJobHandler = async (job) => {
-    const { caseId, stepSeq } = job.payload as { caseId: string; stepSeq: number };
+/** 超期: flagged to the discipline inspectors (纪检员); a step still before handling escalates. */
+const overdueJob = defineJob({
+  type: CASE_JOBS.overdue,
+  payload: StepPayload,
+  async handle({ caseId, stepSeq }, deps: CaseServiceDeps) {
+    const { db, dialect } = deps.database;
     // Load working time before the transaction: on SQLite a query outside it would wait for it.
     const wt = await deps.deadlines.current();
     await db.transaction().execute(async (tx) => {
@@ -98,11 +112,15 @@ export function createCaseJobHandlers(deps: CaseServiceDeps): Record<string, Cas
       outcome.patch = { ...outcome.patch, overdue: 1 };
       await applyOutcome(deps, tx, c, outcome, 'registered', SYSTEM, wt, now);
     });
-  };
+  },
+});
 
-  /** 督办超期: a supervision order still open at its due time is brought back to its inspector. */
-  const supervisionOverdue: CaseJobHandler = async (job) => {
-    const { caseId, orderId } = job.payload as { caseId: string; orderId: string };
+/** 督办超期: a supervision order still open at its due time is brought back to its inspector. */
+const supervisionOverdueJob = defineJob({
+  type: CASE_JOBS.supervisionOverdue,
+  payload: Type.Object({ caseId: Type.String(), orderId: Type.String() }, { additionalProperties: false }),
+  async handle({ caseId, orderId }, deps: CaseServiceDeps) {
+    const { db, dialect } = deps.database;
     await db.transaction().execute(async (tx) => {
       const order = await tx
         .selectFrom('supervision_order')
@@ -129,12 +147,20 @@ export function createCaseJobHandlers(deps: CaseServiceDeps): Record<string, Cas
         },
       ]);
     });
-  };
+  },
+});
 
-  return {
-    [CASE_JOBS.near]: near,
-    [CASE_JOBS.overdue]: overdue,
-    [CASE_JOBS.calendarMissing]: (job) => flagMissingCalendar(db, deps.clock, job.payload),
-    [CASE_JOBS.supervisionOverdue]: supervisionOverdue,
-  };
-}
+/** A year with no calendar met by a case's step: the administrators are told (calendar-flag.ts). */
+const calendarMissingJob = defineJob({
+  type: CASE_JOBS.calendarMissing,
+  payload: Type.Object({ year: Type.String(), caseId: Type.String() }, { additionalProperties: false }),
+  handle: (payload, deps: CaseServiceDeps) => flagMissingCalendar(deps.database.db, deps.clock, payload),
+});
+
+/** Every job the case module enqueues and handles. */
+export const CASE_JOB_DEFINITIONS: readonly AnyJob<CaseServiceDeps>[] = [
+  nearJob,
+  overdueJob,
+  supervisionOverdueJob,
+  calendarMissingJob,
+];
