@@ -1,13 +1,12 @@
 /**
  * Accept, report (反馈) and send back (退单) for one handler's part of a case; in level-5 joint
  * handling (联管联调) each department does these for its own part (rules in parts.ts).
+ * Like every action they compute an outcome; the writes are done by apply().
  */
 import { conflict } from '../../platform/errors.ts';
-import type { ActionContext, ActionOutcome } from './actions.ts';
-import * as parts from './part-repository.ts';
+import type { ActionContext, ActionOutcome } from './action-types.ts';
 import { afterSendBack, isJoint, partRefusal, partsOutstandingAfterReport } from './parts.ts';
 import { ownParts } from './policy.ts';
-import * as repo from './repository.ts';
 import { scopeOf } from './scope.ts';
 
 const idsOf = (ps: { id?: string }[]) => ps.map((p) => p.id).filter((id): id is string => id !== undefined);
@@ -22,10 +21,10 @@ export async function acceptPart(ctx: ActionContext, note: string | undefined): 
   const { scope, mine } = own(ctx);
   const refusal = partRefusal('accept', mine);
   if (refusal) throw conflict(refusal);
-  await parts.markAccepted(ctx.tx, idsOf(mine.filter((p) => !p.accepted)), ctx.now.toISOString());
   const departmentIds = mine.map((p) => p.departmentId).filter((d) => d !== null);
   return {
     event: { type: 'accepted', payload: { note, ...(isJoint(scope) ? { departmentIds } : {}) } },
+    writes: [{ op: 'mark_accepted', partyIds: idsOf(mine.filter((p) => !p.accepted)) }],
   };
 }
 
@@ -42,19 +41,21 @@ export async function reportPart(
   const refusal = partRefusal('feedback', mine);
   if (refusal) throw conflict(refusal);
   const reporting = mine.filter((p) => p.accepted && !p.reported);
-  await parts.markReported(ctx.tx, idsOf(reporting), result, ctx.now.toISOString());
+  const marked = { op: 'mark_reported', partyIds: idsOf(reporting), result } as const;
   const outstanding = partsOutstandingAfterReport(scope, reporting);
   const departmentIds = reporting.map((p) => p.departmentId).filter((d) => d !== null);
   if (outstanding) {
     return {
       event: { type: 'feedback_submitted', payload: { result, departmentIds, partsOutstanding: true } },
       transition: { partsOutstanding: true },
+      writes: [marked],
     };
   }
-  const combined = isJoint(scope) ? await combinedResult(ctx) : result;
+  const joint = isJoint(scope);
   return {
-    event: { type: 'feedback_submitted', payload: { result, ...(isJoint(scope) ? { departmentIds } : {}) } },
-    patch: { result: combined },
+    event: { type: 'feedback_submitted', payload: { result, ...(joint ? { departmentIds } : {}) } },
+    patch: joint ? {} : { result },
+    writes: joint ? [marked, { op: 'combine_result' }] : [marked],
     transition: { partsOutstanding: false },
     notices: [
       {
@@ -66,11 +67,6 @@ export async function reportPart(
   };
 }
 
-async function combinedResult(ctx: ActionContext): Promise<string> {
-  const reported = await parts.reportedParts(ctx.tx, ctx.c.id);
-  return reported.map((r) => (r.who ? `${r.who}：${r.result}` : r.result)).join('\n');
-}
-
 /**
  * 退单: the handler sends its part back to whoever dispatched it. In joint handling the other
  * departments keep theirs; the case returns to the dispatcher only when no handling part is left.
@@ -78,8 +74,6 @@ async function combinedResult(ctx: ActionContext): Promise<string> {
 export async function sendBackPart(ctx: ActionContext, reason: string): Promise<ActionOutcome> {
   const { scope, mine } = own(ctx);
   const left = afterSendBack(scope, mine);
-  if (left === 'none') await repo.deactivateParties(ctx.tx, ctx.c.id);
-  else await parts.deactivate(ctx.tx, idsOf(mine));
   const departmentIds = mine.map((p) => p.departmentId).filter((d) => d !== null);
   return {
     event: {
@@ -89,8 +83,11 @@ export async function sendBackPart(ctx: ActionContext, reason: string): Promise<
     patch: {
       sent_back_count: ctx.c.sent_back_count + 1,
       ...(left === 'none' ? { assigned_due_at: null } : {}),
-      ...(left === 'all_reported' ? { result: await combinedResult(ctx) } : {}),
     },
+    writes: [
+      left === 'none' ? { op: 'deactivate_parties' } : { op: 'deactivate_parts', partyIds: idsOf(mine) },
+      ...(left === 'all_reported' ? [{ op: 'combine_result' } as const] : []),
+    ],
     transition: { partsLeft: left },
     notices: ctx.c.dispatcher_id
       ? [

@@ -5,6 +5,7 @@
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import type { WorkingTime } from '../deadlines/rules.ts';
+import type { CaseEventType } from './events.ts';
 
 export interface CaseAreaPort {
   /** The grid containing the point, or undefined outside every grid. */
@@ -35,7 +36,7 @@ export type EnqueuePort = (q: Queryable, job: NewJob) => Promise<unknown>;
 
 export interface NewEvent {
   caseId: string;
-  type: string;
+  type: CaseEventType;
   actorId: string | null;
   actorRole: string | null;
   at: string;

@@ -3,10 +3,10 @@
  * channel uses, `cases.report()` (grid lookup, history entry, deadlines, idempotency), with the
  * source `open311` and the key's technical account as reporter. What the request carried beyond
  * the case — the client's own description, address, media, attributes, and the contact details,
- * encrypted (SPEC §2) — is kept beside it.
+ * encrypted (SPEC §2) — is kept beside it, written in the case's own transaction: both or neither.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
 import type { Actor } from '../people/actor.ts';
 import {
@@ -22,6 +22,7 @@ import { findService } from './service-catalogue.ts';
 
 /** The part of the case service intake needs (`services.cases`). */
 export interface ReportPort {
+  /** `within` writes what comes with the new case in the report's own transaction (not on a replay). */
   report(
     actor: Actor,
     input: {
@@ -34,6 +35,7 @@ export interface ReportPort {
       source?: 'open311';
     },
     idempotencyKey?: string,
+    within?: (tx: Tx, caseId: string) => Promise<void>,
   ): Promise<{
     id: string;
     caseNo: string;
@@ -221,25 +223,29 @@ export async function createServiceRequest(
       source: 'open311',
     },
     idempotencyKey,
+    // What came with the request commits with the case: a failure here leaves no case behind.
+    (tx, caseId) =>
+      tx
+        .insertInto('open311_request')
+        .values({
+          case_id: caseId,
+          key_id: key.id,
+          token: randomBytes(16).toString('hex'),
+          service_code: service.code,
+          description: parsed.description ?? null,
+          address_string: parsed.addressString ?? null,
+          address_id: parsed.addressId ?? null,
+          media_url: parsed.mediaUrl ?? null,
+          attributes: JSON.stringify(checked.values),
+          contact_enc:
+            Object.keys(parsed.contact).length > 0
+              ? deps.cipher.encrypt(JSON.stringify(parsed.contact))
+              : null,
+          created_at: deps.now().toISOString(),
+        })
+        .execute()
+        .then(() => undefined),
   );
-  await deps.db
-    .insertInto('open311_request')
-    .values({
-      case_id: created.id,
-      key_id: key.id,
-      token: randomBytes(16).toString('hex'),
-      service_code: service.code,
-      description: parsed.description ?? null,
-      address_string: parsed.addressString ?? null,
-      address_id: parsed.addressId ?? null,
-      media_url: parsed.mediaUrl ?? null,
-      attributes: JSON.stringify(checked.values),
-      contact_enc:
-        Object.keys(parsed.contact).length > 0 ? deps.cipher.encrypt(JSON.stringify(parsed.contact)) : null,
-      created_at: deps.now().toISOString(),
-    })
-    .onConflict((oc) => oc.column('case_id').doNothing())
-    .execute();
   const row = await deps.db
     .selectFrom('open311_request')
     .select('token')

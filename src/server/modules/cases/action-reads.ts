@@ -1,0 +1,47 @@
+/** The read port of the actions (ActionReads), over the command's transaction. */
+import type { Level } from '../../../shared/domain.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import type { ActionReads } from './action-types.ts';
+import type { RoutingPort } from './ports.ts';
+import * as repo from './repository.ts';
+
+export function actionReads(
+  tx: Tx,
+  caseId: string,
+  routing: RoutingPort,
+  handlingArea: (level: Level) => Promise<{ id: string; path: string }>,
+): ActionReads {
+  return {
+    caseType: (code) =>
+      tx
+        .selectFrom('case_type')
+        .select(['code', 'default_difficulty', 'active'])
+        .where('code', '=', code)
+        .executeTakeFirst(),
+    async caseWithParties(id) {
+      const c = await repo.findCase(tx, id);
+      return c && { c, parties: await repo.partiesOf(tx, id) };
+    },
+    async activeUserIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await tx
+        .selectFrom('app_user')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('active', '=', 1)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async departmentIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await tx.selectFrom('department').select('id').where('id', 'in', ids).execute();
+      return rows.map((r) => r.id);
+    },
+    route: (caseType, gridPath) => routing(tx, caseType, gridPath),
+    departmentMembers: (ids, gridPath) => repo.departmentMembers(tx, ids, gridPath),
+    usersWithRole: (roles, path) => repo.usersWithRole(tx, roles, path, true),
+    activeHandlerUsers: (parties, gridPath) => repo.activeHandlerUsers(tx, parties, gridPath),
+    pendingRequest: (kind) => repo.pendingRequest(tx, caseId, kind),
+    handlingArea,
+  };
+}

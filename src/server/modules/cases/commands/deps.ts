@@ -1,0 +1,19 @@
+/** What every case command is built from: the database and the ports (wired in services.ts). */
+import type { Clock } from '../../../platform/clock.ts';
+import type { DatabaseHandle } from '../../../platform/db/database.ts';
+import type { PersonalDataCipher } from '../../../platform/personal-data.ts';
+import type { AppendEventsPort, CaseAreaPort, DeadlinePort, EnqueuePort, RoutingPort } from '../ports.ts';
+
+export interface CaseServiceDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  cipher: PersonalDataCipher;
+  areas: CaseAreaPort;
+  deadlines: DeadlinePort;
+  routing: RoutingPort;
+  enqueue: EnqueuePort;
+  appendEvents: AppendEventsPort;
+}
+
+/** Who a system-made history entry is by (jobs). */
+export const SYSTEM = { actorId: null, actorRole: 'system' } as const;
