@@ -2,6 +2,7 @@
  * Wires the modules: creates each service from its ports and registers its routes.
  * The one place that knows every module.
  */
+
 import type { AppDeps } from './app.ts';
 import { registerAreaRoutes } from './modules/areas/routes.ts';
 import { type AreaService, createAreaService } from './modules/areas/service.ts';
@@ -30,6 +31,7 @@ import { registerPhotoRoutes } from './modules/photos/routes.ts';
 import { createPhotoService, type PhotoService } from './modules/photos/service.ts';
 import { createPhotoStore } from './modules/photos/store.ts';
 import type { App } from './platform/http.ts';
+import { createVault } from './platform/vault/vault.ts';
 
 export interface Services {
   auth: AuthService;
@@ -52,10 +54,12 @@ export function registerModules(app: App, deps: AppDeps): Services {
   const users = createUsersService(db, { clock, cipher: deps.cipher });
   const areas = createAreaService(db, config.caps, { clock });
   const deadlines = createDeadlineService(db, { clock });
+  // 个人信息保险箱: every personal value the case and Open311 modules store goes through it.
+  const vault = createVault({ db, cipher: deps.cipher, clock });
   const cases = createCaseService({
     database,
     clock,
-    cipher: deps.cipher,
+    vault,
     areas,
     deadlines,
     routing: routeCase,
@@ -73,7 +77,7 @@ export function registerModules(app: App, deps: AppDeps): Services {
     witnessUrl: config.ledgerWitnessUrl,
     log: app.log,
   });
-  const open311 = createOpen311Service({ db, clock, cipher: deps.cipher, cases, demo: config.demo });
+  const open311 = createOpen311Service({ db, clock, vault, cases, demo: config.demo });
   const scheduler = createScheduler({
     handle: database,
     clock,

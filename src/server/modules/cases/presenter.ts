@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { LEVEL_NAMES, type Level } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseRequestTable, SupervisionOrderTable } from '../../platform/db/schema.ts';
-import { maskPhone, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import type { Vault } from '../../platform/vault/vault.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';
 import type { Crs } from '../areas/service.ts';
 import type { Actor } from '../people/actor.ts';
@@ -50,7 +50,7 @@ export interface CaseView {
   viewerRole: string;
   wt: WorkingTime;
   now: Date;
-  cipher: PersonalDataCipher;
+  vault: Vault;
 }
 
 async function namesOf(q: Queryable, userIds: string[], departmentIds: string[], areaIds: string[]) {
@@ -105,7 +105,7 @@ export async function presentCase(q: Queryable, v: CaseView) {
   const showReporter = c.reporter_id !== null && (c.anonymous === 0 || isReporter);
   let contactPhone: string | null = null;
   if (c.contact_phone_enc && (c.anonymous === 0 || isReporter))
-    contactPhone = maskPhone(v.cipher.decrypt(c.contact_phone_enc));
+    contactPhone = v.vault.mask('phone', c.contact_phone_enc);
   return {
     ...presentCaseSummary(c, v.wt, v.now),
     description: c.description,

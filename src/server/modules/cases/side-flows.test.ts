@@ -266,7 +266,10 @@ describe('intake', () => {
       .selectAll()
       .where('user_id', '=', operator.userId)
       .execute();
-    expect(log).toHaveLength(1);
+    // One view, logged by the vault with who, whose, which field and why.
+    expect(log).toMatchObject([
+      { subject: `case:${named.body.id}`, field: 'contact_phone', reason: 'contact_reporter' },
+    ]);
     const stored = await t.database.db
       .selectFrom('case_file')
       .select('contact_phone_enc')

@@ -2,8 +2,10 @@
  * Open311 intake is one transaction: the case and the request record beside it (token, attributes,
  * contact) commit together, so a failure writing the record leaves no case, no history, no job.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonalDataCipher } from '../../platform/personal-data.ts';
+import { createVault } from '../../platform/vault/vault.ts';
 import { createDemoApp, type DemoApp } from '../../testing/demo.ts';
 import { DEMO_PLACES } from '../demo/seed.ts';
 import { issueDemoOpen311Key } from './cli.ts';
@@ -55,7 +57,8 @@ describe('Open311 intake', () => {
   it('writes the case and its request record together', async () => {
     const key = await keyHolder();
     const before = await counts();
-    const deps = { db: t.database.db, cipher: t.cipher, cases: t.services.cases, now: () => t.clock.now() };
+    const vault = createVault({ db: t.database.db, cipher: t.cipher, clock: t.clock });
+    const deps = { db: t.database.db, vault, cases: t.services.cases, now: () => t.clock.now() };
     const created = await createServiceRequest(deps, key, fields, undefined);
     expect(created.token).toMatch(/^[0-9a-f]{32}$/);
     const after = await counts();
@@ -72,7 +75,8 @@ describe('Open311 intake', () => {
         throw new Error('cipher down');
       },
     };
-    const deps = { db: t.database.db, cipher: failing, cases: t.services.cases, now: () => t.clock.now() };
+    const vault = createVault({ db: t.database.db, cipher: failing, clock: t.clock });
+    const deps = { db: t.database.db, vault, cases: t.services.cases, now: () => t.clock.now() };
     await expect(createServiceRequest(deps, key, fields, 'retry-1')).rejects.toThrow('cipher down');
     expect(await counts()).toEqual(before);
   });

@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { isPhoneNumber, type PersonalDataCipher } from '../../platform/personal-data.ts';
+import { isPhoneNumber } from '../../platform/personal-data.ts';
+import type { Vault } from '../../platform/vault/vault.ts';
 import type { Actor } from '../people/actor.ts';
 import {
   type AttributeDefinition,
@@ -187,7 +188,7 @@ function caseDescription(
 
 export interface IntakeDeps {
   db: Db;
-  cipher: PersonalDataCipher;
+  vault: Vault;
   cases: ReportPort;
   now(): Date;
 }
@@ -238,9 +239,7 @@ export async function createServiceRequest(
           media_url: parsed.mediaUrl ?? null,
           attributes: JSON.stringify(checked.values),
           contact_enc:
-            Object.keys(parsed.contact).length > 0
-              ? deps.cipher.encrypt(JSON.stringify(parsed.contact))
-              : null,
+            Object.keys(parsed.contact).length > 0 ? deps.vault.seal(JSON.stringify(parsed.contact)) : null,
           created_at: deps.now().toISOString(),
         })
         .execute()

@@ -2,9 +2,11 @@
  * Open311 API keys: issued, listed and revoked by administrators (JSON API and CLI), one technical
  * account per key made on first use that cannot sign in, and the per-key rate limit (429).
  */
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVault } from '../../platform/vault/vault.ts';
 import { createDemoApp, type DemoApp } from '../../testing/demo.ts';
 import { DEMO_PLACES } from '../demo/seed.ts';
 import { seedOpen311Attributes } from './attributes.ts';
@@ -180,7 +182,7 @@ describe('the per-key rate limit', () => {
     const open311 = createOpen311Service({
       db: t.database.db,
       clock: t.clock,
-      cipher: t.cipher,
+      vault: createVault({ db: t.database.db, cipher: t.cipher, clock: t.clock }),
       cases: t.services.cases,
       demo: true,
       rateLimit: { capacity: 2, refillPerMinute: 60 },

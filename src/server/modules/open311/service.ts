@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { PersonalDataCipher } from '../../platform/personal-data.ts';
+import type { Vault } from '../../platform/vault/vault.ts';
 import { discoveryDocument } from './discovery.ts';
 import { Open311Error, open311Error } from './errors.ts';
 import { FieldReader, type Fields } from './form.ts';
@@ -18,7 +18,7 @@ import { findServiceRequests, requestIdOfToken, type ServiceRequestView } from '
 export interface Open311Deps {
   db: Db;
   clock: Clock;
-  cipher: PersonalDataCipher;
+  vault: Vault;
   /** The one intake command (`services.cases`). */
   cases: ReportPort;
   /** Demo installs announce their endpoint as `test` in discovery. */
@@ -85,7 +85,7 @@ export function createOpen311Service(deps: Open311Deps) {
       await checkJurisdiction(fields);
       const actor = await keys.accountOf(holder);
       return createServiceRequest(
-        { db, cipher: deps.cipher, cases: deps.cases, now: () => clock.now() },
+        { db, vault: deps.vault, cases: deps.cases, now: () => clock.now() },
         { id: holder.id, actor },
         fields,
         idempotencyKey,

@@ -1,19 +1,18 @@
-/** The contact phone of a case in full (PIPL: every view by someone else is logged). */
+/** The contact phone of a case in full (PIPL: every full view is logged by the vault). */
 import { forbidden } from '../../../platform/errors.ts';
-import { uuidv7 } from '../../../platform/ids.ts';
 import type { Actor } from '../../people/actor.ts';
 import type { CaseDetail } from '../presenter.ts';
 import type { CaseServiceDeps } from './deps.ts';
 
 /**
  * The contact phone in full: for the reporter themselves, and for the centre operators of the
- * case's area (every such view logged, PIPL). An anonymous reporter's phone goes to no one else.
+ * case's area. An anonymous reporter's phone goes to no one else. Every view, the reporter's own
+ * included, goes through `vault.reveal`, which logs who saw it and why.
  */
 export function createContactPhone(
-  deps: Pick<CaseServiceDeps, 'database' | 'clock' | 'cipher'>,
+  deps: Pick<CaseServiceDeps, 'vault'>,
   detail: (actor: Actor, caseId: string) => Promise<CaseDetail>,
 ) {
-  const { db } = deps.database;
   return async (actor: Actor, caseId: string): Promise<string | null> => {
     const c = await detail(actor, caseId);
     const own = c.viewerRole === 'reporter';
@@ -22,22 +21,10 @@ export function createContactPhone(
       (a) => a.role === 'centre_operator' && a.areaPath && c.gridPath.startsWith(a.areaPath),
     );
     if (!own && !operator) throw forbidden('forbidden.full_phone');
-    const row = await db
-      .selectFrom('case_file')
-      .select('contact_phone_enc')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    if (!own)
-      await db
-        .insertInto('personal_data_access')
-        .values({
-          id: uuidv7(),
-          user_id: actor.userId,
-          subject: `case:${caseId}`,
-          field: 'contact_phone',
-          at: deps.clock.now().toISOString(),
-        })
-        .execute();
-    return row.contact_phone_enc ? deps.cipher.decrypt(row.contact_phone_enc) : null;
+    return deps.vault.reveal(
+      { name: 'case.contact_phone', id: caseId },
+      actor,
+      own ? 'own_data' : 'contact_reporter',
+    );
   };
 }

@@ -42,7 +42,7 @@ export function allowedActions(
 
 export type CaseReads = ReturnType<typeof createCaseReads>;
 
-export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadlines' | 'clock' | 'cipher'>) {
+export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadlines' | 'clock' | 'vault'>) {
   const { db } = deps.database;
 
   /** One case as `actor` may see it: 404 unknown, 403 out of sight. */
@@ -69,7 +69,7 @@ export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadli
       viewerRole: view.role,
       wt,
       now: deps.clock.now(),
-      cipher: deps.cipher,
+      vault: deps.vault,
     });
   }
 

@@ -166,7 +166,7 @@ export function createReport(deps: CaseServiceDeps) {
         source: input.source ?? (decision.role === 'resident' ? 'resident_app' : 'worker_app'),
         reporter_id: actor.userId,
         anonymous: input.anonymous ? 1 : 0,
-        contact_phone_enc: input.contactPhone ? deps.cipher.encrypt(input.contactPhone) : null,
+        contact_phone_enc: deps.vault.seal(input.contactPhone),
         lng: point.lng,
         lat: point.lat,
         grid_id: hit.gridId,
