@@ -4001,18 +4001,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actorId: string | null;
-                            actorName: string | null;
-                            actorRole: string | null;
-                            at: string;
-                            hash: string;
-                            id: string;
-                            payload: unknown;
-                            prevHash: string;
-                            seq: number;
-                            type: string;
-                        }[];
+                        "application/json": components["schemas"]["CaseHistoryEntry"][];
                     };
                 };
                 /** @description Default Response */
@@ -6875,6 +6864,639 @@ export interface components {
             status: string;
         } & {
             [key: string]: unknown;
+        };
+        CaseHistoryEntry: {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                anonymous: boolean;
+                caseNo: string;
+                caseType: string | null;
+                gridId: string;
+                source: string;
+                title: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "reported";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                difficulty: string | null;
+                fromStatus?: string;
+                level?: number;
+                result: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "resolved_on_spot";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                caseType: string;
+                difficulty: string;
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                title?: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "registered";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "rejected";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                intoCaseId: string;
+                intoCaseNo: string;
+                level?: number;
+                reason?: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "merged";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                departmentIds: string[];
+                dueAt?: string;
+                fromStatus?: string;
+                handlerIds: string[];
+                joint: boolean;
+                level?: number;
+                note?: string;
+                routed: boolean;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "dispatched";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                departmentIds?: string[];
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "accepted";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                departmentIds?: string[];
+                dispatcherId: string | null;
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "sent_back";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "progress_recorded";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                outcome: "success" | "failed" | "partial";
+                participants?: string[];
+                toStatus?: string;
+                venue?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "mediation_recorded";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                departmentIds: string[];
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                toStatus?: string;
+                userIds: string[];
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "collaborators_linked";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                departmentIds?: string[];
+                fromStatus?: string;
+                level?: number;
+                partsOutstanding?: boolean;
+                result: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "feedback_submitted";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "verified";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "rework_requested";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                message?: string;
+                to: string[];
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "reminded";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                dueAt: string;
+                fromStatus?: string;
+                level?: number;
+                orderId: string;
+                reason: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "supervised";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromLevel: number;
+                fromStatus?: string;
+                handlingAreaId: string;
+                level?: number;
+                note: string;
+                reason: string;
+                toLevel: number;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "escalated";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                hours: number;
+                level?: number;
+                reason: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "extension_requested";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                dueAt: string;
+                fromStatus?: string;
+                hours: number | null;
+                level?: number;
+                note?: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "extension_approved";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "extension_refused";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "suspended";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                status: string;
+                stoppedWorkingMinutes: number;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "resumed";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "void_requested";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                reason: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "voided";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                requestId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "void_refused";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                comment?: string;
+                fromStatus?: string;
+                level?: number;
+                rating?: number;
+                /** @enum {boolean} */
+                satisfied: true;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "visited";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                comment?: string;
+                fromStatus?: string;
+                level?: number;
+                rating?: number;
+                /** @enum {boolean} */
+                satisfied: false;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "reopened";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                finalDifficulty: string;
+                fromStatus?: string;
+                level?: number;
+                note?: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "archived";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                dueAt: string | null;
+                fromStatus?: string;
+                level?: number;
+                step: string | null;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "deadline_near";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                dueAt: string | null;
+                flaggedTo: string[];
+                fromStatus?: string;
+                level?: number;
+                step: string | null;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "overdue";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                dueAt: string;
+                fromStatus?: string;
+                level?: number;
+                orderId: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "supervision_overdue";
+        } | {
+            actorId: string | null;
+            actorName: string | null;
+            actorRole: string | null;
+            at: string;
+            /** @description SHA-256 of the entry (docs/ledger.md) */
+            hash: string;
+            id: string;
+            payload: {
+                fromDueAt: string | null;
+                fromStatus?: string;
+                level?: number;
+                reason: string;
+                step: string | null;
+                toDueAt: string;
+                toStatus?: string;
+            };
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "deadline_changed";
         };
         CaseSummary: {
             caseNo: string;

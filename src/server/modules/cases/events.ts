@@ -161,16 +161,28 @@ export function checkedAppend<E extends { type: string; payload: unknown }>(appe
   };
 }
 
-/** One entry of a case's history as the API gives it: the catalogue's types and payloads. */
-export const CaseHistoryEntrySchema = Type.Object({
+/** The fields every history entry has, whatever its type. */
+const HISTORY_ENTRY_FIELDS = {
   seq: Type.Integer(),
   id: Type.String(),
-  type: Type.Union(CASE_EVENT_TYPES.map((t) => Type.Literal(t))),
   actorId: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
   actorRole: Type.Union([Type.String(), Type.Null()]),
   at: Type.String(),
-  payload: Type.Union(CASE_EVENT_TYPES.map((t) => CASE_EVENTS[t])),
-  hash: Type.String(),
+  hash: Type.String({ description: 'SHA-256 of the entry (docs/ledger.md)' }),
   prevHash: Type.String(),
-});
+};
+
+/**
+ * One entry of a case's history as the API gives it: a union discriminated by `type`, each with
+ * the catalogue's payload — so an integrator's type generator gets every event's fields.
+ */
+export const CaseHistoryEntrySchema = Type.Union(
+  CASE_EVENT_TYPES.map((t) =>
+    Type.Object(
+      { ...HISTORY_ENTRY_FIELDS, type: Type.Literal(t), payload: CASE_EVENTS[t] },
+      { title: `history_${t}` },
+    ),
+  ),
+  { $id: 'CaseHistoryEntry' },
+);

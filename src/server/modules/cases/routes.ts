@@ -2,11 +2,13 @@
  * Case endpoints: intake (`POST /cases`, Idempotency-Key honoured), reads, history, and one route per
  * workflow action at `POST /cases/{id}/actions/{action}`, each with its own body schema.
  */
+
 import { type TSchema, Type } from 'typebox';
 import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domain.ts';
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
 import { definePermission } from '../../platform/permissions.ts';
 import type { ActionInputs } from './actions.ts';
+import { CaseHistoryEntrySchema } from './events.ts';
 import { notificationMessage } from './notification-message.ts';
 import { inDatum } from './presenter.ts';
 import type { CaseService } from './service.ts';
@@ -288,25 +290,14 @@ export function registerCaseRoutes(app: App, cases: CaseService): void {
     '/api/v1/cases/:id/history',
     {
       config: { permission: CASE_READ },
+      // The payloads go out as stored (the bytes their hashes cover), never re-shaped by a schema.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['cases'],
         summary: 'the case’s tamper-evident history, oldest first',
         params: Params,
         response: {
-          200: Type.Array(
-            Type.Object({
-              seq: Type.Integer(),
-              id: Type.String(),
-              type: Type.String(),
-              actorId: Type.Union([Type.String(), Type.Null()]),
-              actorName: Type.Union([Type.String(), Type.Null()]),
-              actorRole: Type.Union([Type.String(), Type.Null()]),
-              at: Type.String(),
-              payload: Type.Unknown(),
-              hash: Type.String(),
-              prevHash: Type.String(),
-            }),
-          ),
+          200: Type.Array(CaseHistoryEntrySchema),
           ...errorResponses,
         },
       },
