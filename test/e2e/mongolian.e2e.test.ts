@@ -5,7 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
+import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
+import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
   newContext,
   reportCase,
