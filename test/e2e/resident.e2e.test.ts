@@ -121,11 +121,10 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     });
 
     await page.locator('.tabs').getByText('我的事项').click();
-    await screenshot(page, 'debug-after-tab');
     await page.getByRole('heading', { name: '我的事项' }).waitFor();
     const card = page.locator('.case-card').first();
-    await card.waitFor();
-    expect(await card.textContent()).toContain('待回访');
+    // The list shows the last synced copy first, then the server's: wait for the server's status.
+    await expect.poll(() => card.textContent()).toContain('待回访');
     await screenshot(page, 'resident-my-cases');
     await card.click();
     await page.getByText('登记为案件：土地草牧场纠纷').waitFor();
