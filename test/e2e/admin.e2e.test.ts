@@ -16,6 +16,7 @@ import {
   newContext,
   runBrowserTests,
   screenshot,
+  signInConsole,
   startStage,
   type TestServer,
   unlabelledControls,
@@ -26,17 +27,6 @@ let server: TestServer;
 let browser: Browser;
 
 const TOWNS = ['嘎鲁图镇', '乌审召镇', '图克镇', '乌兰陶勒盖镇', '无定河镇', '苏力德苏木'];
-
-/** Signs in through the console's sign-in page and opens an administration page. */
-async function signIn(context: BrowserContext, username: string, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('who-am-i').waitFor();
-  return page;
-}
 
 /** Calls the API as a demo account (or with another password). */
 async function login(username: string, password = DEMO_PASSWORD): Promise<Response> {
@@ -123,7 +113,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     ({ server, browser } = await startStage('console'));
     admin = await newContext(browser, 'desktop', server.url);
     // Sign in once through the console's sign-in page; the other pages share the session.
-    await (await signIn(admin, 'admin', '/console/admin/areas')).close();
+    await (await signInConsole(admin, 'admin', '/console/admin/areas')).close();
   });
 
   afterAll(async () => {
@@ -473,7 +463,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
 
   it('shows a town centre operator only its town in the tree and the checks', async () => {
     const context = await newContext(browser, 'desktop', server.url);
-    const page = await signIn(context, 'town.operator', '/console/admin/areas');
+    const page = await signInConsole(context, 'town.operator', '/console/admin/areas');
     const watcher = watch(page);
     await expect.poll(() => page.getByTestId('selected-area').textContent()).toBe('乌审旗 › 乌审召镇');
     await page.getByText('巴音敖包嘎查').first().waitFor();
@@ -492,7 +482,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
 
     // The seat's centre sees its own town, where no grid is over its cap.
     const seat = await newContext(browser, 'desktop', server.url);
-    const seatPage = await signIn(seat, 'galutu.operator', '/console/admin/areas');
+    const seatPage = await signInConsole(seat, 'galutu.operator', '/console/admin/areas');
     await expect.poll(() => seatPage.getByTestId('selected-area').textContent()).toBe('乌审旗 › 嘎鲁图镇');
     expect((await treeTitles(seatPage))[0]).toContain('嘎鲁图镇');
     await seatPage.getByRole('tab', { name: '规则检查' }).click();

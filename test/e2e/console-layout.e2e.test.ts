@@ -6,9 +6,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
-import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
-import { runBrowserTests, screenshot, startStage, type TestServer, watch } from './support.ts';
+import {
+  reportCase,
+  runBrowserTests,
+  screenshot,
+  startStage,
+  submitConsoleSignIn,
+  type TestServer,
+  WAIT_MS,
+  watch,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -48,39 +55,21 @@ async function signedIn(width: number, height: number): Promise<Page> {
     timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto('/console/cases');
-  await page.getByLabel('用户名或手机号').fill('town.operator');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await submitConsoleSignIn(page, 'town.operator');
   await page.getByTestId('who-am-i').waitFor();
   return page;
 }
 
-describe.skipIf(!runBrowserTests)('the console on a small laptop and a tablet', { timeout: 90_000 }, () => {
+describe.skipIf(!runBrowserTests)('the console on a small laptop and a tablet', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('console'));
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'herder', password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
     for (const title of ['网围栏越界纠纷，邻居把网围栏往我家草场移了二十米', '饮水井使用纠纷']) {
-      const res = await fetch(`${server.url}/api/v1/cases`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          title,
-          description: `${title}：需要网格员上门了解情况。`,
-          caseType: 'land_grassland',
-          lng: DEMO_PLACES.pastoralGrid.lng,
-          lat: DEMO_PLACES.pastoralGrid.lat,
-        }),
-      });
-      caseId = ((await res.json()) as { id: string }).id;
+      const report = { title, description: `${title}：需要网格员上门了解情况。`, caseType: 'land_grassland' };
+      caseId = (await reportCase(server, report)).id;
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

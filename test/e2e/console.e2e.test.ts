@@ -3,15 +3,18 @@
  * sees only its town's cases, filters live in the address bar, the case page shows the timeline,
  * the chain check and only the allowed buttons, and an action done through the UI changes the case.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
-import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
+  apiAs,
   newContext,
+  reportCase,
   runBrowserTests,
   screenshot,
+  signInConsole,
   startStage,
+  submitConsoleSignIn,
   type TestServer,
   unlabelledControls,
   watch,
@@ -20,44 +23,6 @@ import {
 let server: TestServer;
 let browser: Browser;
 
-/** Calls the API as a demo account. */
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`cannot sign in as ${username}: ${await login.text()}`);
-  const { token } = (await login.json()) as { token: string };
-  const request = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as Record<string, unknown> & { id: string; allowedActions: string[] };
-    if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return {
-    get: (path: string) => request('GET', path),
-    post: (path: string, body: unknown) => request('POST', path, body),
-    act: (id: string, action: string, body: unknown = {}) =>
-      request('POST', `/api/v1/cases/${id}/actions/${action}`, body),
-  };
-}
-
-async function signIn(context: BrowserContext, username: string, path = '/console/cases'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('who-am-i').waitFor();
-  return page;
-}
-
-const pastoral = { lng: DEMO_PLACES.pastoralGrid.lng, lat: DEMO_PLACES.pastoralGrid.lat };
 const galutu = { lng: DEMO_PLACES.galutuCommunity.lng, lat: DEMO_PLACES.galutuCommunity.lat };
 
 let townCaseId: string;
@@ -66,37 +31,30 @@ let escalatedCaseId: string;
 describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('console'));
-    const herder = await apiAs('herder');
-    const galutuWorker = await apiAs('galutu.worker');
     townCaseId = (
-      await herder.post('/api/v1/cases', {
+      await reportCase(server, {
         title: '网围栏越界纠纷',
         description: '邻居把网围栏往我家草场移了二十米。',
         caseType: 'land_grassland',
-        ...pastoral,
       })
     ).id;
-    await galutuWorker.post('/api/v1/cases', {
+    const noise = await (await apiAs(server, 'galutu.worker')).post('/api/v1/cases', {
       title: '小区夜间噪音扰民',
       description: '楼下烧烤店每晚营业到凌晨两点。',
       ...galutu,
     });
+    expect(noise.status).toBe(201);
     // A case the grid could not settle: escalated to the gacha (level 2), awaiting its dispatch.
     escalatedCaseId = (
-      await herder.post('/api/v1/cases', {
-        title: '饮水井使用纠纷',
-        description: '两户共用的饮水井，一户加了锁。',
-        ...pastoral,
-      })
+      await reportCase(
+        server,
+        { title: '饮水井使用纠纷', description: '两户共用的饮水井，一户加了锁。' },
+        'accepted',
+      )
     ).id;
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    await chief.act(escalatedCaseId, 'register', { caseType: 'neighbour' });
-    const me = (await worker.get('/api/v1/me')) as unknown as { id: string };
-    await chief.act(escalatedCaseId, 'dispatch', { handlerIds: [me.id] });
-    await worker.act(escalatedCaseId, 'accept');
+    const worker = await apiAs(server, 'grid.worker');
     await worker.act(escalatedCaseId, 'mediate', { outcome: 'failed', note: '双方不让步' });
-    await (await apiAs('grid.guide')).act(escalatedCaseId, 'escalate', {
+    await (await apiAs(server, 'grid.guide')).act(escalatedCaseId, 'escalate', {
       reason: 'mediation_failed',
       note: '网格调解未果，提交嘎查',
     });
@@ -115,9 +73,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     await page.getByText('登录综治中心工作台').waitFor();
     expect(await unlabelledControls(page)).toEqual([]);
     await screenshot(page, 'console-signin');
-    await page.getByLabel('用户名或手机号').fill('town.operator');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await submitConsoleSignIn(page, 'town.operator');
 
     const who = page.getByTestId('who-am-i');
     await expect.poll(() => who.textContent()).toContain('镇综治中心受理员 高娃');
@@ -133,7 +89,11 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     await screenshot(page, 'console-case-list');
 
     // The banner centre sees the seat's case too.
-    const banner = await signIn(await newContext(browser, 'desktop', server.url), 'banner.operator');
+    const banner = await signInConsole(
+      await newContext(browser, 'desktop', server.url),
+      'banner.operator',
+      '/console/cases',
+    );
     await banner.getByText('小区夜间噪音扰民').waitFor();
     expect(await banner.locator('.ant-table-tbody').textContent()).toContain('网围栏越界纠纷');
     watcher.assertClean();
@@ -142,7 +102,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
 
   it('keeps the filters in the address bar across a reload', async () => {
     const context = await newContext(browser, 'desktop', server.url);
-    const page = await signIn(context, 'town.operator');
+    const page = await signInConsole(context, 'town.operator', '/console/cases');
     const watcher = watch(page);
     await page.getByText('网围栏越界纠纷').waitFor();
 
@@ -173,7 +133,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
 
   it('shows the case page: timeline, an intact history and only the allowed buttons', async () => {
     const context = await newContext(browser, 'desktop', server.url);
-    const page = await signIn(context, 'town.operator', `/console/cases/${townCaseId}`);
+    const page = await signInConsole(context, 'town.operator', `/console/cases/${townCaseId}`);
     const watcher = watch(page);
     await page.getByTestId('case-no').waitFor();
     await page.locator('[data-event="reported"]').waitFor();
@@ -185,7 +145,8 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     expect(await verification.textContent()).toContain('完整：1 条记录的哈希校验全部通过');
     expect(await page.getByTestId('case-status').textContent()).toBe('待受理');
 
-    const allowed = (await (await apiAs('town.operator')).get(`/api/v1/cases/${townCaseId}`)).allowedActions;
+    const allowed = (await (await apiAs(server, 'town.operator')).get(`/api/v1/cases/${townCaseId}`)).body
+      .allowedActions;
     const shown = await page
       .locator('[data-testid="case-actions"] [data-action]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
@@ -205,7 +166,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
 
   it('dispatches an escalated case through the UI, and the status on screen changes', async () => {
     const context = await newContext(browser, 'desktop', server.url);
-    const page = await signIn(context, 'village.operator', `/console/cases/${escalatedCaseId}`);
+    const page = await signInConsole(context, 'village.operator', `/console/cases/${escalatedCaseId}`);
     const watcher = watch(page);
     await page.getByTestId('case-no').waitFor();
     expect(await page.getByTestId('case-status').textContent()).toBe('待派遣');
@@ -235,7 +196,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     expect(await page.locator('[data-action="dispatch"]').count()).toBe(0);
     await screenshot(page, 'console-after-dispatch');
 
-    const after = await (await apiAs('village.elder')).get(`/api/v1/cases/${escalatedCaseId}`);
+    const after = (await (await apiAs(server, 'village.elder')).get(`/api/v1/cases/${escalatedCaseId}`)).body;
     expect(after.status).toBe('dispatched');
     expect(after.allowedActions).toContain('accept');
     watcher.assertClean();

@@ -7,39 +7,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
-import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
-import { newContext, runBrowserTests, screenshot, startStage, type TestServer, watch } from './support.ts';
+import {
+  apiAs,
+  newContext,
+  runBrowserTests,
+  screenshot,
+  signInResident,
+  signInWorker,
+  startStage,
+  submitConsoleSignIn,
+  type TestServer,
+  walkCase,
+  watch,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
-
-/** Calls the API as a demo account. */
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`cannot sign in as ${username}: ${await login.text()}`);
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected freely
-  const request = async (method: string, path: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return {
-    userId: user.id,
-    get: (path: string) => request('GET', path),
-    act: (id: string, action: string, body: unknown = {}) =>
-      request('POST', `/api/v1/cases/${id}/actions/${action}`, body),
-  };
-}
 
 /** A JPEG drawn in the page (a "camera" photo), as base64. */
 function drawPhoto(page: Page, colour: string): Promise<Buffer> {
@@ -76,20 +59,20 @@ async function openFullView(page: Page, kind: string): Promise<void> {
 /** The case map has drawn (MapLibre loaded, the grid outline and pin on a canvas) at the case's point. */
 async function expectMap(page: Page, lng: number, lat: number): Promise<void> {
   const map = page.locator('[data-testid="case-map"][data-loaded="true"]');
-  await map.waitFor({ timeout: 20_000 });
+  await map.waitFor();
   expect(await map.locator('canvas.maplibregl-canvas').count()).toBe(1);
   expect(await map.locator('.maplibregl-marker').count()).toBe(1);
   expect(Number(await map.getAttribute('data-lng'))).toBeCloseTo(lng, 4);
   expect(Number(await map.getAttribute('data-lat'))).toBeCloseTo(lat, 4);
 }
 
-describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { timeout: 120_000 }, () => {
+describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', () => {
   let caseId = '';
   let location = { lng: 0, lat: 0 };
 
   beforeAll(async () => {
     ({ server, browser } = await startStage('worker'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -102,10 +85,7 @@ describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { 
       latitude: DEMO_PLACES.pastoralGrid.lat,
     });
     const page = await context.newPage();
-    await page.goto('/');
-    await page.getByLabel('手机号').fill('herder');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInResident(page);
     await page.getByText('土地草牧场纠纷').click();
     await page.getByLabel('情况描述').fill('邻居的网围栏压到我家草场二十米，照片为证。');
     await page
@@ -121,32 +101,23 @@ describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { 
     await page.getByRole('button', { name: '提交' }).click();
     caseId = ((await (await created).json()) as { id: string }).id;
     await photoSent;
-    const herder = await apiAs('herder');
-    location = (await herder.get(`/api/v1/cases/${caseId}`)).location;
+    const herder = await apiAs(server, 'herder');
+    location = (await herder.get(`/api/v1/cases/${caseId}`)).body.location;
     expect(location.lng).toBeCloseTo(DEMO_PLACES.pastoralGrid.lng, 4);
-    expect((await herder.get(`/api/v1/cases/${caseId}/photos`)).map((p: { kind: string }) => p.kind)).toEqual(
-      ['report'],
-    );
+    expect(
+      (await herder.get(`/api/v1/cases/${caseId}/photos`)).body.map((p: { kind: string }) => p.kind),
+    ).toEqual(['report']);
     await context.close();
 
     // The grid chief registers it and dispatches it to the grid worker; the worker accepts.
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    await chief.act(caseId, 'register', { caseType: 'land_grassland' });
-    await chief.act(caseId, 'dispatch', { handlerIds: [worker.userId] });
-    await worker.act(caseId, 'accept');
+    await walkCase(server, caseId, 'accepted', { caseType: 'land_grassland' });
   });
 
   it('the grid worker sees the photo, opens it, sees the map and a link to navigate there; offline feedback with an "after" photo is sent once', async () => {
     const context = await newContext(browser, 'phone', server.url);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     const watcher = watch(page);
-    await page.goto('/worker/');
-    await page.getByLabel('账号或手机号').fill('grid.worker');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('我的任务').waitFor();
+    await signInWorker(page, 'grid.worker');
     await page.goto(`/worker/#/case/${caseId}`);
     await page.getByRole('button', { name: '反馈结果' }).waitFor();
 
@@ -173,9 +144,7 @@ describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { 
     await page.locator('.photo-picker[data-kind="after"] img').waitFor();
     await screenshot(page, 'evidence-worker-feedback-offline');
     await page.locator('.action-form').getByRole('button', { name: '提交' }).click();
-    await expect
-      .poll(() => page.locator('.outbox-item[data-status="waiting"]').count(), { timeout: 20_000 })
-      .toBe(2);
+    await expect.poll(() => page.locator('.outbox-item[data-status="waiting"]').count()).toBe(2);
 
     // Signal again: the feedback, then its photo, each sent once.
     const uploaded = page.waitForResponse((r) => /\/photos\?kind=after$/.test(r.url()) && r.status() === 201);
@@ -194,12 +163,9 @@ describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { 
   it('the centre operator sees the reported photo and the "after" photo exactly once, full size, and the map', async () => {
     const context = await newContext(browser, 'desktop', server.url);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     const watcher = watch(page);
     await page.goto(`/console/cases/${caseId}`);
-    await page.getByLabel('用户名或手机号').fill('town.operator');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await submitConsoleSignIn(page, 'town.operator');
     await page.getByTestId('case-evidence').waitFor();
     await page.locator('[data-testid="photo-thumb"][data-kind="after"] img').waitFor();
     expect(await page.locator('[data-testid="photo-thumb"][data-kind="report"]').count()).toBe(1);
@@ -208,8 +174,9 @@ describe.skipIf(!runBrowserTests)('evidence on the case page (现场证据)', { 
     await openFullView(page, 'after');
     await expectMap(page, location.lng, location.lat);
     await screenshot(page, 'evidence-console-case');
-    const operator = await apiAs('town.operator');
-    const kinds = (await operator.get(`/api/v1/cases/${caseId}/photos`)).map((p: { kind: string }) => p.kind);
+    const operator = await apiAs(server, 'town.operator');
+    const photos = (await operator.get(`/api/v1/cases/${caseId}/photos`)).body;
+    const kinds = photos.map((p: { kind: string }) => p.kind);
     expect(kinds.sort()).toEqual(['after', 'report']);
     watcher.assertClean();
     await context.close();

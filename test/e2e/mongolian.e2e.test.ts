@@ -5,9 +5,11 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
+import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
+import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
   newContext,
+  reportCase,
   runBrowserTests,
   screenshot,
   startStage,
@@ -26,28 +28,6 @@ let watcher: ReturnType<typeof watch>;
 const GRID_MN = 'ᠪᠠᠶᠠᠨ ᠣᠪᠣᠭ᠎ᠠ ᠭᠠᠴᠠᠭ᠎ᠠ ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠪᠠᠭ';
 const NEIGHBOUR_MN = 'ᠬᠥᠷᠰᠢ ᠶᠢᠨ ᠮᠠᠷᠭᠠᠭᠠᠨ';
 const INFRASTRUCTURE_MN = 'ᠰᠠᠭᠤᠷᠢ ᠪᠠᠶᠢᠭᠤᠯᠤᠮᠵᠢ';
-
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  return {
-    userId: user.id,
-    // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
-    async post(path: string, body: unknown = {}): Promise<{ status: number; body: any }> {
-      const res = await fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-  };
-}
 
 function writingMode(selector: string): Promise<string> {
   return page
@@ -88,9 +68,8 @@ describe.skipIf(!runBrowserTests)('resident app in traditional Mongolian (ᠮᠣ
       latitude: DEMO_PLACES.pastoralGrid.lat,
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     watcher = watch(page);
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -134,27 +113,17 @@ describe.skipIf(!runBrowserTests)('resident app in traditional Mongolian (ᠮᠣ
   });
 
   it('shows my cases and a case page with its timeline vertical and nothing cut off', async () => {
-    const herder = await apiAs('herder');
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    const reported = await herder.post('/api/v1/cases', {
-      description: '冬季草场饮水点结冰，牲畜无法饮水，请尽快处理。',
-      lng: DEMO_PLACES.pastoralGrid.lng,
-      lat: DEMO_PLACES.pastoralGrid.lat,
-    });
-    expect(reported.status).toBe(201);
-    const caseId: string = reported.body.id;
-    const act = (action: string, body: unknown) =>
-      chief.post(`/api/v1/cases/${caseId}/actions/${action}`, body);
-    expect((await act('register', { caseType: 'infrastructure' })).status).toBe(200);
-    expect((await act('dispatch', { handlerIds: [worker.userId] })).status).toBe(200);
-    const progress = await worker.post(`/api/v1/cases/${caseId}/actions/accept`, {});
-    expect(progress.status).toBe(200);
+    const reported = await reportCase(
+      server,
+      { description: '冬季草场饮水点结冰，牲畜无法饮水，请尽快处理。' },
+      'accepted',
+      { caseType: 'infrastructure' },
+    );
 
     await page.locator('.tabs').getByText('ᠮᠢᠨᠦ ᠬᠡᠷᠡᠭ').click();
-    const card = page.locator(`.case-card[data-case-no="${reported.body.caseNo}"]`);
+    const card = page.locator(`.case-card[data-case-no="${reported.caseNo}"]`);
     await card.waitFor();
-    expect(await writingMode(`.case-card[data-case-no="${reported.body.caseNo}"]`)).toBe('vertical-lr');
+    expect(await writingMode(`.case-card[data-case-no="${reported.caseNo}"]`)).toBe('vertical-lr');
     expect(await cutOff('.case-card')).toEqual([]);
     await screenshot(page, 'resident-mn-cases');
 

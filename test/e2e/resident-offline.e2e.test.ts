@@ -4,43 +4,28 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
-import { newContext, runBrowserTests, screenshot, startStage, type TestServer, watch } from './support.ts';
+import {
+  newContext,
+  reportCase,
+  runBrowserTests,
+  screenshot,
+  signInResident,
+  startStage,
+  type TestServer,
+  watch,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  return {
-    userId: user.id,
-    // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
-    async post(path: string, body: unknown = {}): Promise<{ status: number; body: any }> {
-      const res = await fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-  };
-}
-
 describe.skipIf(!runBrowserTests)('resident app offline (离线查看)', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('resident'));
     context = await newContext(browser, 'phone', server.url);
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -49,28 +34,18 @@ describe.skipIf(!runBrowserTests)('resident app offline (离线查看)', () => {
   it('shows my cases and a case page with its timeline after a reload with no signal', async () => {
     const watcher = watch(page);
     // A case of the herder's, registered and dispatched, so its timeline has several entries.
-    const herder = await apiAs('herder');
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    const reported = await herder.post('/api/v1/cases', {
-      description: '冬季草场饮水点结冰，牲畜无法饮水。',
-      lng: DEMO_PLACES.pastoralGrid.lng,
-      lat: DEMO_PLACES.pastoralGrid.lat,
-    });
-    expect(reported.status).toBe(201);
-    const caseId: string = reported.body.id;
-    const caseNo: string = reported.body.caseNo;
-    const act = (action: string, body: unknown) =>
-      chief.post(`/api/v1/cases/${caseId}/actions/${action}`, body);
-    expect((await act('register', { caseType: 'infrastructure' })).status).toBe(200);
-    expect((await act('dispatch', { handlerIds: [worker.userId] })).status).toBe(200);
+    const reported = await reportCase(
+      server,
+      { description: '冬季草场饮水点结冰，牲畜无法饮水。' },
+      'dispatched',
+      {
+        caseType: 'infrastructure',
+      },
+    );
+    const caseNo: string = reported.caseNo;
 
     // Online: sign in, open my cases and the case page (the app shell goes onto the phone meanwhile).
-    await page.goto('/');
-    await page.getByLabel('手机号').fill('herder');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '反映问题或纠纷' }).waitFor();
+    await signInResident(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

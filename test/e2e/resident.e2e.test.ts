@@ -5,49 +5,25 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
+import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import {
+  apiAs,
   newContext,
   runBrowserTests,
   screenshot,
+  signInResident,
   startStage,
   type TestServer,
   unlabelledControls,
+  walkCase,
   watch,
 } from './support.ts';
 
-const PASSWORD = 'zhizhi-demo-2026';
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watcher: ReturnType<typeof watch>;
-
-/** The API as a demo account, straight from the test (not through the browser). */
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  return {
-    userId: user.id,
-    // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
-    async get(path: string): Promise<any> {
-      return (await fetch(`${server.url}${path}`, { headers })).json();
-    },
-    async act(caseId: string, action: string, body: unknown = {}): Promise<number> {
-      const res = await fetch(`${server.url}/api/v1/cases/${caseId}/actions/${action}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      return res.status;
-    },
-  };
-}
 
 async function expectLabelled(): Promise<void> {
   expect(await unlabelledControls(page)).toEqual([]);
@@ -75,10 +51,7 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     await page.getByText('短信验证码暂未开通').waitFor();
     await expectLabelled();
     await screenshot(page, 'resident-sign-in');
-    await page.getByLabel('手机号').fill('herder');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '反映问题或纠纷' }).waitFor();
+    await signInResident(page);
     watcher.assertClean();
   });
 
@@ -125,9 +98,9 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('待受理');
-    const herder = await apiAs('herder');
-    await expect.poll(async () => (await herder.get(`/api/v1/cases/${caseId}/photos`)).length).toBe(1);
-    const saved = await herder.get(`/api/v1/cases/${caseId}`);
+    const herder = await apiAs(server, 'herder');
+    await expect.poll(async () => (await herder.get(`/api/v1/cases/${caseId}/photos`)).body.length).toBe(1);
+    const saved = (await herder.get(`/api/v1/cases/${caseId}`)).body;
     expect(saved).toMatchObject({ caseType: 'land_grassland', contactPhone: '139****0001' });
     expect(saved.location.lng).toBeCloseTo(DEMO_PLACES.pastoralGrid.lng, 5);
     await page.reload();
@@ -142,23 +115,16 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
   });
 
   it('shows the case in My cases with its timeline as the grid team works it, and takes the return visit', async () => {
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    const guide = await apiAs('grid.guide');
-    expect(await chief.act(caseId, 'register', { caseType: 'land_grassland' })).toBe(200);
-    expect(await chief.act(caseId, 'dispatch', { handlerIds: [worker.userId] })).toBe(200);
-    expect(await worker.act(caseId, 'accept')).toBe(200);
-    expect(await worker.act(caseId, 'feedback', { result: '网围栏已按原界线恢复，双方签字确认。' })).toBe(
-      200,
-    );
-    expect(await guide.act(caseId, 'verify')).toBe(200);
+    await walkCase(server, caseId, 'verified', {
+      caseType: 'land_grassland',
+      result: '网围栏已按原界线恢复，双方签字确认。',
+    });
 
     await page.locator('.tabs').getByText('我的事项').click();
-    await screenshot(page, 'debug-after-tab');
     await page.getByRole('heading', { name: '我的事项' }).waitFor();
     const card = page.locator('.case-card').first();
-    await card.waitFor();
-    expect(await card.textContent()).toContain('待回访');
+    // The list shows the last synced copy first, then the server's: wait for the server's status.
+    await expect.poll(() => card.textContent()).toContain('待回访');
     await screenshot(page, 'resident-my-cases');
     await card.click();
     await page.getByText('登记为案件：土地草牧场纠纷').waitFor();
@@ -176,14 +142,14 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     await page.getByText('您的评价：满意').waitFor();
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('待归档');
     expect(await page.locator('.timeline').textContent()).toContain('回访：满意');
-    const herder = await apiAs('herder');
-    expect((await herder.get(`/api/v1/cases/${caseId}`)).status).toBe('visited');
+    const herder = await apiAs(server, 'herder');
+    expect((await herder.get(`/api/v1/cases/${caseId}`)).body.status).toBe('visited');
     watcher.assertClean();
   });
 
   it('keeps a report made offline in the outbox and sends it exactly once when back online', async () => {
-    const herder = await apiAs('herder');
-    const before = (await herder.get('/api/v1/cases?mine=true&limit=500')).total as number;
+    const herder = await apiAs(server, 'herder');
+    const before = (await herder.get('/api/v1/cases?mine=true&limit=500')).body.total as number;
     await page.goto('/#/report');
     await page.getByRole('heading', { name: '反映问题或纠纷' }).waitFor();
     await context.setOffline(true);
@@ -198,14 +164,14 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     expect(await item.getAttribute('data-status')).toBe('waiting');
     expect(await item.textContent()).toContain('等待网络');
     await screenshot(page, 'resident-outbox-waiting');
-    expect((await herder.get('/api/v1/cases?mine=true&limit=500')).total).toBe(before);
+    expect((await herder.get('/api/v1/cases?mine=true&limit=500')).body.total).toBe(before);
 
     await context.setOffline(false);
     await expect.poll(() => item.getAttribute('data-status')).toBe('sent');
     expect(await item.textContent()).toContain('已发送');
     await screenshot(page, 'resident-outbox-sent');
     // Exactly one new case on the server, and it shows in the list.
-    const after = await herder.get('/api/v1/cases?mine=true&limit=500');
+    const after = (await herder.get('/api/v1/cases?mine=true&limit=500')).body;
     expect(after.total).toBe(before + 1);
     const burning = after.items.filter((c: { title: string }) => c.title.startsWith('夜里有人在草场边烧荒'));
     expect(burning).toHaveLength(1);
@@ -225,7 +191,7 @@ describe.skipIf(!runBrowserTests)('智治乌审 resident app (phone)', () => {
     await page.reload();
     await reloaded;
     expect(resent).toEqual([]);
-    expect((await herder.get('/api/v1/cases?mine=true&limit=500')).total).toBe(before + 1);
+    expect((await herder.get('/api/v1/cases?mine=true&limit=500')).body.total).toBe(before + 1);
     watcher.assertClean();
   });
 

@@ -6,8 +6,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
-import { newContext, runBrowserTests, startStage, type TestServer, watch } from './support.ts';
+import {
+  newContext,
+  runBrowserTests,
+  signInResident,
+  startStage,
+  submitConsoleSignIn,
+  type TestServer,
+  watch,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,7 +30,6 @@ async function watchedPage(kind: 'phone' | 'desktop') {
     );
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
   return { context, page, watcher: watch(page) };
 }
 
@@ -37,7 +43,7 @@ const readableByScripts = (page: Page) =>
 describe.skipIf(!runBrowserTests)('the apps under the security headers (issue 7 #8)', () => {
   beforeAll(async () => {
     ({ server, browser } = await startStage('resident'));
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -49,10 +55,7 @@ describe.skipIf(!runBrowserTests)('the apps under the security headers (issue 7 
     const headers = response?.headers() ?? {};
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
-    await page.getByLabel('手机号').fill('herder');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '反映问题或纠纷' }).waitFor();
+    await signInResident(page);
 
     const session = (await context.cookies()).find((c) => c.name === 'zhizhi_session');
     expect(session?.httpOnly).toBe(true);
@@ -122,9 +125,7 @@ describe.skipIf(!runBrowserTests)('the apps under the security headers (issue 7 
 
     const { context, page, watcher } = await watchedPage('desktop');
     await page.goto('/console/admin/areas');
-    await page.getByLabel('用户名或手机号').fill('admin');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await submitConsoleSignIn(page, 'admin');
     await page.getByTestId('who-am-i').waitFor();
     expect(await readableByScripts(page).then((r) => r.storage.map(([key]) => key))).not.toContain(
       'zhizhi.token',
@@ -132,7 +133,7 @@ describe.skipIf(!runBrowserTests)('the apps under the security headers (issue 7 
     await page.getByRole('tab', { name: '地图' }).click();
     const map = page.getByTestId('area-map');
     // The shapes count comes from MapLibre's worker: drawn means the worker ran under the policy.
-    await expect.poll(() => map.getAttribute('data-shapes'), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
+    await expect.poll(() => map.getAttribute('data-shapes')).toMatch(/^[1-9]\d*$/);
     expect(await violations(page)).toEqual([]);
     watcher.assertClean();
     await context.close();

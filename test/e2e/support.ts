@@ -12,7 +12,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
+import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 
 /** How long any one wait (a selector, a response, a poll) may take before it fails. */
 export const WAIT_MS = 30_000;
@@ -239,4 +241,176 @@ export async function startStage(app?: 'console' | 'resident' | 'worker'): Promi
     await server.stop();
     throw error;
   }
+}
+
+// ── The API, straight from the test (not through the browser) ──────────────────────────────────
+
+/** A status and the JSON body (undefined when empty), whatever the status. */
+export interface ApiAnswer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
+  body: any;
+}
+
+/** A demo account signed in over real HTTP. */
+export interface Api {
+  userId: string;
+  displayName: string;
+  get(path: string): Promise<ApiAnswer>;
+  post(path: string, body?: unknown): Promise<ApiAnswer>;
+  /** A case action the server must accept (the test fails otherwise); the case as it is now. */
+  // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
+  act(caseId: string, action: string, body?: unknown): Promise<any>;
+}
+
+/** Signs `username` in through the API (the demo password unless told) and calls the API as them. */
+export async function apiAs(server: TestServer, username: string, password = DEMO_PASSWORD): Promise<Api> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`cannot sign in as ${username}: ${await login.text()}`);
+  const { token, user } = (await login.json()) as {
+    token: string;
+    user: { id: string; displayName: string };
+  };
+  const call = async (method: string, path: string, body?: unknown): Promise<ApiAnswer> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    userId: user.id,
+    displayName: user.displayName,
+    get: (path) => call('GET', path),
+    post: (path, body = {}) => call('POST', path, body),
+    async act(caseId, action, body = {}) {
+      const answer = await call('POST', `/api/v1/cases/${caseId}/actions/${action}`, body);
+      if (answer.status !== 200) {
+        throw new Error(
+          `${action} on ${caseId} as ${username}: ${answer.status} ${JSON.stringify(answer.body)}`,
+        );
+      }
+      return answer.body;
+    },
+  };
+}
+
+/** The steps of the case loop a test can walk a case to, in order. */
+const STEPS = ['reported', 'registered', 'dispatched', 'accepted', 'fed back', 'verified'] as const;
+export type CaseStep = (typeof STEPS)[number];
+
+export interface CaseReport {
+  title?: string;
+  description: string;
+  caseType?: string;
+  /** Where; the pastoral grid (巴音敖包嘎查一社) unless told. */
+  lng?: number;
+  lat?: number;
+}
+
+export interface WalkOptions {
+  /** The type the grid chief registers it as. */
+  caseType?: string;
+  /** What the grid worker feeds back as the result. */
+  result?: string;
+}
+
+/**
+ * Walks a case of the pastoral grid from where it is (`from`) to `upTo` through the API, each step by
+ * the person who holds it: the grid chief registers and dispatches to the grid worker, who accepts and
+ * feeds back; the grid guide verifies. Returns the case as the last action left it.
+ */
+export async function walkCase(
+  server: TestServer,
+  caseId: string,
+  upTo: CaseStep,
+  { caseType = 'neighbour', result = '已上门协调，双方和解。' }: WalkOptions = {},
+  from: CaseStep = 'reported',
+  // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
+): Promise<any> {
+  const todo = STEPS.slice(STEPS.indexOf(from) + 1, STEPS.indexOf(upTo) + 1);
+  if (todo.length === 0) return undefined;
+  const chief = await apiAs(server, 'grid.chief');
+  const worker = await apiAs(server, 'grid.worker');
+  const steps: Record<Exclude<CaseStep, 'reported'>, () => Promise<unknown>> = {
+    registered: () => chief.act(caseId, 'register', { caseType }),
+    dispatched: () => chief.act(caseId, 'dispatch', { handlerIds: [worker.userId] }),
+    accepted: () => worker.act(caseId, 'accept'),
+    'fed back': () => worker.act(caseId, 'feedback', { result }),
+    verified: async () => (await apiAs(server, 'grid.guide')).act(caseId, 'verify'),
+  };
+  let last: unknown;
+  for (const step of todo) last = await steps[step as Exclude<CaseStep, 'reported'>]();
+  return last;
+}
+
+/** A case the herder reports in the pastoral grid through the API, walked to `upTo`; as reported. */
+export async function reportCase(
+  server: TestServer,
+  report: CaseReport,
+  upTo: CaseStep = 'reported',
+  options: WalkOptions = {},
+  // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
+): Promise<any> {
+  const herder = await apiAs(server, 'herder');
+  const reported = await herder.post('/api/v1/cases', {
+    lng: DEMO_PLACES.pastoralGrid.lng,
+    lat: DEMO_PLACES.pastoralGrid.lat,
+    ...report,
+  });
+  expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  await walkCase(server, reported.body.id, upTo, options);
+  return reported.body;
+}
+
+// ── Signing in through the apps ────────────────────────────────────────────────────────────────
+
+/**
+ * Signs in to the 智治乌审 resident app (herder unless told) and waits for the report screen; opens
+ * the app first unless the page has something open already.
+ */
+export async function signInResident(page: Page, username = 'herder'): Promise<void> {
+  if (page.url() === 'about:blank') await page.goto('/');
+  await page.getByLabel('手机号').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '反映问题或纠纷' }).waitFor();
+}
+
+/** Signs in to the 百姓管家 worker app and waits for Today (我的任务); opens the app as above. */
+export async function signInWorker(page: Page, username: string): Promise<void> {
+  if (page.url() === 'about:blank') await page.goto('/worker/');
+  await page.getByLabel('账号或手机号').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('我的任务').waitFor();
+}
+
+/** Fills the console's sign-in form (on whatever page asked for it) and submits it. */
+export async function submitConsoleSignIn(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Opens `path` of the console in a new page of `context`, signs in and waits for the header's name. */
+export async function signInConsole(context: BrowserContext, username: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(path);
+  await submitConsoleSignIn(page, username);
+  await page.getByTestId('who-am-i').waitFor();
+  return page;
 }

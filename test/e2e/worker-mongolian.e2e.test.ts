@@ -5,38 +5,21 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
-import { newContext, runBrowserTests, screenshot, startStage, type TestServer, watch } from './support.ts';
+import {
+  apiAs,
+  newContext,
+  reportCase,
+  runBrowserTests,
+  screenshot,
+  signInWorker,
+  startStage,
+  type TestServer,
+  watch,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const { token, user } = (await login.json()) as {
-    token: string;
-    user: { id: string; displayName: string };
-  };
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  return {
-    userId: user.id,
-    displayName: user.displayName,
-    // biome-ignore lint/suspicious/noExplicitAny: API answers are inspected freely in tests
-    async post(path: string, body: unknown = {}): Promise<{ status: number; body: any }> {
-      const res = await fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    },
-  };
-}
 
 /**
  * Text of the page written in Han characters, other than data: `names[0]` the person's name, and
@@ -66,8 +49,7 @@ describe.skipIf(!runBrowserTests)('grid-worker app in traditional Mongolian (ᠮ
     ({ server, browser } = await startStage('worker'));
     const context = await newContext(browser, 'phone', server.url);
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -75,28 +57,18 @@ describe.skipIf(!runBrowserTests)('grid-worker app in traditional Mongolian (ᠮ
 
   it('switches to Mongolian from the today screen and shows it in Mongolian script, vertically', async () => {
     const watcher = watch(page);
-    const herder = await apiAs('herder');
-    const chief = await apiAs('grid.chief');
-    const worker = await apiAs('grid.worker');
-    const reported = await herder.post('/api/v1/cases', {
-      description: '牧道上的水泥桥出现裂缝，牛羊通过有危险。',
-      lng: DEMO_PLACES.pastoralGrid.lng,
-      lat: DEMO_PLACES.pastoralGrid.lat,
-    });
-    expect(reported.status).toBe(201);
-    const id: string = reported.body.id;
-    expect(
-      (await chief.post(`/api/v1/cases/${id}/actions/register`, { caseType: 'infrastructure' })).status,
-    ).toBe(200);
-    expect(
-      (await chief.post(`/api/v1/cases/${id}/actions/dispatch`, { handlerIds: [worker.userId] })).status,
-    ).toBe(200);
+    const worker = await apiAs(server, 'grid.worker');
+    const reported = await reportCase(
+      server,
+      { description: '牧道上的水泥桥出现裂缝，牛羊通过有危险。' },
+      'dispatched',
+      {
+        caseType: 'infrastructure',
+      },
+    );
+    const id: string = reported.id;
 
-    await page.goto('/worker/');
-    await page.getByLabel('账号或手机号').fill('grid.worker');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('我的任务').waitFor();
+    await signInWorker(page, 'grid.worker');
 
     await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
     await page.getByText('ᠮᠢᠨᠦ ᠠᠵᠢᠯ').waitFor();
@@ -105,7 +77,7 @@ describe.skipIf(!runBrowserTests)('grid-worker app in traditional Mongolian (ᠮ
     expect(await page.getByText('ᠮᠢᠨᠦ ᠠᠵᠢᠯ').evaluate((el) => getComputedStyle(el).writingMode)).toBe(
       'vertical-lr',
     );
-    expect(await hanOutsideData([worker.displayName, reported.body.title])).toEqual([]);
+    expect(await hanOutsideData([worker.displayName, reported.title])).toEqual([]);
     await screenshot(page, 'worker-mn-today');
     // The other languages stay one tap away.
     expect(await page.getByRole('button', { name: '中文' }).count()).toBe(1);

@@ -7,61 +7,26 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import { formatMessage } from '../../src/shared/messages/format.ts';
 import {
+  type Api,
+  apiAs,
   cached,
   newContext,
+  reportCase,
   runBrowserTests,
   screenshot,
+  signInWorker,
   startStage,
   type TestServer,
   unlabelledControls,
+  walkCase,
   watch,
 } from './support.ts';
-
-const PASSWORD = 'zhizhi-demo-2026';
-
-interface Api {
-  userId: string;
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected freely
-  get(url: string): Promise<{ status: number; body: any }>;
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected freely
-  post(url: string, body?: unknown): Promise<{ status: number; body: any }>;
-}
-
-/** Signs in over real HTTP and calls the API as that demo account. */
-async function apiAs(server: TestServer, username: string): Promise<Api> {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`cannot sign in as ${username}: ${await login.text()}`);
-  const { token, user } = (await login.json()) as { token: string; user: { id: string } };
-  const request = async (method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-  return {
-    userId: user.id,
-    get: (url) => request('GET', url),
-    post: (url, body) => request('POST', url, body ?? {}),
-  };
-}
 
 describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
   let server: TestServer;
   let browser: Browser;
-  let herder: Api;
   let chief: Api;
   let worker: Api;
   let guide: Api;
@@ -71,38 +36,21 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
 
   /** A herder's report in the pastoral grid, registered by the grid chief; dispatched to the worker unless told not to. */
   async function caseFor(title: string, dispatch = true): Promise<string> {
-    const reported = await herder.post('/api/v1/cases', {
+    const report = {
       title,
       description: `${title}：牧户反映的情况，需要网格员上门了解。`,
       caseType: 'land_grassland',
-      lng: DEMO_PLACES.pastoralGrid.lng,
-      lat: DEMO_PLACES.pastoralGrid.lat,
-    });
-    expect(reported.status).toBe(201);
-    const id = reported.body.id as string;
-    expect(
-      (await chief.post(`/api/v1/cases/${id}/actions/register`, { caseType: 'land_grassland' })).status,
-    ).toBe(200);
+    };
+    const { id } = await reportCase(server, report, 'registered', { caseType: 'land_grassland' });
     if (dispatch) {
-      const dispatched = await chief.post(`/api/v1/cases/${id}/actions/dispatch`, {
-        handlerIds: [worker.userId],
-      });
-      expect(dispatched.body.status).toBe('dispatched');
+      const dispatched = await walkCase(server, id, 'dispatched', {}, 'registered');
+      expect(dispatched.status).toBe('dispatched');
     }
     return id;
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/worker/');
-    await page.getByLabel('账号或手机号').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('我的任务').waitFor();
-  }
-
   beforeAll(async () => {
     ({ server, browser } = await startStage());
-    herder = await apiAs(server, 'herder');
     chief = await apiAs(server, 'grid.chief');
     worker = await apiAs(server, 'grid.worker');
     guide = await apiAs(server, 'grid.guide');
@@ -122,7 +70,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     await page.goto('/worker/');
     expect(await unlabelledControls(page)).toEqual([]);
     await screenshot(page, 'worker-sign-in');
-    await signIn(page, 'grid.worker');
+    await signInWorker(page, 'grid.worker');
 
     const task = page.locator('.tasks .case-card', { hasText: '草场网围栏被破坏' });
     await task.waitFor();
@@ -167,7 +115,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
     const context = await newContext(browser, 'phone', server.url);
     const page = await context.newPage();
     const watcher = watch(page);
-    await signIn(page, 'grid.chief');
+    await signInWorker(page, 'grid.chief');
     await page.goto(`/worker/#/case/${id}`);
     await page.getByRole('heading', { name: '牧道被占用' }).waitFor();
     const actions = await page
