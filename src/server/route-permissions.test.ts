@@ -7,8 +7,11 @@ import { routePermissions } from './platform/permissions.ts';
 import { createTestApp, type TestApp } from './testing/app.ts';
 import { insertUser, signIn, testPasswordHash } from './testing/fixtures.ts';
 
-/** Routes third-party plugins add, which take no route options: the public API docs (@fastify/swagger-ui). */
-const PLUGIN_ROUTES = /^\/api\/docs(\/|$)/;
+/**
+ * Routes third-party plugins add, which take no route options, all public: the API docs
+ * (@fastify/swagger-ui) and, once the web apps are built, their files (@fastify/static's wildcards).
+ */
+const PLUGIN_ROUTES = /^\/api\/docs(\/|$)|^\/(worker\/|console\/)?\*$/;
 
 let t: TestApp;
 beforeAll(async () => {

@@ -6857,13 +6857,128 @@ export interface components {
         };
         /** @description A case with its parties, requests, supervision orders and the actions the caller may take */
         Case: {
-            allowedActions: string[];
+            /** @description the workflow actions the caller may take now */
+            allowedActions: ("register" | "reject" | "merge" | "dispatch" | "accept" | "send_back" | "progress" | "mediate" | "link" | "feedback" | "verify" | "rework" | "remind" | "supervise" | "escalate" | "request_extension" | "approve_extension" | "refuse_extension" | "suspend" | "resume" | "request_void" | "approve_void" | "refuse_void" | "visit" | "close")[];
+            anonymous: boolean;
+            assignedDueAt: string | null;
+            /** @description 案件编号, e.g. WS20261123-0001 */
             caseNo: string;
+            caseType: string | null;
+            closedAt: string | null;
+            /** @description masked (138****5678) */
+            contactPhone: string | null;
+            createdAt: string;
+            description: string;
+            difficulty: string | null;
+            dispatcher: {
+                id: string;
+                name: string | null;
+            } | null;
+            extensionCount: number;
+            finalDifficulty: string | null;
+            grid: {
+                code: string;
+                id: string;
+                kind: string;
+                /** @description the name in Chinese, English and traditional Mongolian */
+                name: {
+                    en: string;
+                    mn: string | null;
+                    zh: string;
+                };
+            } | null;
+            gridId: string;
+            gridPath: string;
+            handlingArea: {
+                code: string;
+                id: string;
+                kind: string;
+                /** @description the name in Chinese, English and traditional Mongolian */
+                name: {
+                    en: string;
+                    mn: string | null;
+                    zh: string;
+                };
+            } | null;
+            handlingAreaId: string;
             id: string;
+            /** @description the handling level, grid (1) to county (5) */
             level: number;
+            levelName: {
+                en: string;
+                zh: string;
+            };
+            light: "green" | "yellow" | "red" | null;
+            location: {
+                crs: "wgs84" | "gcj02";
+                lat: number;
+                lng: number;
+            };
+            mergedInto: string | null;
+            overdue: boolean;
+            parties: {
+                active: boolean;
+                department: {
+                    id: string;
+                    name: {
+                        en: string;
+                        mn: string | null;
+                        zh: string;
+                    } | null;
+                } | null;
+                /** @description handler, joint, collaborator, supervisor, … */
+                kind: string;
+                level: number;
+                user: {
+                    id: string;
+                    name: string | null;
+                } | null;
+            }[];
+            /** @description null for an anonymous case (but to its reporter) */
+            reporter: {
+                id: string;
+                name: string | null;
+            } | null;
+            requests: {
+                createdAt: string;
+                decidedAt: string | null;
+                /** @description extension: the working hours asked for */
+                hours: number | null;
+                id: string;
+                /** @description extension, void, … */
+                kind: string;
+                reason: string;
+                /** @description a person by id and display name */
+                requestedBy: {
+                    id: string;
+                    name: string | null;
+                };
+                status: string;
+            }[];
+            resolvedLevel: number | null;
+            result: string | null;
+            reworkCount: number;
+            satisfaction: string | null;
+            sentBackCount: number;
+            source: string;
+            /** @description one of the case statuses (src/shared/domain.ts CASE_STATUSES) */
             status: string;
-        } & {
-            [key: string]: unknown;
+            /** @description the loop step whose clock runs */
+            step: string | null;
+            stepDueAt: string | null;
+            stepStartedAt: string | null;
+            supervised: boolean;
+            supervisionOrders: {
+                createdAt: string;
+                dueAt: string;
+                id: string;
+                reason: string;
+                status: string;
+            }[];
+            title: string;
+            updatedAt: string;
+            /** @description how the caller sees the case: reporter, handler, operator, … */
+            viewerRole: string;
         };
         CaseHistoryEntry: {
             actorId: string | null;
@@ -7498,21 +7613,29 @@ export interface components {
             /** @enum {string} */
             type: "deadline_changed";
         };
+        /** @description A case as lists show it */
         CaseSummary: {
+            /** @description 案件编号, e.g. WS20261123-0001 */
             caseNo: string;
             caseType: string | null;
             createdAt: string;
+            difficulty: string | null;
+            finalDifficulty: string | null;
+            gridId: string;
+            handlingAreaId: string;
             id: string;
+            /** @description the handling level, grid (1) to county (5) */
             level: number;
-            light: ("green" | "yellow" | "red") | null;
+            light: "green" | "yellow" | "red" | null;
             overdue: boolean;
+            /** @description one of the case statuses (src/shared/domain.ts CASE_STATUSES) */
             status: string;
+            /** @description the loop step whose clock runs */
             step: string | null;
             stepDueAt: string | null;
             supervised: boolean;
             title: string;
-        } & {
-            [key: string]: unknown;
+            updatedAt: string;
         };
         CaseType: {
             active: boolean;

@@ -1,4 +1,5 @@
 /** Turns case rows into API JSON: names resolved, personal data masked, the traffic light computed. */
+
 import type { Selectable } from 'kysely';
 import { LEVEL_NAMES, type Level } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
@@ -7,6 +8,7 @@ import type { Vault } from '../../platform/vault/vault.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';
 import type { Crs } from '../areas/service.ts';
 import type { Actor } from '../people/actor.ts';
+import type { CaseContract, CaseSummaryContract } from './case-schema.ts';
 import type { TrafficLight, WorkingTime } from './ports.ts';
 import type { CaseRow, CaseWithPaths, PartyRow } from './repository.ts';
 import type { CaseAction } from './state-machine.ts';
@@ -166,6 +168,13 @@ export async function presentCase(q: Queryable, v: CaseView) {
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof presentCase>>;
+
+/** Exactly the same shape both ways: the presenter writes what the contract lists, no more, no less. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const caseMatchesContract: Same<CaseDetail, CaseContract> = true;
+const summaryMatchesContract: Same<ReturnType<typeof presentCaseSummary>, CaseSummaryContract> = true;
+void caseMatchesContract;
+void summaryMatchesContract;
 
 /** The case with its location in the datum the client asked for (stored and default: WGS-84). */
 export function inDatum(detail: CaseDetail, crs: Crs | undefined): CaseDetail {

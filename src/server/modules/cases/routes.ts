@@ -8,6 +8,7 @@ import { CASE_SOURCES, CASE_STATUSES, DIFFICULTIES } from '../../../shared/domai
 import { type App, errorResponses, idempotencyKeyOf, requireActor } from '../../platform/http.ts';
 import { definePermission } from '../../platform/permissions.ts';
 import type { ActionInputs } from './actions.ts';
+import { CaseSchema, CaseSummarySchema } from './case-schema.ts';
 import { CaseHistoryEntrySchema } from './events.ts';
 import { notificationMessage } from './notification-message.ts';
 import { inDatum } from './presenter.ts';
@@ -19,38 +20,6 @@ const note = Type.Optional(text(2000));
 const reason = text(2000);
 const uuid = Type.String({ format: 'uuid' });
 const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-const CaseSummary = Type.Object(
-  {
-    id: Type.String(),
-    caseNo: Type.String(),
-    title: Type.String(),
-    caseType: Type.Union([Type.String(), Type.Null()]),
-    status: Type.String(),
-    level: Type.Integer(),
-    step: Type.Union([Type.String(), Type.Null()]),
-    stepDueAt: Type.Union([Type.String(), Type.Null()]),
-    light: Type.Union([literalUnion(['green', 'yellow', 'red']), Type.Null()]),
-    supervised: Type.Boolean(),
-    overdue: Type.Boolean(),
-    createdAt: Type.String(),
-  },
-  { $id: 'CaseSummary', additionalProperties: true },
-);
-const CaseDetail = Type.Object(
-  {
-    id: Type.String(),
-    caseNo: Type.String(),
-    status: Type.String(),
-    level: Type.Integer(),
-    allowedActions: Type.Array(Type.String()),
-  },
-  {
-    $id: 'Case',
-    additionalProperties: true,
-    description: 'A case with its parties, requests, supervision orders and the actions the caller may take',
-  },
-);
 
 const ReportBody = Type.Object(
   {
@@ -210,8 +179,8 @@ const NOTIFICATION_READ = definePermission({
 });
 
 export function registerCaseRoutes(app: App, cases: CaseService): void {
-  app.addSchema(CaseSummary);
-  app.addSchema(CaseDetail);
+  app.addSchema(CaseSummarySchema);
+  app.addSchema(CaseSchema);
 
   app.post(
     '/api/v1/cases',
