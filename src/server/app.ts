@@ -2,6 +2,7 @@
  * Builds the Fastify application from its dependencies. The CLI's `serve`, the tests and the
  * benchmarks all build it here, so what is tested is what runs.
  */
+
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,7 @@ import type { DatabaseHandle } from './platform/db/database.ts';
 import { englishOf } from './platform/errors.ts';
 import { registerHealthRoutes } from './platform/health.ts';
 import { type App, ErrorBody, errorHandler, rejectUnstorableInput, SESSION_COOKIE } from './platform/http.ts';
+import { describeResponses } from './platform/openapi-responses.ts';
 import { enforcePermissions, PUBLIC } from './platform/permissions.ts';
 import type { PersonalDataCipher } from './platform/personal-data.ts';
 import { checkCookieRequest, securityHeaders } from './platform/security.ts';
@@ -87,6 +89,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `schema${i}`) },
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? describeResponses(document.openapiObject as Parameters<typeof describeResponses>[0])
+        : document.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: List areas: the root(s) by default, or filtered by parent, kind or code */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -32,7 +32,7 @@ export interface paths {
                         "application/json": components["schemas"]["Area"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -41,7 +41,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -50,7 +50,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -59,7 +59,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -68,7 +68,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -104,7 +104,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -113,7 +113,7 @@ export interface paths {
                         "application/json": components["schemas"]["AreaDetail"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -122,7 +122,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -131,7 +131,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -140,7 +140,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -149,7 +149,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -185,7 +185,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: One area with its polygon, its ancestors and its household count */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -194,7 +194,7 @@ export interface paths {
                         "application/json": components["schemas"]["AreaDetail"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -203,7 +203,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -212,7 +212,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -221,7 +221,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -230,7 +230,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -270,7 +270,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Rename, re-code, reshape or move an area (administrators); a new code carries down to its subtree */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -279,7 +279,7 @@ export interface paths {
                         "application/json": components["schemas"]["AreaDetail"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -288,7 +288,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -297,7 +297,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -306,7 +306,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -315,7 +315,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -350,7 +350,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The children of an area, ordered by code */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -359,7 +359,7 @@ export interface paths {
                         "application/json": components["schemas"]["Area"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -368,7 +368,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -377,7 +377,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -386,7 +386,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -395,7 +395,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -433,7 +433,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The grid team (网格团队) inside an area: every staff role held in its subtree, for dispatch and linkage. Staff of the area (or above it) only */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -453,7 +453,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -462,7 +462,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -471,7 +471,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -480,7 +480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -489,7 +489,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -525,7 +525,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Consistency report: household caps, children outside parents, overlapping siblings, gaps, households outside their grid, bad codes. Runs in slices so the server keeps answering; polygons are indexed, so even areas at the vertex limit are checked in seconds */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -537,7 +537,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -546,7 +546,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -555,7 +555,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -564,7 +564,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -573,7 +573,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -618,7 +618,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Sign in with username (or phone) and password; returns a bearer token and sets an httpOnly cookie. Failed sign-ins are throttled per account and address (429 with Retry-After) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -631,7 +631,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -640,7 +640,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -649,7 +649,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -658,7 +658,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -667,7 +667,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -676,7 +676,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too many requests: try again after `Retry-After` seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -712,7 +712,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -760,7 +760,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -769,7 +769,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -778,7 +778,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -787,7 +787,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -796,7 +796,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -805,7 +805,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -814,7 +814,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too many requests: try again after `Retry-After` seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -850,7 +850,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Public holidays and make-up workdays (weekdays not listed are working days) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -863,7 +863,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -872,7 +872,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -881,7 +881,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -890,7 +890,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -899,7 +899,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -945,7 +945,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Mark a day as a public holiday or a make-up workday (administrators only) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -954,7 +954,7 @@ export interface paths {
                         "application/json": components["schemas"]["CalendarDay"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -963,7 +963,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -972,7 +972,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -981,7 +981,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -990,7 +990,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1014,14 +1014,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1030,7 +1030,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1039,7 +1039,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1048,7 +1048,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1057,7 +1057,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1092,7 +1092,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The case-type catalogue in display order (?all=1: inactive too, administrators) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1101,7 +1101,7 @@ export interface paths {
                         "application/json": components["schemas"]["CaseType"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1110,7 +1110,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1119,7 +1119,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1128,7 +1128,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1137,7 +1137,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1172,7 +1172,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1181,7 +1181,7 @@ export interface paths {
                         "application/json": components["schemas"]["CaseType"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1190,7 +1190,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1199,7 +1199,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1208,7 +1208,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1217,7 +1217,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1271,7 +1271,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Edit a case type: names, default difficulty, active, sort (administrators) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1280,7 +1280,7 @@ export interface paths {
                         "application/json": components["schemas"]["CaseType"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1289,7 +1289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1298,7 +1298,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1307,7 +1307,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1316,7 +1316,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1358,7 +1358,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: cases the caller may see, filtered, newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1370,7 +1370,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1379,7 +1379,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1388,7 +1388,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1397,7 +1397,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1406,7 +1406,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1458,7 +1458,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1467,7 +1467,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1476,7 +1476,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1485,7 +1485,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1494,7 +1494,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1541,7 +1541,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1550,7 +1550,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1559,7 +1559,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1568,7 +1568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1577,7 +1577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1634,7 +1634,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1643,7 +1643,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1652,7 +1652,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,7 +1661,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1670,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1725,7 +1725,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1734,7 +1734,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1743,7 +1743,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1752,7 +1752,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1761,7 +1761,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1816,7 +1816,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1825,7 +1825,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1834,7 +1834,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1843,7 +1843,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1852,7 +1852,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1908,7 +1908,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1917,7 +1917,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1926,7 +1926,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1935,7 +1935,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1944,7 +1944,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2003,7 +2003,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2012,7 +2012,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2021,7 +2021,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2030,7 +2030,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2039,7 +2039,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2095,7 +2095,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2104,7 +2104,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2113,7 +2113,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2122,7 +2122,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2131,7 +2131,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2186,7 +2186,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2195,7 +2195,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2204,7 +2204,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2213,7 +2213,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2222,7 +2222,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2279,7 +2279,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2288,7 +2288,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2297,7 +2297,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2306,7 +2306,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2315,7 +2315,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2373,7 +2373,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2382,7 +2382,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2391,7 +2391,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2400,7 +2400,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2409,7 +2409,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2466,7 +2466,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2475,7 +2475,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2484,7 +2484,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2493,7 +2493,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2502,7 +2502,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2557,7 +2557,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2566,7 +2566,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2575,7 +2575,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2584,7 +2584,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2593,7 +2593,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2648,7 +2648,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2657,7 +2657,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2666,7 +2666,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2675,7 +2675,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2684,7 +2684,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2739,7 +2739,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2748,7 +2748,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2757,7 +2757,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2766,7 +2766,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2775,7 +2775,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2833,7 +2833,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2842,7 +2842,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2851,7 +2851,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2860,7 +2860,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2869,7 +2869,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2924,7 +2924,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2933,7 +2933,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2942,7 +2942,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2951,7 +2951,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2960,7 +2960,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3015,7 +3015,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3024,7 +3024,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3033,7 +3033,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3042,7 +3042,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3051,7 +3051,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3107,7 +3107,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3116,7 +3116,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3125,7 +3125,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3134,7 +3134,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3143,7 +3143,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3198,7 +3198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3207,7 +3207,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3216,7 +3216,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3225,7 +3225,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3234,7 +3234,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3289,7 +3289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3298,7 +3298,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3307,7 +3307,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3316,7 +3316,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3325,7 +3325,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3380,7 +3380,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3389,7 +3389,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3398,7 +3398,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3407,7 +3407,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3416,7 +3416,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3471,7 +3471,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3480,7 +3480,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3489,7 +3489,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3498,7 +3498,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3507,7 +3507,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3563,7 +3563,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3572,7 +3572,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3581,7 +3581,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3590,7 +3590,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3599,7 +3599,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3654,7 +3654,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3663,7 +3663,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3672,7 +3672,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3681,7 +3681,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3690,7 +3690,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3745,7 +3745,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3754,7 +3754,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3763,7 +3763,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3772,7 +3772,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3781,7 +3781,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3838,7 +3838,7 @@ export interface paths {
                         "application/json": components["schemas"]["Case"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3847,7 +3847,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3856,7 +3856,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3865,7 +3865,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3874,7 +3874,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3910,7 +3910,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: the reporter’s contact phone in full (centre operators; every view is logged) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3921,7 +3921,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3930,7 +3930,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3939,7 +3939,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3948,7 +3948,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3957,7 +3957,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3995,7 +3995,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: the case’s tamper-evident history, oldest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4004,7 +4004,7 @@ export interface paths {
                         "application/json": components["schemas"]["CaseHistoryEntry"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4013,7 +4013,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4022,7 +4022,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4031,7 +4031,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4040,7 +4040,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4078,7 +4078,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The photos of a case, oldest first (anyone who may see the case) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4087,7 +4087,7 @@ export interface paths {
                         "application/json": components["schemas"]["Photo"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4096,7 +4096,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4105,7 +4105,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4114,7 +4114,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4123,7 +4123,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4162,7 +4162,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4171,7 +4171,7 @@ export interface paths {
                         "application/json": components["schemas"]["Photo"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4180,7 +4180,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4189,7 +4189,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4198,7 +4198,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4207,7 +4207,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4243,7 +4243,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: 存证包: the case’s history entries with RFC 9162 inclusion proofs in the newest signed checkpoint, the checkpoint and the public key; check offline with `zhizhi verify-proof` */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4251,11 +4251,37 @@ export interface paths {
                     content: {
                         "application/json": {
                             caseId: string;
+                            /** @description the newest signed checkpoint, as exported */
                             checkpoint: {
-                                [key: string]: unknown;
+                                /** @enum {string} */
+                                format: "zhizhi-checkpoint/v1";
+                                keyId: string | null;
+                                rootHash: string;
+                                signature: string | null;
+                                /** Format: date-time */
+                                signedAt: string;
+                                treeSize: number;
                             };
                             entries: {
-                                [key: string]: unknown;
+                                /** @description absent when the viewer may not see it */
+                                entry?: {
+                                    actorId: string | null;
+                                    actorRole: string | null;
+                                    at: string;
+                                    caseId: string;
+                                    id: string;
+                                    /** @description canonical JSON text, exactly as hashed */
+                                    payload: string;
+                                    prevHash: string;
+                                    type: string;
+                                };
+                                /** @description the chain hash; the leaf is SHA-256(0x00 || hash) */
+                                hash: string;
+                                /** @description RFC 9162 audit path, leaf to root, hex */
+                                inclusionProof: string[];
+                                /** @description seq − 1: the entry’s leaf in the Merkle tree */
+                                leafIndex: number;
+                                seq: number;
                             }[];
                             /** @enum {string} */
                             format: "zhizhi-proof/v1";
@@ -4264,7 +4290,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4273,7 +4299,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4282,7 +4308,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4291,7 +4317,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4300,7 +4326,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4338,7 +4364,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: 链校验 verify the case’s history: each entry’s hash recomputed from its stored bytes */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4356,7 +4382,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4365,7 +4391,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4374,7 +4400,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4383,7 +4409,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4392,7 +4418,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4428,7 +4454,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Time limits per loop step, level and case type (the most specific rule applies) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4439,7 +4465,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4448,7 +4474,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4457,7 +4483,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4466,7 +4492,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4475,7 +4501,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4513,7 +4539,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Replace the whole set of time limits (administrators only) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4524,7 +4550,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4533,7 +4559,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4542,7 +4568,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4551,7 +4577,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4560,7 +4586,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4595,7 +4621,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Functional departments (职能部门) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4604,7 +4630,7 @@ export interface paths {
                         "application/json": components["schemas"]["Department"][];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4613,7 +4639,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4622,7 +4648,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4631,7 +4657,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4640,7 +4666,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4671,7 +4697,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -4680,7 +4706,7 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4689,7 +4715,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4698,7 +4724,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4707,7 +4733,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4716,7 +4742,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4767,7 +4793,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Rename a department or change its code (administrators) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4776,7 +4802,7 @@ export interface paths {
                         "application/json": components["schemas"]["Department"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4785,7 +4811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4794,7 +4820,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4803,7 +4829,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4812,7 +4838,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4847,7 +4873,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The grid containing a point (GCJ-02 from phones is converted), with its ancestors */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4859,7 +4885,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4868,7 +4894,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4877,7 +4903,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4886,7 +4912,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4895,7 +4921,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4935,7 +4961,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Checkpoints, newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4946,7 +4972,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4955,7 +4981,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4964,7 +4990,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4973,7 +4999,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4982,7 +5008,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5004,7 +5030,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Sign a checkpoint over the whole history if anything is new (201), or nothing new (200) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5015,7 +5041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5026,7 +5052,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5035,7 +5061,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5044,7 +5070,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5053,7 +5079,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5062,7 +5088,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5098,7 +5124,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: RFC 9162 consistency proof from an earlier tree size to the newest signed checkpoint: a verifier holding a checkpoint over `first` entries checks the history only grew */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5112,7 +5138,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5121,7 +5147,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5130,7 +5156,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5139,7 +5165,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5148,7 +5174,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5184,7 +5210,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The Ed25519 public key that signs checkpoints (public: verifiers pin it) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5220,7 +5246,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Verify the whole case history hash chain and its checkpoints; names the first broken entry */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5229,7 +5255,7 @@ export interface paths {
                         "application/json": components["schemas"]["LedgerReport"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5238,7 +5264,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5247,7 +5273,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5256,7 +5282,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5265,7 +5291,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5301,7 +5327,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The signed-in user and their roles */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5310,7 +5336,7 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5319,7 +5345,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5328,7 +5354,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5337,7 +5363,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5346,7 +5372,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5391,14 +5417,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5407,7 +5433,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5416,7 +5442,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5425,7 +5451,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5434,7 +5460,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5471,7 +5497,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: reminders, supervision orders and alerts addressed to me */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5494,7 +5520,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5503,7 +5529,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5512,7 +5538,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5521,7 +5547,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5530,7 +5556,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5570,14 +5596,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5586,7 +5612,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5595,7 +5621,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5604,7 +5630,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5613,7 +5639,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5647,7 +5673,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: List Open311 API keys (administrators) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5658,7 +5684,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5667,7 +5693,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5676,7 +5702,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5685,7 +5711,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5694,7 +5720,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5723,7 +5749,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -5732,7 +5758,7 @@ export interface paths {
                         "application/json": components["schemas"]["IssuedOpen311Key"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5741,7 +5767,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5750,7 +5776,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5759,7 +5785,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5768,7 +5794,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5807,7 +5833,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: Revoke an Open311 API key (administrators); it stays listed as revoked */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5816,7 +5842,7 @@ export interface paths {
                         "application/json": components["schemas"]["Open311Key"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5825,7 +5851,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5834,7 +5860,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5843,7 +5869,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5852,7 +5878,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5896,7 +5922,7 @@ export interface paths {
                         "application/json": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5905,7 +5931,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5914,7 +5940,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5923,7 +5949,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5932,7 +5958,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5968,7 +5994,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The routing table (分流分调): case type × area → department */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5979,7 +6005,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5988,7 +6014,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5997,7 +6023,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6006,7 +6032,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6015,7 +6041,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6046,7 +6072,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Replace the whole routing table (administrators); the first bad row is named */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6057,7 +6083,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6066,7 +6092,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6075,7 +6101,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6084,7 +6110,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6093,7 +6119,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6136,7 +6162,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: List users (administrators: everyone; centre operators: people assigned inside their area) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6150,7 +6176,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6159,7 +6185,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6168,7 +6194,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6177,7 +6203,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6186,7 +6212,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6224,7 +6250,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6233,7 +6259,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6242,7 +6268,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6251,7 +6277,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6260,7 +6286,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6269,7 +6295,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6305,7 +6331,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: One user with their roles (phone masked) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6314,7 +6340,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6323,7 +6349,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6332,7 +6358,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6341,7 +6367,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6350,7 +6376,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6385,7 +6411,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK: Rename, enable or disable a user (administrators); disabling ends their sessions */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6394,7 +6420,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6403,7 +6429,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6412,7 +6438,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6421,7 +6447,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6430,7 +6456,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6474,7 +6500,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -6483,7 +6509,7 @@ export interface paths {
                         "application/json": components["schemas"]["UserAssignment"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6492,7 +6518,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6501,7 +6527,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6510,7 +6536,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6519,7 +6545,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6559,14 +6585,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6575,7 +6601,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6584,7 +6610,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6593,7 +6619,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6602,7 +6628,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6645,14 +6671,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Done; no content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6661,7 +6687,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6670,7 +6696,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6679,7 +6705,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6688,7 +6714,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6724,7 +6750,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK: The full phone number (administrators, centre operators); every view is logged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6735,7 +6761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad input: the error names the field (`error.details`) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6744,7 +6770,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not signed in, or the session has ended */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6753,7 +6779,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6762,7 +6788,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description No such resource (or none the caller may know of) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6771,7 +6797,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not possible in the current state (e.g. the case’s status) */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -47,6 +47,32 @@ const Checkpoint = Type.Object(
   { $id: 'LedgerCheckpoint' },
 );
 
+/** One entry of a proof bundle (ledger/proof.ts ProofEntry). */
+const ProofEntrySchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    leafIndex: Type.Integer({ description: 'seq − 1: the entry’s leaf in the Merkle tree' }),
+    hash: Type.String({ description: 'the chain hash; the leaf is SHA-256(0x00 || hash)' }),
+    inclusionProof: Type.Array(Type.String(), { description: 'RFC 9162 audit path, leaf to root, hex' }),
+    entry: Type.Optional(
+      Type.Object(
+        {
+          id: Type.String(),
+          caseId: Type.String(),
+          type: Type.String(),
+          actorId: NullableString(),
+          actorRole: NullableString(),
+          at: Type.String(),
+          payload: Type.String({ description: 'canonical JSON text, exactly as hashed' }),
+          prevHash: Type.String(),
+        },
+        { additionalProperties: false, description: 'absent when the viewer may not see it' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const PublicKey = Type.Object(
   { algorithm: Type.Literal('Ed25519'), keyId: Type.String(), pem: Type.String() },
   { $id: 'LedgerPublicKey' },
@@ -206,6 +232,8 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
     '/api/v1/cases/:id/proof',
     {
       config: { permission: CASE_PROOF },
+      // The bundle goes out exactly as built: what it carries is checked offline against signatures.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['ledger'],
         summary:
@@ -215,9 +243,19 @@ export function registerLedgerRoutes(app: App, deps: LedgerRouteDeps): void {
           200: Type.Object({
             format: Type.Literal('zhizhi-proof/v1'),
             caseId: Type.String(),
-            checkpoint: Type.Object({}, { additionalProperties: true }),
+            checkpoint: Type.Object(
+              {
+                format: Type.Literal('zhizhi-checkpoint/v1'),
+                treeSize: Type.Integer(),
+                rootHash: Type.String(),
+                signedAt: Type.String({ format: 'date-time' }),
+                keyId: NullableString(),
+                signature: NullableString(),
+              },
+              { additionalProperties: false, description: 'the newest signed checkpoint, as exported' },
+            ),
             publicKey: Type.Ref('LedgerPublicKey'),
-            entries: Type.Array(Type.Object({}, { additionalProperties: true })),
+            entries: Type.Array(ProofEntrySchema),
             unsealed: Type.Array(Type.Integer()),
           }),
           ...errorResponses,
