@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../src/server/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/modules/demo/seed.ts';
-import { verifyLedger } from '../../src/server/modules/ledger/ledger.ts';
+import { verifyLedger } from '../../src/server/modules/ledger/verify.ts';
 import { hashPassword } from '../../src/server/modules/people/passwords.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';

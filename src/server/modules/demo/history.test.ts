@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp, type DemoApp } from '../../testing/demo.ts';
 import { WORKING_HOURS } from '../deadlines/calendar.ts';
-import { verifyLedger } from '../ledger/ledger.ts';
+import { verifyLedger } from '../ledger/verify.ts';
 
 let t: DemoApp;
 const YEAR = 365 * 86_400_000;

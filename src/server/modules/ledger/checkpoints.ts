@@ -18,8 +18,9 @@ import {
   untrustedCheckpoint,
 } from './audit.ts';
 import { toSignedCheckpoint } from './checkpoint-rows.ts';
-import { DEFAULT_BATCH, headProblem, readHead, streamEntries } from './ledger.ts';
+import { DEFAULT_BATCH, readHead, streamEntries } from './ledger.ts';
 import { checkpointJson, type LedgerSigner, parseCheckpointJson, type SignedCheckpoint } from './signing.ts';
+import { headProblem } from './verify.ts';
 
 /** pg_advisory_xact_lock key serialising checkpoint writers across nodes ("zhizhi:ledger:ckpt"). */
 const CHECKPOINT_LOCK = 7_350_001_925;

@@ -8,8 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../../testing/database.ts
 import { createScheduler } from '../jobs/scheduler.ts';
 import { createCheckpointSealer, exportedCheckpointFiles, listCheckpoints } from './checkpoints.ts';
 import { ledgerJobHandlers, scheduleNextCheckpoint } from './jobs.ts';
-import { appendCaseEvents, verifyLedger } from './ledger.ts';
+import { appendCaseEvents } from './ledger.ts';
 import { createSigner } from './signing.ts';
+import { verifyLedger } from './verify.ts';
 
 let database: TestDatabase;
 let dataDir: string;

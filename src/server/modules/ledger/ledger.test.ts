@@ -6,16 +6,11 @@ import { AppError } from '../../platform/errors.ts';
 import { createTestDatabase, type TestDatabase, testPostgresUrl } from '../../testing/database.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';
 import { listCheckpoints, writeCheckpoint as writeSigned } from './checkpoints.ts';
-import {
-  type AppendedEvent,
-  appendCaseEvents,
-  caseHistory,
-  type NewCaseEvent,
-  verifyLedger,
-} from './ledger.ts';
+import { type AppendedEvent, appendCaseEvents, caseHistory, type NewCaseEvent } from './ledger.ts';
 import { entryLeafHash, MerkleTree } from './merkle.ts';
 import { formatLedgerReport } from './report.ts';
 import { checkpointSignedBy, createSigner } from './signing.ts';
+import { verifyLedger } from './verify.ts';
 
 const signer = createSigner(Buffer.alloc(32, 7));
 const writeCheckpoint = (db: TestDatabase['db'], dialect: TestDatabase['dialect'], now: Date) =>

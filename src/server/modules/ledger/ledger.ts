@@ -4,27 +4,15 @@
  * checkpoints (checkpoints.ts), and verified end to end by streaming it in seq order.
  */
 
-import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
+import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { forUpdate } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import type { CaseEventTable } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import {
-  type BrokenEntry,
-  ChainWalker,
-  CheckpointTracker,
-  checkEntryContents,
-  describeEntry,
-  parsePayload,
-  type SourcedCheckpoint,
-  type StoredEntry,
-  untrustedCheckpoint,
-} from './audit.ts';
+import { type BrokenEntry, checkEntryContents, parsePayload, type StoredEntry } from './audit.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';
-import { toSignedCheckpoint } from './checkpoint-rows.ts';
 
 export type { BrokenEntry, LedgerProblem, StoredEntry } from './audit.ts';
 
@@ -52,18 +40,6 @@ export interface AppendedEvent {
   hash: string;
 }
 
-/** The result of verifying the whole chain. */
-export interface LedgerReport {
-  ok: boolean;
-  /** Entries that passed every check (all of them when ok). */
-  entries: number;
-  /** Checkpoints (stored and external) whose signature and RFC 9162 root matched. */
-  checkpoints: number;
-  /** The seq the ledger head records (0 for an empty ledger). */
-  headSeq: number;
-  firstBroken?: BrokenEntry;
-}
-
 /** A case's events in order, with a cheap per-case check for the case page. */
 export interface CaseHistory {
   caseId: string;
@@ -79,7 +55,7 @@ export interface CaseVerification {
   broken: BrokenEntry[];
 }
 
-const HEAD_ID = 1;
+export const HEAD_ID = 1;
 /** Rows per INSERT: 10 columns each stays well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
 /** Rows per query when streaming the chain. */
@@ -249,7 +225,7 @@ export async function readHead(q: Queryable): Promise<{ seq: number; hash: strin
   return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
-function batchSizeOf(options: { batchSize?: number }): number {
+export function batchSizeOf(options: { batchSize?: number }): number {
   const size = options.batchSize ?? DEFAULT_BATCH;
   if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH) {
     throw badRequest('batchSize', 'validation.range', { min: 1, max: MAX_BATCH });
@@ -295,121 +271,6 @@ export async function entryAt(q: Queryable, seq: number): Promise<StoredEntry | 
     .where('seq', '=', seq)
     .executeTakeFirst();
   return row && toStored(row);
-}
-
-/** Where the head and the last entry disagree, or undefined when they agree. */
-export async function headProblem(
-  q: Queryable,
-  head: { seq: number; hash: string },
-  walker: ChainWalker,
-): Promise<BrokenEntry | undefined> {
-  if (walker.lastSeq === head.seq && walker.lastHash === head.hash) return undefined;
-  if (walker.lastSeq < head.seq) {
-    const last = walker.lastSeq === 0 ? 'the chain is empty' : `the chain ends at seq ${walker.lastSeq}`;
-    const missing =
-      head.seq - walker.lastSeq === 1
-        ? `entry seq ${head.seq} is missing`
-        : `entries seq ${walker.lastSeq + 1}–${head.seq} are missing`;
-    return {
-      seq: walker.lastSeq + 1,
-      id: null,
-      caseId: null,
-      problem: 'head_mismatch',
-      message: `${missing} from the end: the ledger head records seq ${head.seq} but ${last}`,
-    };
-  }
-  const last = await entryAt(q, walker.lastSeq);
-  return {
-    seq: walker.lastSeq,
-    id: last?.id ?? null,
-    caseId: last?.caseId ?? null,
-    problem: 'head_mismatch',
-    message: `the ledger head (seq ${head.seq}, hash ${head.hash}) does not match the last entry, ${
-      last ? describeEntry(last) : `seq ${walker.lastSeq}`
-    } with hash ${walker.lastHash}`,
-  };
-}
-
-/** Entries stored beyond the head were written outside the ledger. Head and max(seq) in one statement. */
-async function beyondHeadProblem(db: Db): Promise<BrokenEntry | undefined> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('ledger_head').select('seq').where('id', '=', HEAD_ID).as('head_seq'),
-      eb
-        .selectFrom('case_event')
-        .select((e) => e.fn.max('seq').as('max_seq'))
-        .as('max_seq'),
-    ])
-    .executeTakeFirstOrThrow();
-  const headSeq = Number(row.head_seq ?? 0);
-  const maxSeq = Number(row.max_seq ?? 0);
-  if (maxSeq <= headSeq) return undefined;
-  const first = await db
-    .selectFrom('case_event')
-    .select(ENTRY_COLUMNS)
-    .where('seq', '>', headSeq)
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
-  const entry = first && toStored(first);
-  return {
-    seq: entry?.seq ?? headSeq + 1,
-    id: entry?.id ?? null,
-    caseId: entry?.caseId ?? null,
-    problem: 'head_mismatch',
-    message: `${entry ? describeEntry(entry) : `entry seq ${headSeq + 1}`} lies beyond the ledger head (seq ${headSeq}): it was written outside the ledger`,
-  };
-}
-
-/** What `verifyLedger` checks the entries against, beyond the chain itself. */
-export interface VerifyOptions {
-  batchSize?: number;
-  /**
-   * The ledger's public key: every signed checkpoint (stored or given) must verify under it. Without
-   * it, roots are still compared but signatures are not checked (benchmarks only).
-   */
-  publicKey?: KeyObject;
-  /** Checkpoints held outside the database (exported files, a witness's copies), with their source. */
-  external?: readonly SourcedCheckpoint[];
-}
-
-/**
- * Verifies the whole chain: streams it in seq order in batches (millions of rows, constant memory),
- * recomputes every hash, checks the prev_hash links, seq contiguity from 1, canonical payloads, the
- * head against the last entry, every checkpoint's signature and its RFC 9162 root over the entries
- * it covers. Reports the first broken place.
- */
-export async function verifyLedger(db: Db, options: VerifyOptions = {}): Promise<LedgerReport> {
-  const batchSize = batchSizeOf(options);
-  // Checkpoints before the head: a checkpoint written meanwhile never reaches past the head read after it.
-  const stored = (await db.selectFrom('ledger_signed_checkpoint').selectAll().execute()).map(
-    (row): SourcedCheckpoint => ({ checkpoint: toSignedCheckpoint(row), source: 'database' }),
-  );
-  const checkpoints = [...stored, ...(options.external ?? [])];
-  // Only entries up to this head are checked; events appended while verifying are left for next time.
-  const head = await readHead(db);
-  const walker = new ChainWalker();
-  const tracker = new CheckpointTracker(checkpoints);
-  const report = (firstBroken?: BrokenEntry): LedgerReport => ({
-    ok: firstBroken === undefined,
-    entries: walker.count,
-    checkpoints: tracker.verified,
-    headSeq: head.seq,
-    ...(firstBroken ? { firstBroken } : {}),
-  });
-  const untrusted = options.publicKey && untrustedCheckpoint(checkpoints, options.publicKey);
-  if (untrusted) return report(untrusted);
-  const problem =
-    (await streamEntries(
-      db,
-      { fromSeq: 1, uptoSeq: head.seq },
-      batchSize,
-      (entry) => walker.next(entry) ?? tracker.onEntry(entry.seq, entry.hash),
-    )) ??
-    (await headProblem(db, head, walker)) ??
-    tracker.afterEnd(walker.lastSeq) ??
-    (await beyondHeadProblem(db));
-  return report(problem);
 }
 
 /**

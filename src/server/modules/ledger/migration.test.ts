@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../platform/db/migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import { writeCheckpoint } from './checkpoints.ts';
-import { type AppendedEvent, appendCaseEvents, verifyLedger } from './ledger.ts';
+import { type AppendedEvent, appendCaseEvents } from './ledger.ts';
 import { entryLeafHash, MerkleTree } from './merkle.ts';
 import { createSigner } from './signing.ts';
+import { verifyLedger } from './verify.ts';
 
 let t: TestDatabase;
 beforeEach(async () => {

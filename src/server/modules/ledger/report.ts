@@ -9,12 +9,12 @@ import type { Dialect } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { BrokenEntry, SourcedCheckpoint } from './audit.ts';
 import { exportedCheckpointFiles, readCheckpointFiles } from './checkpoints.ts';
-import { type LedgerReport, verifyLedger } from './ledger.ts';
 import { MerkleTree, verifyConsistency } from './merkle.ts';
 import { leafHashes } from './proof.ts';
 import { checkProofBundle } from './proof-check.ts';
 import { type ReplayReport, verifyCaseStates } from './replay.ts';
 import { parsePublicKey } from './signing.ts';
+import { type LedgerReport, verifyLedger } from './verify.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -11,9 +11,9 @@ import { definePermission, PUBLIC } from '../../platform/permissions.ts';
 import type { Actor } from '../people/actor.ts';
 import { LEDGER_PROBLEMS } from './audit.ts';
 import { type CheckpointSealer, listCheckpoints } from './checkpoints.ts';
-import { verifyLedger } from './ledger.ts';
 import { canAuditLedger, canSealLedger, LEDGER_AUDITORS, LEDGER_SEALERS } from './policy.ts';
 import type { ProofService } from './proof.ts';
+import { verifyLedger } from './verify.ts';
 
 const NullableString = () => Type.Union([Type.String(), Type.Null()]);
 

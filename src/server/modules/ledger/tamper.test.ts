@@ -11,11 +11,11 @@ import { type Client, createDemoApp, type DemoApp } from '../../testing/demo.ts'
 import { DEMO_PLACES } from '../demo/seed.ts';
 import { entryHash } from './chain.ts';
 import { exportedCheckpointFiles, readCheckpointFiles } from './checkpoints.ts';
-import { verifyLedger } from './ledger.ts';
 import { entryLeafHash, MerkleTree, verifyConsistency } from './merkle.ts';
 import { checkProofBundle } from './proof-check.ts';
 import { verifyCaseStates } from './replay.ts';
 import { createSigner, parsePublicKey } from './signing.ts';
+import { verifyLedger } from './verify.ts';
 
 let t: DemoApp;
 let admin: Client;
