@@ -3,15 +3,16 @@
  * each escalation level, and the consistency checks. Holds the rules; the SQL is in repository.ts.
  */
 
-import { AREA_KINDS, type AreaKind, GRID_KINDS, LEVELS, type Level } from '../../../shared/domain.ts';
+import { type AreaKind, GRID_KINDS, LEVELS, type Level } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
+import { checkKind, checkName, checkOptionalName, checkParentKind, geometryText } from './area-input.ts';
 import { type AreaCaps, type AreaViolation, checkAreasInSlices, codeProblem } from './checks.ts';
 import { gcj02ToWgs84 } from './coords.ts';
-import { type AreaGeometry, parseGeometry, validateGeometry } from './geometry.ts';
+import { type AreaGeometry, parseGeometry } from './geometry.ts';
 import { buildGridIndex, type GridIndex } from './grid-index.ts';
 import { handlingAreaOnPath } from './levels.ts';
 import {
@@ -29,7 +30,6 @@ import {
   recodeSubtree,
   updateArea,
 } from './repository.ts';
-import { assertSimpleGeometry } from './simple-polygon.ts';
 import { listTeam, mayViewTeam, type TeamMember } from './team.ts';
 
 /** An area as the rest of the system sees it. `polygon` is null when it has none (or was not asked for). */
@@ -120,19 +120,6 @@ export interface AreaServiceOptions {
   refreshMs?: number;
 }
 
-/** Which parent kinds each kind may sit under. */
-const PARENT_KINDS: Record<AreaKind, readonly AreaKind[]> = {
-  banner: [],
-  town: ['banner'],
-  village: ['town'],
-  unit_grid: ['village'],
-  community_grid: ['village'],
-  enterprise_grid: ['village'],
-  micro_grid: ['community_grid'],
-};
-
-const NAME_MAX = 100;
-
 /** Presents a row as an Area. */
 export function toArea(row: AreaRow): Area {
   return {
@@ -147,44 +134,6 @@ export function toArea(row: AreaRow): Area {
     path: row.path,
     polygon: parseGeometry(row.polygon ?? null),
   };
-}
-
-function checkKind(kind: string): AreaKind {
-  if (!(AREA_KINDS as readonly string[]).includes(kind)) {
-    throw badRequest('kind', 'validation.enum', { allowed: AREA_KINDS });
-  }
-  return kind as AreaKind;
-}
-
-function checkName(value: string, field: string): string {
-  const name = value.trim();
-  if (name.length === 0) throw badRequest(field, 'validation.not_empty');
-  if (name.length > NAME_MAX) throw badRequest(field, 'validation.max_length', { limit: NAME_MAX });
-  return name;
-}
-
-function checkOptionalName(value: string | null | undefined, field: string): string | null {
-  if (value === undefined || value === null || value.trim() === '') return null;
-  return checkName(value, field);
-}
-
-function checkParentKind(kind: AreaKind, parent: AreaRow | undefined): void {
-  const allowed = PARENT_KINDS[kind];
-  if (allowed.length === 0) {
-    if (parent) throw badRequest('parentId', 'area.banner_has_no_parent');
-    return;
-  }
-  if (!parent) throw badRequest('parentId', 'area.needs_parent', { kind, kinds: allowed });
-  if (!allowed.includes(parent.kind as AreaKind)) {
-    throw badRequest('parentId', 'area.wrong_parent', { kind, kinds: allowed, parentKind: parent.kind });
-  }
-}
-
-function geometryText(value: unknown): string | null {
-  if (value === null) return null;
-  const geometry = validateGeometry(value, 'polygon');
-  assertSimpleGeometry(geometry, 'polygon');
-  return JSON.stringify(geometry);
 }
 
 interface IndexState {
