@@ -281,31 +281,6 @@ export interface AuthAttemptTable {
   at: string;
 }
 
-export interface Database {
-  area: AreaTable;
-  household: HouseholdTable;
-  department: DepartmentTable;
-  app_user: AppUserTable;
-  assignment: AssignmentTable;
-  auth_session: AuthSessionTable;
-  auth_attempt: AuthAttemptTable;
-  case_type: CaseTypeTable;
-  deadline_rule: DeadlineRuleTable;
-  calendar_day: CalendarDayTable;
-  routing_rule: RoutingRuleTable;
-  case_file: CaseFileTable;
-  case_party: CasePartyTable;
-  case_event: CaseEventTable;
-  ledger_head: LedgerHeadTable;
-  ledger_signed_checkpoint: LedgerSignedCheckpointTable;
-  supervision_order: SupervisionOrderTable;
-  case_request: CaseRequestTable;
-  notification: NotificationTable;
-  job: JobTable;
-  idempotency: IdempotencyTable;
-  personal_data_access: PersonalDataAccessTable;
-}
-
 /** Open311 (issue 4): an extra question a service (case type) asks, GeoReport v2 `attribute`. */
 export interface Open311AttributeTable {
   case_type: string;
@@ -356,21 +331,6 @@ export interface Open311RequestTable {
   created_at: string;
 }
 
-/** Tables added by migration 0002_open311 (interface merging keeps the list above untouched). */
-/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
-export interface AuthAttemptTable {
-  id: string;
-  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
-  key: string;
-  at: string;
-}
-
-export interface Database {
-  open311_attribute: Open311AttributeTable;
-  open311_key: Open311KeyTable;
-  open311_request: Open311RequestTable;
-}
-
 /** A photo of a case (现场照片); the image is the file `<dataDir>/photos/<case_id>/<id>.<jpg|png>`. */
 export interface CasePhotoTable {
   id: string;
@@ -385,33 +345,39 @@ export interface CasePhotoTable {
   kind: string;
 }
 
-/** Tables added by migration 0003_photos. */
-/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
-export interface AuthAttemptTable {
-  id: string;
-  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
-  key: string;
-  at: string;
-}
-
-export interface Database {
-  case_photo: CasePhotoTable;
-}
-
 /** The last case number given out on each day (see cases/service.ts `nextCaseNumber`). */
 export interface CaseCounterTable {
   day: string;
   n: number;
 }
 
-/** A failed sign-in or a sign-up, counted per key by the throttle (people/throttle.ts). */
-export interface AuthAttemptTable {
-  id: string;
-  /** `login-account:<user id or blind index>`, `login-address:<ip>`, `signup-address:<ip>`. */
-  key: string;
-  at: string;
-}
-
+/** Every table of the database, one ordered migration history (migrations.ts) for them all. */
 export interface Database {
+  area: AreaTable;
+  household: HouseholdTable;
+  department: DepartmentTable;
+  app_user: AppUserTable;
+  assignment: AssignmentTable;
+  auth_session: AuthSessionTable;
+  auth_attempt: AuthAttemptTable;
+  case_type: CaseTypeTable;
+  deadline_rule: DeadlineRuleTable;
+  calendar_day: CalendarDayTable;
+  routing_rule: RoutingRuleTable;
+  case_file: CaseFileTable;
+  case_party: CasePartyTable;
+  case_event: CaseEventTable;
+  ledger_head: LedgerHeadTable;
+  ledger_signed_checkpoint: LedgerSignedCheckpointTable;
+  supervision_order: SupervisionOrderTable;
+  case_request: CaseRequestTable;
+  notification: NotificationTable;
+  job: JobTable;
+  idempotency: IdempotencyTable;
+  personal_data_access: PersonalDataAccessTable;
+  open311_attribute: Open311AttributeTable;
+  open311_key: Open311KeyTable;
+  open311_request: Open311RequestTable;
+  case_photo: CasePhotoTable;
   case_counter: CaseCounterTable;
 }
