@@ -45,6 +45,7 @@ const HIDDEN = new Set([
   'void_requested',
   'void_refused',
   'supervision_overdue',
+  'deadline_changed',
 ]);
 
 function str(value: unknown): string {

@@ -199,6 +199,7 @@ export const en: Dictionary<WorkerKey> = {
   'event.reminded': 'Reminded',
   'event.supervised': 'Supervision order',
   'event.supervision_overdue': 'Supervision overdue',
+  'event.deadline_changed': 'Deadline re-timed',
   'event.escalated': 'Escalated',
   'event.extension_requested': 'Extension asked',
   'event.extension_approved': 'Extension approved',

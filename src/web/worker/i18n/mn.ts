@@ -190,6 +190,7 @@ export const mn: Dictionary<WorkerKey> = {
   'event.reminded': 'ᠰᠠᠨᠠᠭᠤᠯᠪᠠ',
   'event.supervised': 'ᠬᠢᠨᠠᠨ ᠬᠢᠨᠠᠪᠠ',
   'event.supervision_overdue': 'ᠬᠢᠨᠠᠨ ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠪᠡ',
+  'event.deadline_changed': 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠪᠣᠳᠤᠪᠠ',
   'event.escalated': 'ᠳᠡᠭᠡᠳᠦ ᠱᠠᠲᠤ ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠪᠡ',
   'event.extension_requested': 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠭᠤᠶᠤᠪᠠ',
   'event.extension_approved': 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠪᠡ',

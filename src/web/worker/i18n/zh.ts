@@ -196,6 +196,7 @@ export const zh = {
   'event.reminded': '催办',
   'event.supervised': '督办',
   'event.supervision_overdue': '督办超期',
+  'event.deadline_changed': '时限重算',
   'event.escalated': '上报上一级',
   'event.extension_requested': '申请延期',
   'event.extension_approved': '批准延期',
