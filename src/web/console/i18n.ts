@@ -2,6 +2,7 @@
  * The console's strings: Simplified Chinese (the default) and English. The English dictionary is
  * typed by the Chinese one's keys, so a missing translation is a type error.
  */
+import type { ActionName, EventType, MissingLabels } from '../shared/codes.ts';
 import type { Dictionary } from '../shared/i18n.tsx';
 import { vocabularyOf } from '../shared/vocabulary.ts';
 
@@ -234,6 +235,13 @@ export const CONSOLE_ZH = {
 } as const;
 
 export type ConsoleKey = keyof typeof CONSOLE_ZH;
+
+// Every action and history event the API can send has a label (a missing one is a compile error
+// naming it); the other languages are complete over these keys by their Dictionary type.
+export const CONSOLE_LABELS_COMPLETE: Record<
+  MissingLabels<ConsoleKey, 'act', ActionName> | MissingLabels<ConsoleKey, 'event', EventType>,
+  true
+> = {};
 
 export const CONSOLE_EN: Dictionary<ConsoleKey> = {
   ...vocabularyOf('en'),

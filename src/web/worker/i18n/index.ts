@@ -1,4 +1,5 @@
 /** The worker app's language: typed `t`, labels of domain values, and dates in the chosen language. */
+import type { ActionName, EventType, MissingLabels } from '../../shared/codes.ts';
 import { useI18n } from '../../shared/i18n.tsx';
 import { localTime } from '../../shared/messages.ts';
 import { en } from './en.ts';
@@ -7,6 +8,13 @@ import { type WorkerKey, zh } from './zh.ts';
 
 export type { WorkerKey } from './zh.ts';
 export const dictionaries = { zh, en, mn };
+
+// Every action and history event the API can send has a label (a missing one is a compile error
+// naming it); en and mn are complete over zh's keys by their Dictionary type.
+export const WORKER_LABELS_COMPLETE: Record<
+  MissingLabels<WorkerKey, 'action', ActionName> | MissingLabels<WorkerKey, 'event', EventType>,
+  true
+> = {};
 
 /** The worker app's i18n (typed keys). */
 export function useT() {
