@@ -4,8 +4,10 @@ import { SummaryReporter } from './test/summary-reporter.ts';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits that catch a hang, not a slow machine: tests wait for things, and a loaded 2-core CI
+    // machine running two workers can take several times longer than a quiet one.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // expect.poll waits for the thing, not for Vitest's default second: a loaded CI machine is slow.
     expect: { poll: { timeout: 30_000, interval: 100 } },
     pool: 'forks',

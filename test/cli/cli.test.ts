@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { DEMO_ACCOUNTS, DEMO_CODES, DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
 import { entryHash } from '../../src/server/modules/ledger/chain.ts';
@@ -36,6 +36,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STACK_FRAME = /\n\s+at .+:\d+:\d+/;
 const NEW_PASSWORD = 'a long new password 2026';
 
+// Each test runs the command several times as a child process (Node starting, TypeScript loaded):
+// a few seconds each on a quiet machine, many more on a loaded CI machine. The tests wait for the
+// processes to finish, so the limit only has to catch a hang.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
+
 interface Run {
   code: number | null;
   stdout: string;
@@ -47,10 +52,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME ?? os.tmpdir(), LANG: 'C.UTF-8', ...extra };
 }
 
-/** Runs a command to completion (killed after 60 s, which fails the test). */
+/** Runs a command to completion (killed after 3 min, which fails the test). */
 function run(file: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: ROOT, env: cleanEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(file, args, { cwd: ROOT, env: cleanEnv(env), timeout: 180_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
@@ -367,7 +372,7 @@ describe(`zhizhi on ${testPostgresUrl ? 'PostgreSQL' : 'SQLite'}`, () => {
       stderr += chunk;
     });
     const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${stdout} ${stderr}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${stdout} ${stderr}`)), 180_000);
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk;
         const found = /serving at (http:\/\/\S+) on/.exec(stdout)?.[1];
