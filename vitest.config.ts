@@ -11,9 +11,6 @@ export default defineConfig({
     // expect.poll waits for the thing, not for Vitest's default second: a loaded CI machine is slow.
     expect: { poll: { timeout: 30_000, interval: 100 } },
     pool: 'forks',
-    // Vitest's default is one worker per core minus one — a single worker on a 2-core CI machine.
-    // Most test files wait on a database, a child process or argon2's thread pool, so two overlap well.
-    maxWorkers: 2,
     reporters: ['default', new SummaryReporter()],
   },
 });
