@@ -3,18 +3,13 @@
  * declared permission is read back, so the table cannot drift from what the server enforces; a test
  * compares the committed file (`npm run gen:permissions` rewrites it).
  */
-import { randomBytes } from 'node:crypto';
-import { buildApp } from '../src/server/app.ts';
-import { ManualClock } from '../src/server/platform/clock.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
-import { openMigrated } from '../src/server/platform/db/database.ts';
 import {
   type Permission,
   type RoutePermission,
   routePermissions,
 } from '../src/server/platform/permissions.ts';
-import { createCipher } from '../src/server/platform/personal-data.ts';
 import { ROLES } from '../src/shared/domain.ts';
+import { withInMemoryApp } from './in-memory-app.ts';
 
 export const PERMISSIONS_DOC_FILE = 'docs/permissions.md';
 
@@ -47,16 +42,8 @@ function routesText(routes: readonly RoutePermission[]): string {
 }
 
 /** The markdown of docs/permissions.md, from the routes of a freshly built app. */
-export async function generatePermissionsDoc(): Promise<string> {
-  const database = await openMigrated({ url: ':memory:' });
-  const { app } = await buildApp({
-    config: loadConfig({ ZHIZHI_SCHEDULER: 'false' }, { demo: true }),
-    database,
-    clock: new ManualClock('2026-01-01T00:00:00Z'),
-    cipher: createCipher(randomBytes(32)),
-    webRoot: '/nonexistent',
-  });
-  try {
+export function generatePermissionsDoc(): Promise<string> {
+  return withInMemoryApp((app) => {
     const routes = routePermissions(app).filter(SHOWN);
     const permissions = new Map<string, { permission: Permission; routes: RoutePermission[] }>();
     for (const r of routes) {
@@ -105,8 +92,5 @@ export async function generatePermissionsDoc(): Promise<string> {
       '',
     ];
     return lines.join('\n');
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
