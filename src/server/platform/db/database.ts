@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SelectQueryBuilder, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type SelectQueryBuilder, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { migrateToLatest } from './migrations.ts';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.ts';
 import type { Database } from './schema.ts';
 import { refreshStatistics } from './statistics.ts';
 
@@ -77,7 +78,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     // Unheard, either 'error' event would end the process: report it, and let the pool reconnect.
     pool.on('error', connectionLost.report);
     pool.on('connect', (client) => client.on('error', connectionLost.report));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     return { db, dialect, onConnectionError: connectionLost.listen, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:(\/\/)?/i, '');
