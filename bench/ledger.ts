@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openMigrated } from '../src/server/database.ts';
 import { writeCheckpoint } from '../src/server/modules/ledger/checkpoints.ts';
 import { appendCaseEvents, type NewCaseEvent } from '../src/server/modules/ledger/ledger.ts';
 import { createSigner } from '../src/server/modules/ledger/signing.ts';
 import { verifyLedger } from '../src/server/modules/ledger/verify.ts';
-import { openMigrated } from '../src/server/platform/db/database.ts';
 import { uuidv7 } from '../src/server/platform/ids.ts';
 import { timed, whole } from './format.ts';
 

@@ -1,9 +1,9 @@
 /** The whole app on an in-memory database, for the generators that read its routes (API types, permissions). */
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/server/app.ts';
+import { openMigrated } from '../src/server/database.ts';
 import { ManualClock } from '../src/server/platform/clock.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { openMigrated } from '../src/server/platform/db/database.ts';
 import { createCipher } from '../src/server/platform/personal-data.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>['app'];

@@ -10,12 +10,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../src/server/app.ts';
+import { type Db, openMigrated } from '../../src/server/database.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/modules/demo/seed.ts';
 import { verifyLedger } from '../../src/server/modules/ledger/verify.ts';
 import { hashPassword } from '../../src/server/modules/people/passwords.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
-import { type Db, openMigrated } from '../../src/server/platform/db/database.ts';
 import { createCipher } from '../../src/server/platform/personal-data.ts';
 import { seedDefaults } from '../../src/server/seed-defaults.ts';
 import { serverErrorTally, startCpuProfile, tallyStatements } from './diagnostics.ts';

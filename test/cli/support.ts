@@ -12,10 +12,10 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/server/database.ts';
 import { DEMO_PASSWORD, DEMO_PLACES } from '../../src/server/modules/demo/seed.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
-import { type DatabaseHandle, openDatabase } from '../../src/server/platform/db/database.ts';
 import { createCipher, loadOrCreateKey } from '../../src/server/platform/personal-data.ts';
 import { testPostgresUrl } from '../../src/server/testing/database.ts';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DatabaseHandle } from '../platform/db/database.ts';
+import type { DatabaseHandle } from '../database.ts';
 import { AppError } from '../platform/errors.ts';
 
 export const PG_DUMP_GUIDANCE = `PostgreSQL is backed up with its own tools, online and consistent:

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
+import { type DatabaseHandle, openMigrated } from '../database.ts';
 import { seedDemoHistory } from '../modules/demo/history.ts';
 import { DEMO_PASSWORD, type DemoSummary, seedDemo } from '../modules/demo/seed.ts';
 import { createCheckpointSealer } from '../modules/ledger/checkpoints.ts';
@@ -13,7 +14,6 @@ import { hashPassword } from '../modules/people/passwords.ts';
 import { convertPhoneUsernames } from '../modules/people/phone-usernames.ts';
 import { ManualClock, systemClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
-import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
 import { refreshStatistics, startStatisticsUpkeep } from '../platform/db/statistics.ts';
 import { AppError } from '../platform/errors.ts';
 import { createCipher, type PersonalDataCipher } from '../platform/vault/cipher.ts';

@@ -11,7 +11,7 @@
  *   a new key and the variables to set on every node; after the restart, the second run re-encrypts.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../platform/db/database.ts';
+import type { Db } from '../database.ts';
 import { createCipher } from '../platform/vault/cipher.ts';
 import {
   type Keyring,

@@ -3,11 +3,11 @@
  * first administrator and for recovery. Areas and departments are named by their codes.
  */
 import { ROLES, type Role } from '../../shared/domain.ts';
+import type { Db } from '../database.ts';
 import { findDepartmentByCode } from '../modules/catalogue/departments.ts';
 import { resetUserPassword } from '../modules/people/account-rules.ts';
 import { createUsersService } from '../modules/people/users.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
-import type { Db } from '../platform/db/database.ts';
 import { badRequest } from '../platform/errors.ts';
 import type { PersonalDataCipher } from '../platform/personal-data.ts';
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import type { Queryable, Tx } from './db/database.ts';
+import type { PlatformTables } from './db/schema.ts';
 import { AppError } from './errors.ts';
 
 /** What a request was: sha-256 over its method, route and canonical body (key order does not matter). */
@@ -31,7 +32,7 @@ export function idempotencyKeyReused(key: string): AppError {
  * different request fingerprint (rows from before fingerprints were kept match any request).
  */
 export async function findIdempotent(
-  q: Queryable,
+  q: Queryable<PlatformTables>,
   scope: string,
   key: string | undefined,
   fingerprint: string,
@@ -50,7 +51,7 @@ export async function findIdempotent(
 
 /** Stores the answer in the write's own transaction, so the write and the record commit together. */
 export async function rememberIdempotent(
-  tx: Tx,
+  tx: Tx<PlatformTables>,
   entry: {
     scope: string;
     key: string | undefined;

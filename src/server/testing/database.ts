@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type DatabaseHandle, openMigrated } from '../platform/db/database.ts';
+import { type DatabaseHandle, openMigrated } from '../database.ts';
 
 export interface TestDatabase extends DatabaseHandle {
   /** Closes the connection and drops what the test created. */

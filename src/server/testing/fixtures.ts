@@ -5,11 +5,11 @@
  */
 import { expect } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
+import type { Queryable } from '../database.ts';
 import type { AreaGeometry, Polygon } from '../modules/areas/geometry.ts';
 import { insertArea as insertAreaRow } from '../modules/areas/repository.ts';
 import { quadPolygon, rect } from '../modules/demo/shapes.ts';
 import { hashPassword } from '../modules/people/passwords.ts';
-import type { Queryable } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
 import type { App } from '../platform/http.ts';
 import { uuidv7 } from '../platform/ids.ts';

@@ -4,8 +4,11 @@
  */
 import { sql } from 'kysely';
 import { GRID_KINDS } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
-import type { AreaTable } from '../../platform/db/schema.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
+import type { AreasTables, AreaTable } from './schema.ts';
+
+/** The areas module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<AreasTables>;
 
 /** An area row; `polygon` is only present when it was asked for. */
 export type AreaRow = Omit<AreaTable, 'polygon'> & { polygon?: string | null };

@@ -3,9 +3,9 @@
  * each escalation level, and the consistency checks. Holds the rules; the SQL is in repository.ts.
  */
 
+import type { Kysely } from 'kysely';
 import { type AreaKind, GRID_KINDS, LEVELS, type Level } from '../../../shared/domain.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
@@ -30,7 +30,11 @@ import {
   recodeSubtree,
   updateArea,
 } from './repository.ts';
+import type { AreasTables } from './schema.ts';
 import { listTeam, mayViewTeam, type TeamMember } from './team.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<AreasTables>;
 
 /** An area as the rest of the system sees it. `polygon` is null when it has none (or was not asked for). */
 export interface Area {

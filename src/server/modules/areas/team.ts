@@ -5,7 +5,7 @@
  * grid team itself needs.
  */
 import type { Role } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import type { Actor } from '../people/actor.ts';
 
 /** One role a person holds inside the area. */

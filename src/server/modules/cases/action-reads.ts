@@ -1,6 +1,6 @@
 /** The read port of the actions (ActionReads), over the command's transaction. */
 import type { Level } from '../../../shared/domain.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../database.ts';
 import type { ActionReads } from './action-types.ts';
 import type { RoutingPort } from './ports.ts';
 import * as repo from './repository.ts';

@@ -1,8 +1,12 @@
 /** Does the writes an action's outcome describes (CaseWrite), in the command's transaction. */
-import type { Tx } from '../../platform/db/database.ts';
+import type { Transaction } from 'kysely';
 import type { CaseWrite } from './action-types.ts';
 import * as parts from './part-repository.ts';
 import * as repo from './repository.ts';
+import type { CasesTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Tx = Transaction<CasesTables>;
 
 /**
  * Writes each of `writes` for case `caseId` at `now`; returns the columns they imply

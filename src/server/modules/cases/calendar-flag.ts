@@ -2,8 +2,9 @@
  * A year with no calendar entered (no holiday or make-up day): deadlines there count Monday–Friday,
  * which is wrong on that year's public holidays, so the administrators are told once per year.
  */
+
+import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import * as repo from './repository.ts';
 
 /** Notifies every active administrator that `year` has no calendar (job payload `{ year, caseId }`). */

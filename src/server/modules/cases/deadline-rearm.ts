@@ -8,8 +8,8 @@
  * Each change is a `deadline_changed` entry in the case's history.
  */
 import type { Level, LoopStep } from '../../../shared/domain.ts';
+import type { DatabaseHandle } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { DatabaseHandle } from '../../platform/db/database.ts';
 import type { AppendEventsPort, DeadlinePort, EnqueuePort, WorkingTime } from './ports.ts';
 import * as repo from './repository.ts';
 import { stepJobs } from './step-clock.ts';

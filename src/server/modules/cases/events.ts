@@ -4,11 +4,16 @@
  * is a bug: it throws before anything is written), the actions' event names are mapped to their
  * actions here and nowhere else, and the history API's entry schema is built from it.
  */
+
+import type { Transaction } from 'kysely';
 import { type Static, type TObject, type TProperties, Type } from 'typebox';
 import { Value } from 'typebox/value';
-import type { Tx } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
+import type { CasesTables } from './schema.ts';
 import type { CaseAction } from './state-machine.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Tx = Transaction<CasesTables>;
 
 const Str = Type.String();
 const OptStr = Type.Optional(Type.String());

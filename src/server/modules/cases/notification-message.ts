@@ -1,5 +1,5 @@
 /** A stored notification as its message code and params, for the apps to show in their language. */
-import type { NotificationTable } from '../../platform/db/schema.ts';
+import type { NotificationTable } from './schema.ts';
 
 /**
  * `key` + `params` of a notification row. Rows written before migration 0011 hold only their

@@ -1,5 +1,5 @@
 /** SQL for each handler's part of a case (accepted, reported, result). No rules here. */
-import type { Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../database.ts';
 
 /** Marks these parties' parts accepted now. */
 export async function markAccepted(tx: Tx, partyIds: string[], now: string): Promise<void> {

@@ -2,7 +2,7 @@
  * What the case module needs from other modules, as narrow ports (wired in services.ts), so the
  * loop's rules do not depend on how areas, deadlines, routing, jobs or the ledger are built.
  */
-import type { Queryable, Tx } from '../../platform/db/database.ts';
+import type { Queryable, Tx } from '../../database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import type { WorkingTime } from '../deadlines/rules.ts';
 import type { CaseEventType } from './events.ts';

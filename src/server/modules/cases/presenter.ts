@@ -2,8 +2,7 @@
 
 import type { Selectable } from 'kysely';
 import { LEVEL_NAMES, type Level } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
-import type { CaseRequestTable, SupervisionOrderTable } from '../../platform/db/schema.ts';
+import type { Queryable } from '../../database.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';
 import type { Crs } from '../areas/service.ts';
@@ -11,6 +10,7 @@ import type { Actor } from '../people/actor.ts';
 import type { CaseContract, CaseSummaryContract } from './case-schema.ts';
 import type { TrafficLight, WorkingTime } from './ports.ts';
 import type { CaseRow, CaseWithPaths, PartyRow } from './repository.ts';
+import type { CaseRequestTable, SupervisionOrderTable } from './schema.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The traffic light of the running step (green < 80 %, yellow to 100 %, red past it), or null. */

@@ -1,19 +1,20 @@
 /** SQL for cases, their parties, requests, supervision orders and notifications. No rules here. */
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Role } from '../../../shared/domain.ts';
-import { forUpdate, type Queryable, type Tx } from '../../platform/db/database.ts';
+import type { Queryable, Tx } from '../../database.ts';
+import { forUpdate } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
+import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
+import { conflict, formatMessage, type Message } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { ListScope } from './policy.ts';
 import type {
   CaseFileTable,
   CasePartyTable,
   CaseRequestTable,
   NotificationTable,
   SupervisionOrderTable,
-} from '../../platform/db/schema.ts';
-import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
-import { conflict, formatMessage, type Message } from '../../platform/errors.ts';
-import { uuidv7 } from '../../platform/ids.ts';
-import type { ListScope } from './policy.ts';
+} from './schema.ts';
 
 export type CaseRow = Selectable<CaseFileTable>;
 export type CaseWithPaths = CaseRow & { grid_path: string; handling_path: string };

@@ -3,10 +3,14 @@
  * each type with a default preliminary difficulty (SPEC §7 tiers).
  */
 import type { Difficulty } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkName, checkOptionalName } from './names.ts';
+import type { CatalogueTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<CatalogueTables>;
 
 /** Codes of case types and departments: a lowercase letter, then 1–39 of `a-z 0-9 _`. */
 export const CATALOGUE_CODE = /^[a-z][a-z0-9_]{1,39}$/;

@@ -2,12 +2,16 @@
  * Functional departments (职能部门: police, civil affairs, urban management, emergency, market
  * supervision…) that cases are routed to at the banner centre (SPEC §3, §5 level 4).
  */
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { CATALOGUE_CODE } from './case-types.ts';
 import { checkName, checkOptionalName } from './names.ts';
+import type { CatalogueTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<CatalogueTables>;
 
 export interface Department {
   id: string;

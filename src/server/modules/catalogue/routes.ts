@@ -2,14 +2,19 @@
  * HTTP routes of the catalogue: case types (案件类型), departments (职能部门) and the routing table
  * (分流分调). Everyone signed in reads them; administrators edit them.
  */
+
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { type App, errorResponses } from '../../platform/http.ts';
 import { definePermission, requirePermission } from '../../platform/permissions.ts';
 import { createCaseType, DEFAULT_DIFFICULTIES, listCaseTypes, updateCaseType } from './case-types.ts';
 import { createDepartment, listDepartments, updateDepartment } from './departments.ts';
 import { listRoutingRules, MAX_ROUTING_RULES, replaceRoutingRules } from './routing.ts';
+import type { CatalogueTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<CatalogueTables>;
 
 export interface CatalogueDeps {
   db: Db;

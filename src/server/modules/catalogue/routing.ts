@@ -3,7 +3,7 @@
  * → department(s). The most specific area wins: a rule for the case's town beats one for the whole
  * banner, and any area rule beats the area-less (banner-wide default) rules.
  */
-import type { Db, Queryable } from '../../platform/db/database.ts';
+import type { Db, Queryable } from '../../database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 

@@ -3,10 +3,14 @@
  * limits per loop step and level. Both are only a starting point — administrators edit them
  * through the API (/api/v1/calendar, /api/v1/deadline-rules).
  */
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { CalendarEntry } from './calendar.ts';
 import type { DeadlineRuleInput } from './rules.ts';
+import type { DeadlinesTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<DeadlinesTables>;
 
 /** Every date from `from` to `to` (inclusive) as a public holiday named `name`. */
 function holidays(from: string, to: string, name: string): CalendarEntry[] {

@@ -1,6 +1,10 @@
 /** SQL of the deadline administration: the rule set and the calendar days (moved out of the routes). */
-import type { Db } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
 import type { DeadlineRule } from './rules.ts';
+import type { DeadlinesTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<DeadlinesTables>;
 
 /** Replaces the whole rule set in one transaction. */
 export async function replaceDeadlineRules(db: Db, rules: readonly DeadlineRule[]): Promise<void> {

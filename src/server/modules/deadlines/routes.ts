@@ -2,8 +2,9 @@
  * Administration of time limits and the working calendar. Anyone signed in reads them (the apps
  * show due times and lights); only an administrator (管理员) changes them.
  */
+
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Db } from '../../platform/db/database.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { type App, errorResponses } from '../../platform/http.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -23,6 +24,10 @@ import {
   loadDeadlineRules,
   type WorkingTime,
 } from './rules.ts';
+import type { DeadlinesTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<DeadlinesTables>;
 
 export interface DeadlineRouteDeps {
   db: Db;

@@ -3,9 +3,11 @@
  * configurable per level and case type"), the calendar they are counted on, and a small service
  * that keeps both in memory.
  */
+
+import type { Kysely } from 'kysely';
 import { type Level, LOOP_STEPS, type LoopStep } from '../../../shared/domain.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
-import type { Db, Queryable } from '../../platform/db/database.ts';
 import {
   addWorkingTime,
   calendarFrom,
@@ -17,6 +19,11 @@ import {
   type WorkCalendar,
   workingMinutesBetween,
 } from './calendar.ts';
+import type { DeadlinesTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<DeadlinesTables>;
+type Db = Kysely<DeadlinesTables>;
 
 /** The six loop steps whose clocks run (案件建立 … 考评回访); accept = the handler's acceptance. */
 /** The steps deadline rules apply to: the loop steps of SPEC §4. */

@@ -5,7 +5,7 @@
  * share the demo password (and are marked as demo accounts like the others).
  */
 import type { Role } from '../../../shared/domain.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db } from '../../database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, loadActor } from '../people/actor.ts';
 

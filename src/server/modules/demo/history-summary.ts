@@ -2,7 +2,7 @@
  * What the demo's year holds, counted from the database: cases by status, level, town and type,
  * the history's events by kind, late and on-time cases. Printed by `npm start`, compared by tests.
  */
-import type { Db } from '../../platform/db/database.ts';
+import type { Db } from '../../database.ts';
 
 export interface HistorySummary {
   cases: number;

@@ -6,8 +6,8 @@
  * happen as they would). The ledger therefore verifies. Deterministic from the seed.
  */
 
+import type { Db } from '../../database.ts';
 import type { ManualClock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import type { CaseService } from '../cases/service.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
 import type { Actor } from '../people/actor.ts';

@@ -4,11 +4,11 @@
  * inserts. Case types, deadline rules and the calendar are seeded elsewhere (seed-defaults.ts).
  */
 import { AREA_KINDS, type AreaKind, type Role } from '../../../shared/domain.ts';
-import type { Db, Tx } from '../../platform/db/database.ts';
-import type { AreaTable } from '../../platform/db/schema.ts';
+import type { Db, Tx } from '../../database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type PersonalDataCipher, phoneBlindIndex } from '../../platform/personal-data.ts';
 import { areaRowBelow } from '../areas/repository.ts';
+import type { AreaTable } from '../areas/schema.ts';
 import { DEMO_DEPARTMENTS, DEMO_ROUTING_RULES } from './departments.ts';
 import { buildDemoHouseholds } from './households.ts';
 import { buildDemoLayout } from './layout.ts';

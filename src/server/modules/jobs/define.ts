@@ -6,9 +6,13 @@
  */
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { type ClaimedJob, enqueueJob, type JobSpec } from './queue.ts';
 import type { JobContext, JobHandler } from './scheduler.ts';
+import type { JobsTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<JobsTables>;
 
 /** What a handler is run with besides its payload and its module's dependencies. */
 export interface JobRun {

@@ -7,8 +7,8 @@
  * later `run_at`, and failed after MAX_ATTEMPTS attempts.
  */
 import { sql } from 'kysely';
+import type { DatabaseHandle, Queryable } from '../../database.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import type { DatabaseHandle, Queryable } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../database.ts';
 import { ManualClock } from '../../platform/clock.ts';
-import { type DatabaseHandle, openDatabase } from '../../platform/db/database.ts';
 import { createTestDatabase, type TestDatabase, testPostgresUrl } from '../../testing/database.ts';
 import { type ClaimedJob, claimDueJobs, completeJob, countJobs, enqueueJob, MAX_ATTEMPTS } from './queue.ts';
 import { createScheduler, type JobHandler, type SchedulerLogger } from './scheduler.ts';

@@ -3,8 +3,9 @@
  * for its kind. Any number of processes may run one against PostgreSQL; against SQLite, one.
  * Time comes from the clock port, so tests move a ManualClock and call `runOnce()`.
  */
+
+import type { DatabaseHandle, Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { DatabaseHandle, Db } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import { type ClaimedJob, claimDueJobs, completeJob, failJob } from './queue.ts';
 

@@ -1,5 +1,5 @@
 /** `ledger_signed_checkpoint` rows as checkpoints. */
-import type { LedgerSignedCheckpointTable } from '../../platform/db/schema.ts';
+import type { LedgerSignedCheckpointTable } from './schema.ts';
 import type { SignedCheckpoint } from './signing.ts';
 
 /** A stored row as a checkpoint (PostgreSQL gives bigints back as strings). */

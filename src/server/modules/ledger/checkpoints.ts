@@ -6,8 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Db, Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import { conflict } from '../../platform/errors.ts';
 import {
@@ -19,8 +20,13 @@ import {
 } from './audit.ts';
 import { toSignedCheckpoint } from './checkpoint-rows.ts';
 import { DEFAULT_BATCH, readHead, streamEntries } from './ledger.ts';
+import type { LedgerTables } from './schema.ts';
 import { checkpointJson, type LedgerSigner, parseCheckpointJson, type SignedCheckpoint } from './signing.ts';
 import { headProblem } from './verify.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<LedgerTables>;
+type Db = Kysely<LedgerTables>;
 
 /** pg_advisory_xact_lock key serialising checkpoint writers across nodes ("zhizhi:ledger:ckpt"). */
 const CHECKPOINT_LOCK = 7_350_001_925;

@@ -3,7 +3,7 @@
  * was appended since the last checkpoint, so a later rewrite of sealed entries is caught even if every hash is recomputed.
  */
 import { Type } from 'typebox';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import { bindJobs, defineJob } from '../jobs/define.ts';
 import type { JobHandler } from '../jobs/scheduler.ts';
 import type { CheckpointSealer } from './checkpoints.ts';

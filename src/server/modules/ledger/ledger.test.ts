@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../database.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import { openDatabase } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createTestDatabase, type TestDatabase, testPostgresUrl } from '../../testing/database.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';

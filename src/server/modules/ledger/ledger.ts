@@ -4,15 +4,20 @@
  * checkpoints (checkpoints.ts), and verified end to end by streaming it in seq order.
  */
 
+import type { Transaction } from 'kysely';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { forUpdate } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
-import type { CaseEventTable } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type BrokenEntry, checkEntryContents, parsePayload, type StoredEntry } from './audit.ts';
 import { entryHash, GENESIS_HASH } from './chain.ts';
+import type { CaseEventTable, LedgerTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<LedgerTables>;
+type Tx = Transaction<LedgerTables>;
 
 export type { BrokenEntry, LedgerProblem, StoredEntry } from './audit.ts';
 

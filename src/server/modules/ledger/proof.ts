@@ -5,12 +5,19 @@
  * (`zhizhi verify-proof`, docs/ledger.md). The tree is rebuilt from the stored hashes and must give
  * the signed root, or the bundle is refused.
  */
-import type { Db, Queryable } from '../../platform/db/database.ts';
+
+import type { Kysely } from 'kysely';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { conflict } from '../../platform/errors.ts';
 import { latestSignedCheckpoint } from './checkpoints.ts';
 import { ENTRY_COLUMNS, toStored } from './ledger.ts';
 import { entryLeafHash, MerkleTree } from './merkle.ts';
+import type { LedgerTables } from './schema.ts';
 import { checkpointJson, type SignedCheckpoint } from './signing.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<LedgerTables>;
+type Db = Kysely<LedgerTables>;
 
 /** The format name of a proof bundle. */
 export const PROOF_FORMAT = 'zhizhi-proof/v1';

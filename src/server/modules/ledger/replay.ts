@@ -6,7 +6,7 @@
 
 import { sql } from 'kysely';
 import type { Level } from '../../../shared/domain.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db } from '../../database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
 import type { BrokenEntry } from './audit.ts';

@@ -4,7 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
-import type { Db } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { BrokenEntry, SourcedCheckpoint } from './audit.ts';
@@ -13,8 +13,12 @@ import { MerkleTree, verifyConsistency } from './merkle.ts';
 import { leafHashes } from './proof.ts';
 import { checkProofBundle } from './proof-check.ts';
 import { type ReplayReport, verifyCaseStates } from './replay.ts';
+import type { LedgerTables } from './schema.ts';
 import { parsePublicKey } from './signing.ts';
 import { type LedgerReport, verifyLedger } from './verify.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<LedgerTables>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

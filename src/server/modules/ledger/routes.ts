@@ -2,9 +2,10 @@
  * HTTP surface of the tamper-evident history: verify the chain, seal and list signed checkpoints,
  * the public key, consistency proofs between checkpoints, and a case's inclusion proof bundle.
  */
+
+import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { type App, errorResponses, requireActor } from '../../platform/http.ts';
 import { definePermission, PUBLIC } from '../../platform/permissions.ts';
@@ -13,7 +14,11 @@ import { LEDGER_PROBLEMS } from './audit.ts';
 import { type CheckpointSealer, listCheckpoints } from './checkpoints.ts';
 import { canAuditLedger, canSealLedger, LEDGER_AUDITORS, LEDGER_SEALERS } from './policy.ts';
 import type { ProofService } from './proof.ts';
+import type { LedgerTables } from './schema.ts';
 import { verifyLedger } from './verify.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<LedgerTables>;
 
 const NullableString = () => Type.Union([Type.String(), Type.Null()]);
 

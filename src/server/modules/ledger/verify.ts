@@ -3,7 +3,8 @@
  * checks the links, the head and every signed checkpoint, and names the first broken place.
  */
 import type { KeyObject } from 'node:crypto';
-import type { Db, Queryable } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import {
   type BrokenEntry,
   ChainWalker,
@@ -14,6 +15,11 @@ import {
 } from './audit.ts';
 import { toSignedCheckpoint } from './checkpoint-rows.ts';
 import { batchSizeOf, ENTRY_COLUMNS, entryAt, HEAD_ID, readHead, streamEntries, toStored } from './ledger.ts';
+import type { LedgerTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<LedgerTables>;
+type Db = Kysely<LedgerTables>;
 
 /** The result of verifying the whole chain. */
 export interface LedgerReport {

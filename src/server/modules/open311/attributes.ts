@@ -3,7 +3,7 @@
  * Open311 client — their definitions, the defaults an install starts with, and the check of the
  * `attribute[code]` values a request brings.
  */
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import { parseW3c } from './dates.ts';
 
 export const DATATYPES = [

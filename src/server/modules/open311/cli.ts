@@ -2,10 +2,15 @@
  * `zhizhi api-key create --owner NAME | list | revoke --id ID`: Open311 API keys from the shell,
  * and the one key the demo prints.
  */
+
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { createOpen311Keys, type IssuedKey } from './keys.ts';
+import type { Open311Tables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<Open311Tables>;
 
 export const API_KEY_USAGE =
   'usage: zhizhi api-key create --owner NAME | zhizhi api-key list | zhizhi api-key revoke --id ID';

@@ -6,7 +6,7 @@
  * encrypted (SPEC §2) — is kept beside it, written in the case's own transaction: both or neither.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db, Tx } from '../../platform/db/database.ts';
+import type { Kysely, Transaction } from 'kysely';
 import { isPhoneNumber } from '../../platform/personal-data.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
 import type { Actor } from '../people/actor.ts';
@@ -19,7 +19,12 @@ import {
 import { toW3c } from './dates.ts';
 import { invalidInput, open311Error } from './errors.ts';
 import { FieldReader, type Fields } from './form.ts';
+import type { Open311Tables } from './schema.ts';
 import { findService } from './service-catalogue.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<Open311Tables>;
+type Tx = Transaction<Open311Tables>;
 
 /** The part of the case service intake needs (`services.cases`). */
 export interface ReportPort {

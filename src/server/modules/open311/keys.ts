@@ -9,8 +9,8 @@
  * password (it can never sign in).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';

@@ -2,7 +2,7 @@
  * GeoReport v2 services: the case-type catalogue (案件类型) as a service list, and one type's
  * service definition with its attributes.
  */
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import { type AttributeDefinition, attributesOf } from './attributes.ts';
 
 /** One entry of `GET /services`, with the spec's element names. */

@@ -2,8 +2,9 @@
  * The Open311 GeoReport v2 service: what each endpoint answers, independent of JSON or XML.
  * Keys are checked (403) and rate-limited (429) before anything is read from a create.
  */
+
+import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
 import { discoveryDocument } from './discovery.ts';
 import { Open311Error, open311Error } from './errors.ts';

@@ -9,7 +9,7 @@
  * the handling department(s), else the area handling the case at its level.
  */
 import { LEVEL_NAMES, type Level, TERMINAL_STATUSES } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import { toW3c } from './dates.ts';
 
 /** One service request, with the spec's element names. */

@@ -10,8 +10,8 @@ import {
   type PasswordContext,
   passwordProblem,
 } from '../../../shared/password-rule.ts';
+import type { Db, Queryable } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Queryable } from '../../platform/db/database.ts';
 import { badRequest, type Message, notFound } from '../../platform/errors.ts';
 import { hashPassword } from './passwords.ts';
 

@@ -1,7 +1,7 @@
 /** Loads the signed-in person (the Actor shape itself lives in platform/actor.ts). */
 import type { Role } from '../../../shared/domain.ts';
+import type { Queryable } from '../../database.ts';
 import type { Actor } from '../../platform/actor.ts';
-import type { Queryable } from '../../platform/db/database.ts';
 
 export { type Actor, assignmentsOf, hasRole, isWithin, type RoleAssignment } from '../../platform/actor.ts';
 

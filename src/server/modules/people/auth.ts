@@ -5,8 +5,8 @@
  * Failed sign-ins are throttled per account and per address (throttle.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { unauthorized } from '../../platform/errors.ts';
 import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
 import { isPhoneNumber } from '../../platform/vault/masking.ts';

@@ -7,8 +7,8 @@
  * non-identifying username. Idempotent: converted rows are not looked at again.
  */
 
+import type { DatabaseHandle } from '../../database.ts';
 import { systemClock } from '../../platform/clock.ts';
-import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
 import { isPhoneNumber } from '../../platform/vault/masking.ts';

@@ -3,10 +3,15 @@
  * PostgreSQL node sees the same counts. A key is refused once it holds `limit` attempts inside the
  * window, until the oldest of them leaves it; the answer is a 429 with `Retry-After`.
  */
+
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { tooManyRequests } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { PeopleTables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<PeopleTables>;
 
 /** A counted thing: its key (never a phone or name in clear) and how many attempts the window holds. */
 export interface ThrottleRule {

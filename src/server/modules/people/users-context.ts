@@ -1,8 +1,13 @@
 /** What every people command works with: the database, the clock and the personal-data vault. */
+
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
+import type { PeopleTables } from './schema.ts';
 import type { Throttle } from './throttle.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<PeopleTables>;
 
 export interface UsersContext {
   db: Db;

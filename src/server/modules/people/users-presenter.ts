@@ -1,8 +1,12 @@
 /** Users as the API shows them: the phone masked, flags as booleans, with their assignments. */
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
+import type { PeopleTables } from './schema.ts';
 import { type AssignmentView, assignmentsOf, findUserRow, type UserRow } from './users-repository.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<PeopleTables>;
 
 export interface UserView {
   id: string;

@@ -3,7 +3,7 @@
  * this file only reads and writes rows.
  */
 import type { Role } from '../../../shared/domain.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+import type { Queryable } from '../../database.ts';
 import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../database.ts';
 import { ManualClock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation, startsWith } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createCipher } from '../../platform/personal-data.ts';

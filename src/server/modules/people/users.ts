@@ -4,8 +4,9 @@
  * `users-repository.ts`; phones go through the personal-data vault — encrypted at rest, masked in
  * every answer, and a full phone only through `revealPhone`, which the vault logs (PIPL, SPEC §2).
  */
+
+import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import type { PersonalDataCipher } from '../../platform/vault/cipher.ts';
 import { createVault } from '../../platform/vault/vault.ts';
 import { type AssignmentInput, resetUserPassword } from './account-rules.ts';

@@ -2,8 +2,10 @@
  * Case photos (现场照片, and the handler's 处置前/处置后 — see kinds.ts): at most six of each kind per case, uploaded by the reporter or anyone who may act on the
  * case, seen by anyone who may see the case. The rows say who uploaded what; the bytes are files.
  */
+
+import type { DatabaseHandle } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type DatabaseHandle, forUpdate } from '../../platform/db/database.ts';
+import { forUpdate } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';

@@ -10,16 +10,25 @@ import pg from 'pg';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { migrateToLatest } from './migrations.ts';
 import { CurrentSchemaPostgresDialect } from './pg-introspector.ts';
-import type { Database } from './schema.ts';
 import { refreshStatistics } from './statistics.ts';
 
-export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
+/**
+ * The platform knows no module's tables: its types take the tables as a parameter. The application's
+ * whole database (`Database`, with `Db`, `Tx` and `Queryable` over it) is in src/server/database.ts.
+ */
+/**
+ * Any tables: for code that only runs raw SQL (statistics, health, the vault's field SQL). Kysely's
+ * own advice for an untyped database; an empty table map breaks its conditional types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any database's tables, used only with raw SQL
+export type AnyTables = any;
+export type Db<Tables> = Kysely<Tables>;
+export type Tx<Tables> = Transaction<Tables>;
 /** Either the database or a transaction in progress: repositories accept both. */
-export type Queryable = Db | Tx;
+export type Queryable<Tables> = Db<Tables> | Tx<Tables>;
 
-export interface DatabaseHandle {
-  db: Db;
+export interface DatabaseHandle<Tables = AnyTables> {
+  db: Db<Tables>;
   dialect: Dialect;
   /** The SQLite file (for backups), undefined on PostgreSQL. */
   sqliteFile?: string;
@@ -61,7 +70,7 @@ function installPgTypeParsers(): void {
 }
 
 /** Opens (and for SQLite creates) the database. It does not migrate; see `openMigrated`. */
-export function openDatabase(options: OpenOptions): DatabaseHandle {
+export function openDatabase<Tables>(options: OpenOptions): DatabaseHandle<Tables> {
   const dialect = dialectOf(options.url);
   if (dialect === 'postgres') {
     installPgTypeParsers();
@@ -78,7 +87,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     // Unheard, either 'error' event would end the process: report it, and let the pool reconnect.
     pool.on('error', connectionLost.report);
     pool.on('connect', (client) => client.on('error', connectionLost.report));
-    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+    const db = new Kysely<Tables>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     return { db, dialect, onConnectionError: connectionLost.listen, close: () => db.destroy() };
   }
   const file = options.url.replace(/^sqlite:(\/\/)?/i, '');
@@ -94,7 +103,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Deleted and overwritten rows are zeroed, so no personal data lingers in free pages.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   // SQLite is in-process: there is no connection to lose.
   return { db, dialect, sqliteFile: file, sqlite, onConnectionError() {}, close: () => db.destroy() };
 }
@@ -148,8 +157,8 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 /** Opens the database, brings its schema up to date, and (SQLite) gives the planner statistics. */
-export async function openMigrated(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = openDatabase(options);
+export async function openMigrated<Tables>(options: OpenOptions): Promise<DatabaseHandle<Tables>> {
+  const handle = openDatabase<Tables>(options);
   await migrateToLatest(handle.db as unknown as Kysely<unknown>, handle.dialect, options.schema);
   await refreshStatistics(handle, 'optimize');
   return handle;

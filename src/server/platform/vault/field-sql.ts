@@ -1,6 +1,10 @@
 /** SQL over any encrypted column named in `VAULT_FIELDS` (table and column names come from there only). */
 import { sql } from 'kysely';
-import type { Queryable } from '../db/database.ts';
+import type { Queryable as AnyQueryable, AnyTables } from '../db/database.ts';
+
+/** Raw SQL over the table a field names: any database will do. */
+type Queryable = AnyQueryable<AnyTables>;
+
 import type { VaultField } from './fields.ts';
 
 /** The stored value of one row; undefined when there is no such row. */

@@ -5,7 +5,10 @@
  * changed meanwhile by the application is left alone (the new write is already under a ring key).
  * Blind indexes are not touched: their key does not change with the data key.
  */
-import type { Db } from '../db/database.ts';
+import type { Db as AnyDb, AnyTables } from '../db/database.ts';
+
+type Db = AnyDb<AnyTables>;
+
 import type { PersonalDataCipher } from './cipher.ts';
 import { countNotUnder, replaceField, rowsNotUnder } from './field-sql.ts';
 import { VAULT_FIELDS, type VaultFieldName } from './fields.ts';

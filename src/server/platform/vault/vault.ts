@@ -5,7 +5,11 @@
  * field and writes the `personal_data_access` row (who, whose, which field, why, when).
  */
 import type { Clock } from '../clock.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Queryable as AnyQueryable } from '../db/database.ts';
+import type { PlatformTables } from '../db/schema.ts';
+
+type Queryable = AnyQueryable<PlatformTables>;
+
 import { notFound } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { idNumberBlindIndex, phoneBlindIndex } from './blind-index.ts';

@@ -1,14 +1,19 @@
 /** Writes an action's outcome: its writes, status, clock, columns, notifications, jobs and the history entry. */
+
+import type { Transaction } from 'kysely';
 import type { CaseStatus, Level } from '../../../../shared/domain.ts';
-import type { Tx } from '../../../platform/db/database.ts';
 import type { ActionOutcome } from '../action-types.ts';
 import { performWrites } from '../action-writes.ts';
 import type { NewJob, WorkingTime } from '../ports.ts';
 import * as repo from '../repository.ts';
+import type { CasesTables } from '../schema.ts';
 import { isTerminal } from '../state-machine.ts';
 import { CASE_JOBS } from '../step-clock.ts';
 import { armClock } from './clock.ts';
 import type { CaseServiceDeps } from './deps.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Tx = Transaction<CasesTables>;
 
 export type ApplyDeps = Pick<CaseServiceDeps, 'database' | 'enqueue' | 'appendEvents'>;
 

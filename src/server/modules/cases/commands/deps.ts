@@ -1,6 +1,7 @@
 /** What every case command is built from: the database and the ports (wired in services.ts). */
+
+import type { DatabaseHandle } from '../../../database.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import type { DatabaseHandle } from '../../../platform/db/database.ts';
 import type { Vault } from '../../../platform/vault/vault.ts';
 import type { AppendEventsPort, CaseAreaPort, DeadlinePort, EnqueuePort, RoutingPort } from '../ports.ts';
 

@@ -1,6 +1,6 @@
 /** The area handling a case at a level, read off its grid's path; the actions' read port over a transaction. */
 import type { Level } from '../../../../shared/domain.ts';
-import type { Tx } from '../../../platform/db/database.ts';
+import type { Tx } from '../../../database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { handlingAreaOnPath } from '../../areas/levels.ts';
 import { actionReads } from '../action-reads.ts';

@@ -1,8 +1,13 @@
 /** A person's notifications: list them, mark one read. */
+
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db/database.ts';
 import { notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../people/actor.ts';
+import type { CasesTables } from '../schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<CasesTables>;
 
 export function createNotificationCommands(db: Db, clock: Clock) {
   return {

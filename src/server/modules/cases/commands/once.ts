@@ -2,7 +2,7 @@
  * Idempotency-Key handling shared by the writing commands: a retried request is answered with the
  * case the first attempt produced; the key is recorded in the command's own transaction.
  */
-import type { Db, Tx } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findIdempotent, rememberIdempotent, requestFingerprint } from '../../../platform/idempotency.ts';
 

@@ -3,7 +3,7 @@
  * 即知即调, settled on the spot by the grid team in the same command.
  */
 import type { CaseSource, CaseStatus, Difficulty } from '../../../../shared/domain.ts';
-import type { Db, Tx } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../database.ts';
 import { AppError, badRequest, refused } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { isPhoneNumber } from '../../../platform/personal-data.ts';
