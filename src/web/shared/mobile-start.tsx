@@ -2,7 +2,7 @@
  * Start-up of a phone app (resident 智治乌审, grid worker 百姓管家): antd-mobile made to render under
  * React 19, its own words (pickers, dialogs) in the interface language — Mongolian has no antd-mobile
  * locale, so Chinese there — the app inside the language provider, and the styles both apps share
- * (phone.css, before the app's own).
+ * (phone.css, phone-mongolian.css; before the app's own).
  */
 import { ConfigProvider, unstableSetRender } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
@@ -11,6 +11,7 @@ import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Dictionary, I18nProvider, type Lang, useI18n } from './i18n.tsx';
 import './phone.css';
+import './phone-mongolian.css';
 
 // antd-mobile 5 renders Toast and Dialog with the React 18 API unless told how under React 19.
 unstableSetRender((node, container) => {
