@@ -87,6 +87,20 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Statuses in which nothing more can happen. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['archived', 'rejected', 'merged', 'voided'];
 
+/** Statuses in which a case is being worked, its step clock running: not closed, not suspended. */
+export const ACTIVE_STATUSES = [
+  'reported',
+  'registered',
+  'dispatched',
+  'handling',
+  'feedback',
+  'verified',
+  'visited',
+] as const satisfies readonly CaseStatus[];
+
+/** Statuses in which a case still needs someone (worked, or suspended 挂账): not closed or set aside. */
+export const OPEN_STATUSES = [...ACTIVE_STATUSES, 'suspended'] as const satisfies readonly CaseStatus[];
+
 /** Why a case climbs a level (SPEC §5). */
 export const ESCALATION_REASONS = ['mediation_failed', 'beyond_authority', 'overdue'] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];

@@ -3,11 +3,13 @@
  * typed by the Chinese one's keys, so a missing translation is a type error.
  */
 import type { ActionName, EventType, MissingLabels } from '../shared/codes.ts';
+import { evidenceLabelsOf } from '../shared/evidence-labels.ts';
 import type { Dictionary } from '../shared/i18n.tsx';
 import { vocabularyOf } from '../shared/vocabulary.ts';
 
 export const CONSOLE_ZH = {
   ...vocabularyOf('zh'),
+  ...evidenceLabelsOf('zh'),
   'app.title': '智治 · 综治中心工作台',
   'app.short': '智治工作台',
   'signin.title': '登录综治中心工作台',
@@ -222,16 +224,6 @@ export const CONSOLE_ZH = {
   'event.overdue': '超期',
   'event.supervision_overdue': '督办超期',
   'event.deadline_changed': '时限重算',
-  'evidence.title': '现场证据',
-  'evidence.kind.report': '群众上报照片',
-  'evidence.kind.before': '处置前',
-  'evidence.kind.after': '处置后',
-  'evidence.open': '查看第 {n} 张照片',
-  'evidence.full': '照片大图',
-  'evidence.close': '关闭',
-  'evidence.noPhotos': '没有照片',
-  'evidence.map': '案件 {caseNo} 的位置',
-  'evidence.noLocation': '没有位置',
 } as const;
 
 export type ConsoleKey = keyof typeof CONSOLE_ZH;
@@ -245,6 +237,7 @@ export const CONSOLE_LABELS_COMPLETE: Record<
 
 export const CONSOLE_EN: Dictionary<ConsoleKey> = {
   ...vocabularyOf('en'),
+  ...evidenceLabelsOf('en'),
   'app.title': 'Zhizhi · Governance Centre Console',
   'app.short': 'Zhizhi Console',
   'signin.title': 'Sign in to the governance centre console',
@@ -459,16 +452,6 @@ export const CONSOLE_EN: Dictionary<ConsoleKey> = {
   'event.overdue': 'Overdue',
   'event.supervision_overdue': 'Supervision order overdue',
   'event.deadline_changed': 'Deadline re-timed',
-  'evidence.title': 'Evidence',
-  'evidence.kind.report': 'Reported photos',
-  'evidence.kind.before': 'Before handling',
-  'evidence.kind.after': 'After handling',
-  'evidence.open': 'Open photo {n}',
-  'evidence.full': 'Photo, full size',
-  'evidence.close': 'Close',
-  'evidence.noPhotos': 'No photos',
-  'evidence.map': 'Location of case {caseNo}',
-  'evidence.noLocation': 'No location',
 };
 
 /** Looks up a label whose key is built at run time (a status, role, action…), falling back to the raw value. */

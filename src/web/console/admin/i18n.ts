@@ -2,11 +2,14 @@
  * Strings of the administration pages: Simplified Chinese first, English complete (a missing
  * English string is a type error). The shell's language switch chooses between them.
  */
+
 import type { Dictionary } from '../../shared/i18n.tsx';
+import { passwordProblemLabelsOf } from '../../shared/password-problem-labels.ts';
 import { vocabularyOf } from '../../shared/vocabulary.ts';
 
 export const ADMIN_ZH = {
   ...vocabularyOf('zh'),
+  ...passwordProblemLabelsOf('zh'),
   'common.save': '保存',
   'common.cancel': '取消',
   'common.edit': '编辑',
@@ -88,12 +91,6 @@ export const ADMIN_ZH = {
   'people.password': '初始密码',
   'people.passwordRule':
     '至少 8 位；不能是常见密码、同一字符重复、12345678 这样的顺序、键盘上连着的键，也不能含用户名或手机号。',
-  'passwordProblem.too_short': '密码至少 8 位',
-  'passwordProblem.too_long': '密码最多 200 位',
-  'passwordProblem.common': '这是最常见的密码之一，请换一个',
-  'passwordProblem.repeated': '密码不能是同一个字符重复',
-  'passwordProblem.sequence': '密码不能是 12345678、abcdefgh 这样的顺序',
-  'passwordProblem.keyboard': '密码不能是键盘上连着的一排键',
   'passwordProblem.contains_name': '密码不能包含用户名或手机号',
   'people.phone': '手机号',
   'people.showPhone': '显示完整号码',
@@ -197,6 +194,7 @@ export type AdminKey = keyof typeof ADMIN_ZH;
 
 export const ADMIN_EN: Dictionary<AdminKey> = {
   ...vocabularyOf('en'),
+  ...passwordProblemLabelsOf('en'),
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.edit': 'Edit',
@@ -279,12 +277,6 @@ export const ADMIN_EN: Dictionary<AdminKey> = {
   'people.password': 'Initial password',
   'people.passwordRule':
     'At least 8 characters; not a common password, one repeated character, a run like 12345678, a row of keys, or the username or phone.',
-  'passwordProblem.too_short': 'The password needs at least 8 characters',
-  'passwordProblem.too_long': 'The password can have at most 200 characters',
-  'passwordProblem.common': 'This is one of the most common passwords; choose another',
-  'passwordProblem.repeated': 'The password cannot be one character repeated',
-  'passwordProblem.sequence': 'The password cannot be a run like 12345678 or abcdefgh',
-  'passwordProblem.keyboard': 'The password cannot be a row of keys on the keyboard',
   'passwordProblem.contains_name': 'The password cannot contain the username or phone number',
   'people.phone': 'Phone',
   'people.showPhone': 'Show full number',

@@ -5,6 +5,7 @@
 import { Card, Col, Empty, Row, Typography } from 'antd';
 import type { Geometry } from 'geojson';
 import type { CaseView } from '../../shared/case-view.ts';
+import { galleryLabels } from '../../shared/evidence-labels.ts';
 import { LazyCaseMap } from '../../shared/LazyCaseMap.tsx';
 import { PhotoGallery } from '../../shared/PhotoGallery.tsx';
 import { useArea } from '../../shared/resources/areas.ts';
@@ -25,16 +26,7 @@ export function CaseEvidence(props: { theCase: CaseView }) {
           {photos.data && photos.data.length > 0 ? (
             <PhotoGallery
               photos={photos.data.map((p) => ({ id: p.id, kind: p.kind, src: p.url }))}
-              labels={{
-                kind: {
-                  report: t('evidence.kind.report'),
-                  before: t('evidence.kind.before'),
-                  after: t('evidence.kind.after'),
-                },
-                open: (n) => t('evidence.open', { n }),
-                full: t('evidence.full'),
-                close: t('evidence.close'),
-              }}
+              labels={galleryLabels(t)}
             />
           ) : (
             <Empty

@@ -13,6 +13,29 @@ interface PickerProps<T> {
   onChange?: (value: T) => void;
 }
 
+/** Several of `options`, searched by their labels. */
+function MultiPicker(
+  props: PickerProps<string[]> & {
+    options: { value: string; label: string }[];
+    loading: boolean;
+    error?: Error | undefined;
+  },
+) {
+  return (
+    <Select<string[]>
+      id={props.id}
+      mode="multiple"
+      value={props.value}
+      onChange={props.onChange}
+      loading={props.loading}
+      optionFilterProp="label"
+      status={props.error ? 'error' : undefined}
+      placeholder={props.error?.message}
+      options={props.options}
+    />
+  );
+}
+
 /**
  * The handlers of an area's team (GET /areas/{id}/team: the grid team and department handlers, never
  * residents or operators), each person once with every role they hold there.
@@ -27,15 +50,10 @@ export function PeoplePicker(props: PickerProps<string[]> & { areaId: string | u
     people.set(m.userId, person);
   }
   return (
-    <Select<string[]>
-      id={props.id}
-      mode="multiple"
-      value={props.value}
-      onChange={props.onChange}
+    <MultiPicker
+      {...props}
       loading={team.loading}
-      optionFilterProp="label"
-      status={team.error ? 'error' : undefined}
-      placeholder={team.error?.message}
+      error={team.error}
       options={[...people].map(([id, p]) => ({ value: id, label: `${p.name} · ${[...p.roles].join('、')}` }))}
     />
   );
@@ -45,13 +63,9 @@ export function DepartmentPicker(props: PickerProps<string[]>) {
   const { nameOf } = useConsoleI18n();
   const departments = useDepartments();
   return (
-    <Select<string[]>
-      id={props.id}
-      mode="multiple"
-      value={props.value}
-      onChange={props.onChange}
+    <MultiPicker
+      {...props}
       loading={departments.loading}
-      optionFilterProp="label"
       options={(departments.data ?? []).map((d) => ({ value: d.id, label: nameOf(d) }))}
     />
   );

@@ -1,8 +1,11 @@
 /** English: complete — a missing key is a type error. */
+
 import type { Dictionary } from '../../shared/i18n.tsx';
+import { passwordProblemLabelsOf } from '../../shared/password-problem-labels.ts';
 import type { ResidentKey } from './zh.ts';
 
 export const en: Dictionary<ResidentKey> = {
+  ...passwordProblemLabelsOf('en'),
   appName: 'Zhizhi Wushen',
   language: 'Language',
   navReport: 'Report',
@@ -17,12 +20,6 @@ export const en: Dictionary<ResidentKey> = {
   password: 'Password',
   passwordRule:
     'At least 8 characters; not a common password, one repeated character, a run like 12345678 or abcdefgh, a row of keys, or your phone number.',
-  'passwordProblem.too_short': 'The password needs at least 8 characters',
-  'passwordProblem.too_long': 'The password can have at most 200 characters',
-  'passwordProblem.common': 'This is one of the most common passwords; choose another',
-  'passwordProblem.repeated': 'The password cannot be one character repeated',
-  'passwordProblem.sequence': 'The password cannot be a run like 12345678 or abcdefgh',
-  'passwordProblem.keyboard': 'The password cannot be a row of keys on the keyboard',
   'passwordProblem.contains_name': 'The password cannot contain your phone number or username',
   displayName: 'Name',
   signIn: 'Sign in',

@@ -2,10 +2,13 @@
  * ᠮᠣᠩᠭᠣᠯ traditional Mongolian, written vertically (writing-mode: vertical-lr) in Noto Sans
  * Mongolian. Complete — a missing key is a type error. Wording to be reviewed by a native speaker.
  */
+
 import type { Dictionary } from '../../shared/i18n.tsx';
+import { passwordProblemLabelsOf } from '../../shared/password-problem-labels.ts';
 import type { ResidentKey } from './zh.ts';
 
 export const mn: Dictionary<ResidentKey> = {
+  ...passwordProblemLabelsOf('mn'),
   appName: 'ᠤᠰᠢᠨ ᠤ ᠤᠶᠤᠯᠢᠭ ᠵᠠᠰᠠᠭ',
   language: 'ᠬᠡᠯᠡ',
   navReport: 'ᠮᠡᠳᠡᠭᠦᠯᠬᠦ',
@@ -21,12 +24,6 @@ export const mn: Dictionary<ResidentKey> = {
   password: 'ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ',
   passwordRule:
     'ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠳᠤ ᠬᠠᠮᠤᠭ ᠪᠠᠭ᠎ᠠ ᠳᠠᠭᠠᠨ 8 ᠲᠡᠮᠳᠡᠭ᠃ 12345678᠂ abcdefgh ᠮᠡᠲᠦ ᠳᠠᠷᠠᠭᠠᠯᠠᠯ᠂ ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ ᠤ ᠨᠣᠮᠧᠷ ᠢ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ ᠦᠭᠡᠢ᠃',
-  'passwordProblem.too_short': 'ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠳᠤ ᠬᠠᠮᠤᠭ ᠪᠠᠭ᠎ᠠ ᠳᠠᠭᠠᠨ 8 ᠲᠡᠮᠳᠡᠭ',
-  'passwordProblem.too_long': 'ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠳᠤ ᠬᠠᠮᠤᠭ ᠤᠨ ᠢᠬᠡᠳᠡ 200 ᠲᠡᠮᠳᠡᠭ',
-  'passwordProblem.common': 'ᠡᠨᠡ ᠨᠢᠭᠤᠴᠠ ᠦᠭᠡ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠡᠩ ᠦᠨ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠶᠢ ᠰᠣᠩᠭᠣ',
-  'passwordProblem.repeated': 'ᠨᠢᠭᠡ ᠲᠡᠮᠳᠡᠭ ᠢ ᠳᠠᠪᠲᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
-  'passwordProblem.sequence': '12345678᠂ abcdefgh ᠮᠡᠲᠦ ᠳᠠᠷᠠᠭᠠᠯᠠᠯ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
-  'passwordProblem.keyboard': 'ᠳᠠᠷᠤᠪᠴᠢ ᠶᠢᠨ ᠵᠡᠷᠭᠡᠯᠡᠭᠰᠡᠨ ᠲᠣᠪᠴᠢ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
   'passwordProblem.contains_name': 'ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ ᠤ ᠨᠣᠮᠧᠷ ᠪᠤᠶᠤ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠪᠠᠭᠲᠠᠭᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
   displayName: 'ᠨᠡᠷ᠎ᠡ',
   signIn: 'ᠨᠡᠪᠲᠡᠷᠡᠬᠦ',

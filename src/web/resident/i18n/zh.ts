@@ -1,5 +1,8 @@
 /** 简体中文 — the default language of the 智治乌审 resident app; every other dictionary has exactly these keys. */
+import { passwordProblemLabelsOf } from '../../shared/password-problem-labels.ts';
+
 export const zh = {
+  ...passwordProblemLabelsOf('zh'),
   appName: '智治乌审',
   language: '语言',
   navReport: '我要反映',
@@ -28,12 +31,6 @@ export const zh = {
   // the password rule (src/shared/password-rule.ts), shown before signing up
   passwordRule:
     '至少 8 位；不能是常见密码、同一字符重复、12345678 或 abcdefgh 这样的顺序、键盘上连着的键，也不能含手机号。',
-  'passwordProblem.too_short': '密码至少 8 位',
-  'passwordProblem.too_long': '密码最多 200 位',
-  'passwordProblem.common': '这是最常见的密码之一，请换一个',
-  'passwordProblem.repeated': '密码不能是同一个字符重复',
-  'passwordProblem.sequence': '密码不能是 12345678、abcdefgh 这样的顺序',
-  'passwordProblem.keyboard': '密码不能是键盘上连着的一排键',
   'passwordProblem.contains_name': '密码不能包含手机号或用户名',
   // report flow
   reportTitle: '反映问题或纠纷',

@@ -5,6 +5,7 @@
  */
 import { Card } from 'antd-mobile';
 import type { Geometry } from 'geojson';
+import { galleryLabels } from '../../shared/evidence-labels.ts';
 import { LazyCaseMap } from '../../shared/LazyCaseMap.tsx';
 import { PhotoGallery } from '../../shared/PhotoGallery.tsx';
 import { cacheKey } from '../cache.ts';
@@ -38,19 +39,7 @@ export function CaseEvidence(props: { theCase: WorkerCase; refresh: unknown }) {
   return (
     <Card title={t('evidence.title')} className="case-evidence">
       {gallery.length > 0 ? (
-        <PhotoGallery
-          photos={gallery}
-          labels={{
-            kind: {
-              report: t('evidence.kind.report'),
-              before: t('evidence.kind.before'),
-              after: t('evidence.kind.after'),
-            },
-            open: (n) => t('evidence.open', { n }),
-            full: t('evidence.full'),
-            close: t('evidence.close'),
-          }}
-        />
+        <PhotoGallery photos={gallery} labels={galleryLabels(t)} />
       ) : (
         <p className="hint">{t('evidence.noPhotos')}</p>
       )}

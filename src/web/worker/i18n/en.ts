@@ -1,10 +1,13 @@
 /** English: complete — a missing key is a type error. */
+
+import { evidenceLabelsOf } from '../../shared/evidence-labels.ts';
 import type { Dictionary } from '../../shared/i18n.tsx';
 import { vocabularyOf } from '../../shared/vocabulary.ts';
 import type { WorkerKey } from './zh.ts';
 
 export const en: Dictionary<WorkerKey> = {
   ...vocabularyOf('en'),
+  ...evidenceLabelsOf('en'),
   'app.name': 'Grid Steward',
   'app.tagline': 'Grid worker’s desk',
   'lang.switch': 'Language',
@@ -215,16 +218,6 @@ export const en: Dictionary<WorkerKey> = {
   'event.resolved_on_spot': 'Settled on the spot',
   'event.deadline_near': 'Deadline near',
   'event.overdue': 'Overdue',
-  'evidence.title': 'Evidence',
-  'evidence.kind.report': 'Reported photos',
-  'evidence.kind.before': 'Before handling',
-  'evidence.kind.after': 'After handling',
-  'evidence.open': 'Open photo {n}',
-  'evidence.full': 'Photo, full size',
-  'evidence.close': 'Close',
-  'evidence.noPhotos': 'No photos',
-  'evidence.map': 'Location of case {caseNo}',
-  'evidence.noLocation': 'No location',
   'evidence.navigate': 'Navigate there',
   'photo.add': 'Photo',
   'photo.remove': 'Remove this photo',

@@ -2,12 +2,15 @@
  * ᠮᠣᠩᠭᠣᠯ traditional Mongolian for the worker app, written vertically where the app lays it out so.
  * Complete — a missing key is a type error. A non-native draft: to be reviewed by a native speaker.
  */
+
+import { evidenceLabelsOf } from '../../shared/evidence-labels.ts';
 import type { Dictionary } from '../../shared/i18n.tsx';
 import { vocabularyOf } from '../../shared/vocabulary.ts';
 import type { WorkerKey } from './zh.ts';
 
 export const mn: Dictionary<WorkerKey> = {
   ...vocabularyOf('mn'),
+  ...evidenceLabelsOf('mn'),
   'app.name': 'ᠠᠷᠠᠳ ᠤᠨ ᠨᠣᠶᠠᠨ',
   'app.tagline': 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠠᠵᠢᠯ ᠤᠨ ᠰᠢᠷᠡᠭᠡ',
   'lang.switch': 'ᠬᠡᠯᠡ',
@@ -206,16 +209,6 @@ export const mn: Dictionary<WorkerKey> = {
   'event.resolved_on_spot': 'ᠲᠤᠰ ᠭᠠᠵᠠᠷ ᠲᠤ ᠨᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠪᠡ',
   'event.deadline_near': 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠦᠬᠦᠷᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ',
   'event.overdue': 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠪᠡ',
-  'evidence.title': 'ᠭᠡᠷᠡᠴᠢᠯᠡᠯ',
-  'evidence.kind.report': 'ᠠᠷᠠᠳ ᠤᠨ ᠮᠡᠳᠡᠭᠦᠯᠦᠭᠰᠡᠨ ᠵᠢᠷᠤᠭ',
-  'evidence.kind.before': 'ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ',
-  'evidence.kind.after': 'ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ',
-  'evidence.open': '{n} ᠳᠦᠭᠡᠷ ᠵᠢᠷᠤᠭ ᠢ ᠦᠵᠡᠬᠦ',
-  'evidence.full': 'ᠲᠣᠮᠣ ᠵᠢᠷᠤᠭ',
-  'evidence.close': 'ᠬᠠᠭᠠᠬᠤ',
-  'evidence.noPhotos': 'ᠵᠢᠷᠤᠭ ᠦᠭᠡᠢ',
-  'evidence.map': '{caseNo} ᠬᠡᠷᠡᠭ ᠦᠨ ᠪᠠᠢᠷᠢ',
-  'evidence.noLocation': 'ᠪᠠᠢᠷᠢ ᠦᠭᠡᠢ',
   'evidence.navigate': 'ᠵᠠᠮ ᠵᠠᠭᠠᠬᠤ',
   'photo.add': 'ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ',
   'photo.remove': 'ᠡᠨᠡ ᠵᠢᠷᠤᠭ ᠢ ᠬᠠᠰᠤᠬᠤ',

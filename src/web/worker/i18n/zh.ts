@@ -1,8 +1,10 @@
 /** Simplified Chinese, the worker app's default language: every string the app shows. */
+import { evidenceLabelsOf } from '../../shared/evidence-labels.ts';
 import { vocabularyOf } from '../../shared/vocabulary.ts';
 
 export const zh = {
   ...vocabularyOf('zh'),
+  ...evidenceLabelsOf('zh'),
   'app.name': '百姓管家',
   'app.tagline': '网格员工作台',
   'lang.switch': '语言',
@@ -212,16 +214,6 @@ export const zh = {
   'event.resolved_on_spot': '即知即调，当场解决',
   'event.deadline_near': '临近期限',
   'event.overdue': '超期',
-  'evidence.title': '现场证据',
-  'evidence.kind.report': '群众上报照片',
-  'evidence.kind.before': '处置前',
-  'evidence.kind.after': '处置后',
-  'evidence.open': '查看第 {n} 张照片',
-  'evidence.full': '照片大图',
-  'evidence.close': '关闭',
-  'evidence.noPhotos': '没有照片',
-  'evidence.map': '案件 {caseNo} 的位置',
-  'evidence.noLocation': '没有位置',
   'evidence.navigate': '导航前往',
   'photo.add': '拍照',
   'photo.remove': '删除这张照片',

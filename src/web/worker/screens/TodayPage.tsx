@@ -4,6 +4,7 @@
  */
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useEffect } from 'react';
+import { OPEN_STATUSES } from '../../../shared/domain.ts';
 import { api, call } from '../../shared/api.ts';
 import { serverText } from '../../shared/messages.ts';
 import { localName } from '../../shared/vocabulary.ts';
@@ -19,18 +20,6 @@ import { hrefOf, navigate } from '../router.ts';
 import { myGridId } from '../session.ts';
 import { useOnline, useOutboxItems } from '../sync.ts';
 import type { CaseSummary, Me, Notification } from '../types.ts';
-
-/** Statuses in which a case still needs someone (not closed, rejected, merged or voided). */
-const OPEN_STATUSES = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'feedback',
-  'verified',
-  'visited',
-  'suspended',
-] as const;
 
 /** Reloads lists whenever the outbox finishes sending something. */
 function useSentCount(): number {

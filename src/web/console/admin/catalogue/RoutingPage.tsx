@@ -2,9 +2,8 @@
  * The level-4 routing table (分流分调): at the banner centre a case of a type, in an area, goes to a
  * department. Edited as one table and saved whole; the server names the first bad row.
  */
-import { Alert, Card, Form, message, Select, Spin, Table } from 'antd';
+import { Alert, Form, Select, Spin } from 'antd';
 import { useEffect } from 'react';
-import { useRefresh } from '../../../shared/query.tsx';
 import { queryKeys } from '../../../shared/query-keys.ts';
 import {
   type RoutingRuleInput,
@@ -14,29 +13,19 @@ import {
   useRoutingRules,
 } from '../../../shared/resources/catalogue.ts';
 import { AreaPicker } from '../common/AreaPicker.tsx';
-import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
+import { RuleTable, useRuleTable } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useViewer } from '../common/use-me.ts';
-import { useSaving } from '../common/use-saving.ts';
 
 interface Values {
   rules: RoutingRuleInput[];
 }
 
-/** `rules[3]` (a duplicate row) is shown on that row's case type. */
-function rowField(path: (string | number)[]): (string | number)[] {
-  return path.length === 2 ? [...path, 'caseType'] : path;
-}
-
 /** The routing-table page. */
 export function RoutingPage() {
   const { t, nameOf } = useAdminI18n();
-  const [toast, toastHolder] = message.useMessage();
-  const { viewer } = useViewer();
-  const isAdmin = viewer?.isAdmin ?? false;
-  const [form] = Form.useForm<Values>();
-  const refresh = useRefresh();
-  const { saving, problem, attempt } = useSaving(form, rowField);
+  // A duplicate row (`rules[3]`) is shown on that row's case type.
+  const table = useRuleTable<Values>('caseType');
+  const { toast, viewer, form, refresh, attempt } = table;
   const rules = useRoutingRules();
   const types = useCaseTypes();
   const units = useDepartments();
@@ -69,84 +58,67 @@ export function RoutingPage() {
     });
 
   return (
-    <Card title={t('page.routing')}>
-      {toastHolder}
-      <RuleTableNotes intro={t('routing.intro')} isAdmin={isAdmin} problem={problem} />
-      <Form form={form} name="routing" onFinish={save} disabled={!isAdmin} component="div">
-        <Form.List name="rules">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                dataSource={fields}
-                pagination={false}
-                locale={{ emptyText: t('routing.empty') }}
-                columns={[
-                  {
-                    key: 'caseType',
-                    title: t('routing.caseType'),
-                    width: '30%',
-                    render: (_, field) => (
-                      <Form.Item
-                        name={[field.name, 'caseType']}
-                        rules={[{ required: true, message: t('common.required') }]}
-                        style={{ margin: 0 }}
-                      >
-                        <Select
-                          aria-label={t('routing.caseTypeOfRow', { row: field.name + 1 })}
-                          options={caseTypes.map((ct) => ({ value: ct.code, label: nameOf(ct) }))}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'area',
-                    title: t('routing.area'),
-                    width: '30%',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'areaId']} style={{ margin: 0 }}>
-                        <AreaPicker
-                          roots={viewer.areaRoots}
-                          allowClear
-                          placeholder={t('routing.everywhere')}
-                          aria-label={t('routing.areaOfRow', { row: field.name + 1 })}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'department',
-                    title: t('routing.department'),
-                    width: '30%',
-                    render: (_, field) => (
-                      <Form.Item
-                        name={[field.name, 'departmentId']}
-                        rules={[{ required: true, message: t('common.required') }]}
-                        style={{ margin: 0 }}
-                      >
-                        <Select
-                          aria-label={t('routing.departmentOfRow', { row: field.name + 1 })}
-                          options={departments.map((d) => ({ value: d.id, label: nameOf(d) }))}
-                        />
-                      </Form.Item>
-                    ),
-                  },
-                  ...removeRowColumn(isAdmin, t, remove),
-                ]}
+    <RuleTable
+      title={t('page.routing')}
+      intro={t('routing.intro')}
+      name="routing"
+      table={table}
+      onFinish={save}
+      emptyText={t('routing.empty')}
+      addLabel={t('routing.addRow')}
+      saveLabel={t('routing.save')}
+      newRow={() => ({ caseType: undefined, departmentId: undefined, areaId: null })}
+      columns={[
+        {
+          key: 'caseType',
+          title: t('routing.caseType'),
+          width: '30%',
+          render: (_, field) => (
+            <Form.Item
+              name={[field.name, 'caseType']}
+              rules={[{ required: true, message: t('common.required') }]}
+              style={{ margin: 0 }}
+            >
+              <Select
+                aria-label={t('routing.caseTypeOfRow', { row: field.name + 1 })}
+                options={caseTypes.map((ct) => ({ value: ct.code, label: nameOf(ct) }))}
               />
-              <RuleTableToolbar
-                isAdmin={isAdmin}
-                addLabel={t('routing.addRow')}
-                saveLabel={t('routing.save')}
-                saving={saving}
-                onAdd={() => add({ caseType: undefined, departmentId: undefined, areaId: null })}
-                onSave={() => form.submit()}
+            </Form.Item>
+          ),
+        },
+        {
+          key: 'area',
+          title: t('routing.area'),
+          width: '30%',
+          render: (_, field) => (
+            <Form.Item name={[field.name, 'areaId']} style={{ margin: 0 }}>
+              <AreaPicker
+                roots={viewer.areaRoots}
+                allowClear
+                placeholder={t('routing.everywhere')}
+                aria-label={t('routing.areaOfRow', { row: field.name + 1 })}
               />
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Card>
+            </Form.Item>
+          ),
+        },
+        {
+          key: 'department',
+          title: t('routing.department'),
+          width: '30%',
+          render: (_, field) => (
+            <Form.Item
+              name={[field.name, 'departmentId']}
+              rules={[{ required: true, message: t('common.required') }]}
+              style={{ margin: 0 }}
+            >
+              <Select
+                aria-label={t('routing.departmentOfRow', { row: field.name + 1 })}
+                options={departments.map((d) => ({ value: d.id, label: nameOf(d) }))}
+              />
+            </Form.Item>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -2,10 +2,9 @@
  * Time limits (办理时限) per loop step, handling level and case type: the whole table is edited and
  * saved at once; the most specific rule applies to a case. Server errors land on the row they name.
  */
-import { Alert, Card, Form, InputNumber, message, Select, Spin, Table } from 'antd';
+import { Alert, Form, InputNumber, Select, Spin } from 'antd';
 import { useEffect } from 'react';
 import { LEVEL_NAMES, LEVELS } from '../../../../shared/domain.ts';
-import { useRefresh } from '../../../shared/query.tsx';
 import { queryKeys } from '../../../shared/query-keys.ts';
 import { useCaseTypes } from '../../../shared/resources/catalogue.ts';
 import {
@@ -17,10 +16,8 @@ import {
   type TimeUnit,
   useDeadlineRules,
 } from '../../../shared/resources/deadlines.ts';
-import { RuleTableNotes, RuleTableToolbar, removeRowColumn } from '../common/TableParts.tsx';
+import { RuleTable, useRuleTable } from '../common/TableParts.tsx';
 import { useAdminI18n } from '../common/use-admin-i18n.ts';
-import { useViewer } from '../common/use-me.ts';
-import { useSaving } from '../common/use-saving.ts';
 
 /** "Any" in a select (a select cannot hold null); sent as null. */
 const ANY = '*';
@@ -41,20 +38,12 @@ const toRow = (r: DeadlineRule): Row => ({
   unit: r.unit,
 });
 
-/** `rules.3` (a duplicate row) is shown on that row's step. */
-function rowField(path: (string | number)[]): (string | number)[] {
-  return path.length === 2 ? [...path, 'step'] : path;
-}
-
 /** The time-limits page. */
 export function DeadlinesPage() {
   const { t, lang, nameOf } = useAdminI18n();
-  const [toast, toastHolder] = message.useMessage();
-  const { viewer } = useViewer();
-  const isAdmin = viewer?.isAdmin ?? false;
-  const [form] = Form.useForm<{ rules: Row[] }>();
-  const refresh = useRefresh();
-  const { saving, problem, attempt } = useSaving(form, rowField);
+  // A duplicate row (`rules.3`) is shown on that row's step.
+  const table = useRuleTable<{ rules: Row[] }>('step');
+  const { toast, viewer, form, refresh, attempt } = table;
   const rules = useDeadlineRules();
   const types = useCaseTypes();
 
@@ -93,111 +82,92 @@ export function DeadlinesPage() {
   );
 
   return (
-    <Card title={t('page.deadlines')}>
-      {toastHolder}
-      <RuleTableNotes intro={t('deadlines.intro')} isAdmin={isAdmin} problem={problem} />
-      <Form form={form} name="deadlines" onFinish={save} disabled={!isAdmin} component="div">
-        <Form.List name="rules">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                dataSource={fields}
-                pagination={false}
-                locale={{ emptyText: t('deadlines.empty') }}
-                columns={[
-                  {
-                    key: 'step',
-                    title: t('deadlines.step'),
-                    render: (_, f) =>
-                      cell(
-                        [f.name, 'step'],
-                        <Select
-                          aria-label={t('deadlines.stepOfRow', { row: f.name + 1 })}
-                          options={DEADLINE_STEPS.map((s) => ({ value: s, label: t(`step.${s}`) }))}
-                        />,
-                      ),
-                  },
-                  {
-                    key: 'level',
-                    title: t('deadlines.level'),
-                    render: (_, f) =>
-                      cell(
-                        [f.name, 'level'],
-                        <Select
-                          aria-label={t('deadlines.levelOfRow', { row: f.name + 1 })}
-                          options={[
-                            { value: ANY, label: t('deadlines.anyLevel') },
-                            ...LEVELS.map((l) => ({
-                              value: l,
-                              label: `L${l} ${LEVEL_NAMES[l][lang === 'en' ? 'en' : 'zh']}`,
-                            })),
-                          ]}
-                        />,
-                      ),
-                  },
-                  {
-                    key: 'caseType',
-                    title: t('deadlines.caseType'),
-                    render: (_, f) =>
-                      cell(
-                        [f.name, 'caseType'],
-                        <Select
-                          aria-label={t('deadlines.caseTypeOfRow', { row: f.name + 1 })}
-                          options={[
-                            { value: ANY, label: t('deadlines.anyType') },
-                            ...caseTypes.map((ct) => ({ value: ct.code, label: nameOf(ct) })),
-                          ]}
-                        />,
-                      ),
-                  },
-                  {
-                    key: 'amount',
-                    title: t('deadlines.amount'),
-                    width: 110,
-                    render: (_, f) =>
-                      cell(
-                        [f.name, 'amount'],
-                        <InputNumber
-                          aria-label={t('deadlines.amountOfRow', { row: f.name + 1 })}
-                          min={0.5}
-                          max={1000}
-                          step={1}
-                          style={{ width: '100%' }}
-                        />,
-                      ),
-                  },
-                  {
-                    key: 'unit',
-                    title: t('deadlines.unit'),
-                    width: 130,
-                    render: (_, f) =>
-                      cell(
-                        [f.name, 'unit'],
-                        <Select
-                          aria-label={t('deadlines.unitOfRow', { row: f.name + 1 })}
-                          options={TIME_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
-                        />,
-                      ),
-                  },
-                  ...removeRowColumn(isAdmin, t, remove),
+    <RuleTable
+      title={t('page.deadlines')}
+      intro={t('deadlines.intro')}
+      name="deadlines"
+      table={table}
+      onFinish={save}
+      emptyText={t('deadlines.empty')}
+      addLabel={t('deadlines.addRow')}
+      saveLabel={t('deadlines.save')}
+      newRow={() => ({ step: 'handle', level: ANY, caseType: ANY, amount: 1, unit: 'workday' }) satisfies Row}
+      columns={[
+        {
+          key: 'step',
+          title: t('deadlines.step'),
+          render: (_, f) =>
+            cell(
+              [f.name, 'step'],
+              <Select
+                aria-label={t('deadlines.stepOfRow', { row: f.name + 1 })}
+                options={DEADLINE_STEPS.map((s) => ({ value: s, label: t(`step.${s}`) }))}
+              />,
+            ),
+        },
+        {
+          key: 'level',
+          title: t('deadlines.level'),
+          render: (_, f) =>
+            cell(
+              [f.name, 'level'],
+              <Select
+                aria-label={t('deadlines.levelOfRow', { row: f.name + 1 })}
+                options={[
+                  { value: ANY, label: t('deadlines.anyLevel') },
+                  ...LEVELS.map((l) => ({
+                    value: l,
+                    label: `L${l} ${LEVEL_NAMES[l][lang === 'en' ? 'en' : 'zh']}`,
+                  })),
                 ]}
-              />
-              <RuleTableToolbar
-                isAdmin={isAdmin}
-                addLabel={t('deadlines.addRow')}
-                saveLabel={t('deadlines.save')}
-                saving={saving}
-                onAdd={() =>
-                  add({ step: 'handle', level: ANY, caseType: ANY, amount: 1, unit: 'workday' } satisfies Row)
-                }
-                onSave={() => form.submit()}
-              />
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Card>
+              />,
+            ),
+        },
+        {
+          key: 'caseType',
+          title: t('deadlines.caseType'),
+          render: (_, f) =>
+            cell(
+              [f.name, 'caseType'],
+              <Select
+                aria-label={t('deadlines.caseTypeOfRow', { row: f.name + 1 })}
+                options={[
+                  { value: ANY, label: t('deadlines.anyType') },
+                  ...caseTypes.map((ct) => ({ value: ct.code, label: nameOf(ct) })),
+                ]}
+              />,
+            ),
+        },
+        {
+          key: 'amount',
+          title: t('deadlines.amount'),
+          width: 110,
+          render: (_, f) =>
+            cell(
+              [f.name, 'amount'],
+              <InputNumber
+                aria-label={t('deadlines.amountOfRow', { row: f.name + 1 })}
+                min={0.5}
+                max={1000}
+                step={1}
+                style={{ width: '100%' }}
+              />,
+            ),
+        },
+        {
+          key: 'unit',
+          title: t('deadlines.unit'),
+          width: 130,
+          render: (_, f) =>
+            cell(
+              [f.name, 'unit'],
+              <Select
+                aria-label={t('deadlines.unitOfRow', { row: f.name + 1 })}
+                options={TIME_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+              />,
+            ),
+        },
+      ]}
+    />
   );
 }
