@@ -1,25 +1,30 @@
 /** SQL of the deadline administration: the rule set and the calendar days (moved out of the routes). */
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Queryable } from '../../platform/db/database.ts';
 import type { DeadlineRule } from './rules.ts';
+
+/** Inserts rules as they are, ids and all, in one statement. */
+export async function insertDeadlineRules(q: Queryable, rules: readonly DeadlineRule[]): Promise<void> {
+  if (rules.length === 0) return;
+  await q
+    .insertInto('deadline_rule')
+    .values(
+      rules.map((r) => ({
+        id: r.id,
+        step: r.step,
+        level: r.level,
+        case_type: r.caseType,
+        amount: r.amount,
+        unit: r.unit,
+      })),
+    )
+    .execute();
+}
 
 /** Replaces the whole rule set in one transaction. */
 export async function replaceDeadlineRules(db: Db, rules: readonly DeadlineRule[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('deadline_rule').execute();
-    if (rules.length === 0) return;
-    await tx
-      .insertInto('deadline_rule')
-      .values(
-        rules.map((r) => ({
-          id: r.id,
-          step: r.step,
-          level: r.level,
-          case_type: r.caseType,
-          amount: r.amount,
-          unit: r.unit,
-        })),
-      )
-      .execute();
+    await insertDeadlineRules(tx, rules);
   });
 }
 
