@@ -4,6 +4,7 @@
  */
 import type { Difficulty } from '../../../shared/domain.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import type { CaseTypeTable } from '../../platform/db/schema.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkName, checkOptionalName } from './names.ts';
@@ -98,17 +99,7 @@ export const DEFAULT_CASE_TYPES: readonly CaseType[] = [
   defaultType(100, 'other', '其他', 'Other', 'ᠪᠤᠰᠤᠳ', 'simple'),
 ];
 
-type CaseTypeRow = {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  name_mn: string | null;
-  default_difficulty: string;
-  active: number;
-  sort: number;
-};
-
-const present = (r: CaseTypeRow): CaseType => ({
+const present = (r: CaseTypeTable): CaseType => ({
   code: r.code,
   nameZh: r.name_zh,
   nameEn: r.name_en,

@@ -3,6 +3,7 @@
  * supervision…) that cases are routed to at the banner centre (SPEC §3, §5 level 4).
  */
 import type { Queryable } from '../../platform/db/database.ts';
+import type { DepartmentTable } from '../../platform/db/schema.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -19,16 +20,7 @@ export interface Department {
   createdAt: string;
 }
 
-type DepartmentRow = {
-  id: string;
-  code: string;
-  name_zh: string;
-  name_en: string;
-  name_mn: string | null;
-  created_at: string;
-};
-
-const present = (r: DepartmentRow): Department => ({
+const present = (r: DepartmentTable): Department => ({
   id: r.id,
   code: r.code,
   nameZh: r.name_zh,

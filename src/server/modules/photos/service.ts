@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../../platform/clock.ts';
 import { type DatabaseHandle, forUpdate } from '../../platform/db/database.ts';
+import type { CasePhotoTable } from '../../platform/db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
@@ -52,18 +53,8 @@ export interface PhotoService {
   image(actor: Actor, photoId: string): Promise<{ contentType: string; bytes: Buffer }>;
 }
 
-interface PhotoRow {
-  id: string;
-  case_id: string;
-  format: string;
-  size: number;
-  uploaded_by: string;
-  created_at: string;
-  kind: string;
-}
-
 /** The photo as a viewer sees it; `hideUploader` on an anonymous case seen by anyone but its reporter. */
-function present(row: PhotoRow, hideUploader: boolean): PhotoView {
+function present(row: CasePhotoTable, hideUploader: boolean): PhotoView {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -117,7 +108,7 @@ export function createPhotoService(deps: {
       }
       const format = detectPhotoFormat(bytes);
       if (!format) throw new AppError('unsupported_media_type', 'photo.not_image');
-      const row: PhotoRow = {
+      const row: CasePhotoTable = {
         id: uuidv7(deps.clock.now().getTime()),
         case_id: c.id,
         format,
