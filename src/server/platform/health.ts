@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './db/database.ts';
 import { DATABASE_RETRY_AFTER_SECONDS } from './db/unavailable.ts';
-import type { App } from './http.ts';
+import { type App, sendDatabaseUnavailable } from './http.ts';
 import { PUBLIC } from './permissions.ts';
 
 /** How long a probe waits for the database before calling it down. */
@@ -51,15 +51,6 @@ export function registerHealthRoutes(app: App, database: DatabaseHandle): void {
   app.get('/readyz', { schema: { hide: true }, config: { permission: PUBLIC } }, async (_request, reply) => {
     const db = await probeDatabase(database);
     if (db.status === 'up') return { status: 'ready' };
-    return reply
-      .status(503)
-      .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
-      .send({
-        error: {
-          code: 'service_unavailable',
-          message: 'the database is unavailable; try again shortly',
-          details: { dependency: 'database' },
-        },
-      });
+    return sendDatabaseUnavailable(reply);
   });
 }

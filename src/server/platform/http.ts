@@ -75,6 +75,22 @@ export const errorResponses = {
   409: Type.Ref('Error'),
 };
 
+/** 503 `service_unavailable` with Retry-After: the database is away (any route, and /readyz). */
+export function sendDatabaseUnavailable(reply: FastifyReply) {
+  return reply
+    .status(503)
+    .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+    .send({
+      error: {
+        code: 'service_unavailable',
+        message: englishOf('server.unavailable'),
+        key: 'server.unavailable',
+        params: {},
+        details: { dependency: 'database' },
+      },
+    });
+}
+
 /**
  * Turns every error into the one JSON shape; a database that is away is a 503 with Retry-After;
  * only a real bug becomes a 500.
@@ -129,18 +145,7 @@ export function errorHandler(error: FastifyError | AppError, request: FastifyReq
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
-    return reply
-      .status(503)
-      .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
-      .send({
-        error: {
-          code: 'service_unavailable',
-          message: englishOf('server.unavailable'),
-          key: 'server.unavailable',
-          params: {},
-          details: { dependency: 'database' },
-        },
-      });
+    return sendDatabaseUnavailable(reply);
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({

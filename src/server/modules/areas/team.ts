@@ -7,6 +7,7 @@
 import type { Role } from '../../../shared/domain.ts';
 import type { Queryable } from '../../database.ts';
 import type { Actor } from '../people/actor.ts';
+import { GRID_TEAM_ROLES } from '../people/roles.ts';
 
 /** One role a person holds inside the area. */
 export interface TeamMember {
@@ -25,17 +26,7 @@ const NOT_TEAM: readonly Role[] = ['resident'];
  * Roles offered as handlers and collaborators (issue 7 #14): the "1+6+X" grid team and the
  * department handlers. Residents, centre operators, leaders and administrators do not handle cases.
  */
-export const TEAM_ROLES: readonly Role[] = [
-  'grid_chief',
-  'grid_guide',
-  'grid_inspector',
-  'grid_manager',
-  'police_officer',
-  'grid_worker',
-  'part_time_worker',
-  'social_force',
-  'department_handler',
-];
+export const TEAM_ROLES: readonly Role[] = [...GRID_TEAM_ROLES, 'social_force', 'department_handler'];
 
 /**
  * May the actor see the team of the area at `areaPath`? Administrators and leaders everywhere; any

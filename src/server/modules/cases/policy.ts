@@ -12,6 +12,7 @@
 import type { CaseSource, CaseStatus, Level, Role } from '../../../shared/domain.ts';
 import type { Message, MessageKey, MessageParams } from '../../../shared/messages/format.ts';
 import type { Actor, RoleAssignment } from '../people/actor.ts';
+import { GRID_TEAM_ROLES } from '../people/roles.ts';
 import type { CaseAction } from './state-machine.ts';
 
 export interface CaseParty {
@@ -43,18 +44,7 @@ export type Decision =
   | { allowed: false; reason: Message };
 
 /** Roles that see every case inside their area. Residents, social forces and departments do not. */
-const AREA_VIEWERS: readonly Role[] = [
-  'grid_chief',
-  'grid_guide',
-  'grid_inspector',
-  'grid_manager',
-  'police_officer',
-  'grid_worker',
-  'part_time_worker',
-  'centre_operator',
-  'leader',
-  'admin',
-];
+const AREA_VIEWERS: readonly Role[] = [...GRID_TEAM_ROLES, 'centre_operator', 'leader', 'admin'];
 
 /** Who dispatches at each level: grid chief (L1), centre operators (L2–L4), leaders (L5). */
 export function dispatcherRoles(level: Level): Role[] {

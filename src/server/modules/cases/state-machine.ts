@@ -11,7 +11,7 @@
  * Side flows: suspend/resume (挂账), request/approve/refuse extension (延期), request/approve/refuse
  * void (作废), remind (催办), supervise (督办), link (联动), progress, mediate.
  */
-import { type CaseStatus, type LoopStep, TERMINAL_STATUSES } from '../../../shared/domain.ts';
+import { CASE_STATUSES, type CaseStatus, type LoopStep, TERMINAL_STATUSES } from '../../../shared/domain.ts';
 
 export const CASE_ACTIONS = [
   'register',
@@ -42,16 +42,13 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** Statuses in which a case is still being worked and may be reminded, supervised or voided. */
-const OPEN: readonly CaseStatus[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'feedback',
-  'verified',
-  'visited',
-];
+/**
+ * Statuses in which a case is still being worked and may be reminded, supervised or voided: every
+ * status but the terminal ones and suspension, in loop order.
+ */
+const OPEN: readonly CaseStatus[] = CASE_STATUSES.filter(
+  (s) => s !== 'suspended' && !TERMINAL_STATUSES.includes(s),
+);
 const WORKING: readonly CaseStatus[] = ['registered', 'dispatched', 'handling', 'feedback'];
 
 /** Where each action may start. */

@@ -7,7 +7,7 @@ import type { Queryable as AnyQueryable } from '../../database.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { checkName, checkOptionalName } from './names.ts';
-import type { CatalogueTables } from './schema.ts';
+import type { CaseTypeTable, CatalogueTables } from './schema.ts';
 
 /** This module's own tables only: reading another module's table here is a type error. */
 type Queryable = AnyQueryable<CatalogueTables>;
@@ -102,17 +102,7 @@ export const DEFAULT_CASE_TYPES: readonly CaseType[] = [
   defaultType(100, 'other', '其他', 'Other', 'ᠪᠤᠰᠤᠳ', 'simple'),
 ];
 
-type CaseTypeRow = {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  name_mn: string | null;
-  default_difficulty: string;
-  active: number;
-  sort: number;
-};
-
-const present = (r: CaseTypeRow): CaseType => ({
+const present = (r: CaseTypeTable): CaseType => ({
   code: r.code,
   nameZh: r.name_zh,
   nameEn: r.name_en,

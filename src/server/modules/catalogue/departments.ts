@@ -8,7 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { CATALOGUE_CODE } from './case-types.ts';
 import { checkName, checkOptionalName } from './names.ts';
-import type { CatalogueTables } from './schema.ts';
+import type { CatalogueTables, DepartmentTable } from './schema.ts';
 
 /** This module's own tables only: reading another module's table here is a type error. */
 type Queryable = AnyQueryable<CatalogueTables>;
@@ -23,16 +23,7 @@ export interface Department {
   createdAt: string;
 }
 
-type DepartmentRow = {
-  id: string;
-  code: string;
-  name_zh: string;
-  name_en: string;
-  name_mn: string | null;
-  created_at: string;
-};
-
-const present = (r: DepartmentRow): Department => ({
+const present = (r: DepartmentTable): Department => ({
   id: r.id,
   code: r.code,
   nameZh: r.name_zh,

@@ -6,6 +6,7 @@
 import type { Queryable as AnyQueryable } from '../../database.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { CalendarEntry } from './calendar.ts';
+import { insertDeadlineRules } from './repository.ts';
 import type { DeadlineRuleInput } from './rules.ts';
 import type { DeadlinesTables } from './schema.ts';
 
@@ -92,19 +93,10 @@ export async function seedDeadlineDefaults(q: Queryable): Promise<{ calendarDays
   }
   const anyRule = await q.selectFrom('deadline_rule').select('id').limit(1).executeTakeFirst();
   if (!anyRule) {
-    await q
-      .insertInto('deadline_rule')
-      .values(
-        DEFAULT_DEADLINE_RULES.map((r) => ({
-          id: uuidv7(),
-          step: r.step,
-          level: r.level,
-          case_type: r.caseType,
-          amount: r.amount,
-          unit: r.unit,
-        })),
-      )
-      .execute();
+    await insertDeadlineRules(
+      q,
+      DEFAULT_DEADLINE_RULES.map((r) => ({ id: uuidv7(), ...r })),
+    );
     rules = DEFAULT_DEADLINE_RULES.length;
   }
   return { calendarDays, rules };

@@ -1,29 +1,35 @@
 /** SQL of the deadline administration: the rule set and the calendar days (moved out of the routes). */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DeadlineRule } from './rules.ts';
 import type { DeadlinesTables } from './schema.ts';
 
 /** This module's own tables only: reading another module's table here is a type error. */
 type Db = Kysely<DeadlinesTables>;
+type Queryable = Db | Transaction<DeadlinesTables>;
+
+/** Inserts rules as they are, ids and all, in one statement. */
+export async function insertDeadlineRules(q: Queryable, rules: readonly DeadlineRule[]): Promise<void> {
+  if (rules.length === 0) return;
+  await q
+    .insertInto('deadline_rule')
+    .values(
+      rules.map((r) => ({
+        id: r.id,
+        step: r.step,
+        level: r.level,
+        case_type: r.caseType,
+        amount: r.amount,
+        unit: r.unit,
+      })),
+    )
+    .execute();
+}
 
 /** Replaces the whole rule set in one transaction. */
 export async function replaceDeadlineRules(db: Db, rules: readonly DeadlineRule[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('deadline_rule').execute();
-    if (rules.length === 0) return;
-    await tx
-      .insertInto('deadline_rule')
-      .values(
-        rules.map((r) => ({
-          id: r.id,
-          step: r.step,
-          level: r.level,
-          case_type: r.caseType,
-          amount: r.amount,
-          unit: r.unit,
-        })),
-      )
-      .execute();
+    await insertDeadlineRules(tx, rules);
   });
 }
 

@@ -7,18 +7,6 @@
  */
 import { WORKING_HOURS } from '../deadlines/calendar.ts';
 
-/** A small fast PRNG (mulberry32): the same seed gives the same year. */
-export function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export type CaseEnd = 'loop' | 'on_the_spot' | 'rejected' | 'merged' | 'voided';
 
 /** What happens to one case. */

@@ -18,12 +18,12 @@ import {
   type CaseCourse,
   type DayKinds,
   drawCourse,
-  randomFrom,
   toWorkingTime,
 } from './history-plan.ts';
 import { ensureHistoryStaff, type HistoryArea, type HistoryStaff, levelThreeGrid } from './history-staff.ts';
 import { type HistorySummary, summarizeHistory } from './history-summary.ts';
 import { DEMO_CODES } from './layout.ts';
+import { seededRandom } from './shapes.ts';
 
 export type { HistorySummary } from './history-summary.ts';
 
@@ -161,7 +161,7 @@ async function spotsByTown(db: Db, areas: Map<string, HistoryArea>): Promise<Map
 export async function seedDemoHistory(deps: HistoryDeps, options: HistoryOptions): Promise<HistorySummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const random = randomFrom(options.seed);
+  const random = seededRandom(options.seed);
   const end = options.end.getTime();
   const start = end - 365 * DAY;
   deps.clock.set(new Date(start));

@@ -8,7 +8,10 @@ import type { Polygon, Position } from '../areas/geometry.ts';
 /** Corners counter-clockwise from the south-west: [SW, SE, NE, NW], each [lng, lat]. */
 export type Quad = readonly [Position, Position, Position, Position];
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same demo on every machine. */
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same demo (polygons, households, the
+ * year of history) on every machine.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -5,7 +5,7 @@
 
 import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../platform/canonical-json.ts';
-import { entryHash, GENESIS_HASH } from './chain.ts';
+import { entryHash, GENESIS_HASH, type LinkedEntry } from './chain.ts';
 import { entryLeafHash, TreeBuilder } from './merkle.ts';
 import { checkpointSignedBy, keyIdOf, type SignedCheckpoint } from './signing.ts';
 
@@ -33,18 +33,7 @@ export interface BrokenEntry {
 }
 
 /** One `case_event` row as stored: `payload` is the canonical JSON text the hash commits to. */
-export interface StoredEntry {
-  seq: number;
-  id: string;
-  caseId: string;
-  type: string;
-  actorId: string | null;
-  actorRole: string | null;
-  at: string;
-  payload: string;
-  prevHash: string;
-  hash: string;
-}
+export type StoredEntry = LinkedEntry<string>;
 
 /** A checkpoint to check the entries against, and where it came from (the database or a file). */
 export interface SourcedCheckpoint {

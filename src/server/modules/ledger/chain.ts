@@ -9,8 +9,11 @@ import { canonicalJson } from '../../platform/canonical-json.ts';
 /** The "hash" before the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What one chain entry commits to. `payload` is the parsed JSON value, not its text. */
-export interface ChainEntry {
+/**
+ * What one chain entry commits to. `Payload` is the parsed JSON value (what is hashed) or, as
+ * stored, its canonical JSON text.
+ */
+export interface EntryFields<Payload = unknown> {
   seq: number;
   id: string;
   caseId: string;
@@ -19,7 +22,16 @@ export interface ChainEntry {
   actorRole: string | null;
   /** ISO-8601 UTC, as stored. */
   at: string;
-  payload: unknown;
+  payload: Payload;
+}
+
+/** What one chain entry commits to, with its payload as the parsed JSON value, not its text. */
+export type ChainEntry = EntryFields<unknown>;
+
+/** An entry linked into the chain: its fields, the hash of the entry before it and its own hash. */
+export interface LinkedEntry<Payload = unknown> extends EntryFields<Payload> {
+  prevHash: string;
+  hash: string;
 }
 
 /** SHA-256 of a UTF-8 string, as 64 lower-case hex digits. */

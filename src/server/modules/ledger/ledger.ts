@@ -12,7 +12,7 @@ import type { Dialect } from '../../platform/db/dialect.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type BrokenEntry, checkEntryContents, parsePayload, type StoredEntry } from './audit.ts';
-import { entryHash, GENESIS_HASH } from './chain.ts';
+import { entryHash, GENESIS_HASH, type LinkedEntry } from './chain.ts';
 import type { CaseEventTable, LedgerTables } from './schema.ts';
 
 /** This module's own tables only: reading another module's table here is a type error. */
@@ -32,18 +32,7 @@ export interface NewCaseEvent {
 }
 
 /** An entry as stored in the chain, with its payload parsed. */
-export interface AppendedEvent {
-  seq: number;
-  id: string;
-  caseId: string;
-  type: string;
-  actorId: string | null;
-  actorRole: string | null;
-  at: string;
-  payload: unknown;
-  prevHash: string;
-  hash: string;
-}
+export type AppendedEvent = LinkedEntry<unknown>;
 
 /** A case's events in order, with a cheap per-case check for the case page. */
 export interface CaseHistory {

@@ -190,6 +190,33 @@ function toBuffers(hexes: readonly string[]): Buffer[] | undefined {
   return hexes.map((h) => Buffer.from(h, 'hex'));
 }
 
+/**
+ * The walk both RFC 9162 verifications share (§2.1.3.2, §2.1.4.2): from node `fn` in a tree whose
+ * last node is `sn`, for each of the `length` nodes of the path, whether it is the left sibling (it
+ * hashes before the running value). Undefined when the path is longer or shorter than the tree
+ * allows. BigInt: sizes beyond 2^31 must not break JavaScript's 32-bit shifts.
+ */
+function pathSides(fn: bigint, sn: bigint, length: number): boolean[] | undefined {
+  const left: boolean[] = [];
+  for (let i = 0; i < length; i++) {
+    if (sn === 0n) return undefined;
+    if ((fn & 1n) === 1n || fn === sn) {
+      left.push(true);
+      if ((fn & 1n) === 0n) {
+        do {
+          fn >>= 1n;
+          sn >>= 1n;
+        } while ((fn & 1n) === 0n && fn !== 0n);
+      }
+    } else {
+      left.push(false);
+    }
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  return sn === 0n ? left : undefined;
+}
+
 /** RFC 9162 §2.1.3.2: true when `leaf` (hex leaf hash) at `index` is in the tree of `treeSize` with `root`. */
 export function verifyInclusion(
   leaf: string,
@@ -203,27 +230,13 @@ export function verifyInclusion(
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(treeSize) || index < 0 || index >= treeSize) {
     return false;
   }
-  // BigInt: sizes beyond 2^31 must not break JavaScript's 32-bit shifts.
-  let fn = BigInt(index);
-  let sn = BigInt(treeSize - 1);
+  const leftSibling = pathSides(BigInt(index), BigInt(treeSize - 1), path.length);
+  if (!leftSibling) return false;
   let r: Buffer = Buffer.from(leaf, 'hex');
-  for (const p of path) {
-    if (sn === 0n) return false;
-    if ((fn & 1n) === 1n || fn === sn) {
-      r = nodeHash(p, r);
-      if ((fn & 1n) === 0n) {
-        do {
-          fn >>= 1n;
-          sn >>= 1n;
-        } while ((fn & 1n) === 0n && fn !== 0n);
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn >>= 1n;
-    sn >>= 1n;
-  }
-  return sn === 0n && r.toString('hex') === root;
+  path.forEach((p, i) => {
+    r = leftSibling[i] ? nodeHash(p, r) : nodeHash(r, p);
+  });
+  return r.toString('hex') === root;
 }
 
 /**
@@ -253,24 +266,18 @@ export function verifyConsistency(
     fn >>= 1n;
     sn >>= 1n;
   }
+  const rest = path.slice(1);
+  const leftSibling = pathSides(fn, sn, rest.length);
+  if (!leftSibling) return false;
   let fr: Buffer = path[0] as Buffer;
   let sr: Buffer = path[0] as Buffer;
-  for (const c of path.slice(1)) {
-    if (sn === 0n) return false;
-    if ((fn & 1n) === 1n || fn === sn) {
+  rest.forEach((c, i) => {
+    if (leftSibling[i]) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if ((fn & 1n) === 0n) {
-        do {
-          fn >>= 1n;
-          sn >>= 1n;
-        } while ((fn & 1n) === 0n && fn !== 0n);
-      }
     } else {
       sr = nodeHash(sr, c);
     }
-    fn >>= 1n;
-    sn >>= 1n;
-  }
-  return fr.toString('hex') === firstRoot && sr.toString('hex') === secondRoot && sn === 0n;
+  });
+  return fr.toString('hex') === firstRoot && sr.toString('hex') === secondRoot;
 }

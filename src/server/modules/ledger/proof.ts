@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Queryable as AnyQueryable } from '../../database.ts';
 import { conflict } from '../../platform/errors.ts';
 import { latestSignedCheckpoint } from './checkpoints.ts';
-import { ENTRY_COLUMNS, toStored } from './ledger.ts';
+import { ENTRY_COLUMNS, type StoredEntry, toStored } from './ledger.ts';
 import { entryLeafHash, MerkleTree } from './merkle.ts';
 import type { LedgerTables } from './schema.ts';
 import { checkpointJson, type SignedCheckpoint } from './signing.ts';
@@ -31,18 +31,11 @@ export interface ProofEntry {
   hash: string;
   /** The RFC 9162 audit path, leaf to root, hex. */
   inclusionProof: string[];
-  /** What the hash commits to; absent when the viewer may not see it (an anonymous reporter's entry). */
-  entry?: {
-    id: string;
-    caseId: string;
-    type: string;
-    actorId: string | null;
-    actorRole: string | null;
-    at: string;
-    /** Canonical JSON text, exactly as hashed. */
-    payload: string;
-    prevHash: string;
-  };
+  /**
+   * What the hash commits to, the payload as the canonical JSON text exactly as hashed; absent when
+   * the viewer may not see it (an anonymous reporter's entry).
+   */
+  entry?: Omit<StoredEntry, 'seq' | 'hash'>;
 }
 
 /** A proof bundle as downloaded. */

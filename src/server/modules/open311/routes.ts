@@ -17,8 +17,8 @@ export const OPEN311_PREFIX = '/open311/v2';
 
 type Format = 'json' | 'xml';
 
-/** The element of each item in the spec's XML lists. */
-const XML_ITEMS: XmlItemNames = {
+/** The element of each item in the spec's XML lists (the test client reads lists by it too). */
+export const XML_ITEMS: XmlItemNames = {
   services: 'service',
   service_requests: 'request',
   attributes: 'attribute',

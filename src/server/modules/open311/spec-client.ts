@@ -5,19 +5,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { OPEN311_PREFIX } from './routes.ts';
+import { OPEN311_PREFIX, XML_ITEMS } from './routes.ts';
 import { asXmlText, parseXml, xmlToData } from './xml-reader.ts';
-
-/** The spec's list containers and their items. */
-export const XML_LISTS = {
-  services: 'service',
-  service_requests: 'request',
-  attributes: 'attribute',
-  values: 'value',
-  errors: 'error',
-  endpoints: 'endpoint',
-  formats: 'format',
-} as const;
 
 export type Format = 'json' | 'xml';
 
@@ -93,7 +82,7 @@ export function open311Client(app: FastifyInstance) {
       expect(out.contentType).toMatch(/^text\/xml/);
       const root = parseXml(res.body);
       out.root = root.name;
-      out.data = xmlToData(root, XML_LISTS);
+      out.data = xmlToData(root, XML_ITEMS);
     }
     return out;
   }

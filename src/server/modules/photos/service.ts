@@ -11,6 +11,7 @@ import { isUuid, uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../people/actor.ts';
 import { detectPhotoFormat, PHOTO_MIME, type PhotoFormat } from './image.ts';
 import { checkMayAddKind, type PhotoKind, photoUploadScope } from './kinds.ts';
+import type { CasePhotoTable } from './schema.ts';
 import type { PhotoStore } from './store.ts';
 
 /** Photos of one kind one case may carry. */
@@ -54,18 +55,8 @@ export interface PhotoService {
   image(actor: Actor, photoId: string): Promise<{ contentType: string; bytes: Buffer }>;
 }
 
-interface PhotoRow {
-  id: string;
-  case_id: string;
-  format: string;
-  size: number;
-  uploaded_by: string;
-  created_at: string;
-  kind: string;
-}
-
 /** The photo as a viewer sees it; `hideUploader` on an anonymous case seen by anyone but its reporter. */
-function present(row: PhotoRow, hideUploader: boolean): PhotoView {
+function present(row: CasePhotoTable, hideUploader: boolean): PhotoView {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -119,7 +110,7 @@ export function createPhotoService(deps: {
       }
       const format = detectPhotoFormat(bytes);
       if (!format) throw new AppError('unsupported_media_type', 'photo.not_image');
-      const row: PhotoRow = {
+      const row: CasePhotoTable = {
         id: uuidv7(deps.clock.now().getTime()),
         case_id: c.id,
         format,
