@@ -5,7 +5,7 @@
  * own Idempotency-Key, so each is stored exactly once however often the signal drops.
  */
 import { useEffect, useState } from 'react';
-import { api, CLIENT_HEADERS, call } from '../shared/api.ts';
+import { api, apiErrorOf, call } from '../shared/api.ts';
 import type { GalleryPhoto } from '../shared/PhotoGallery.tsx';
 import { cacheKey, readCache, writeCache } from './cache.ts';
 import { outbox } from './sync.ts';
@@ -58,11 +58,14 @@ export async function queuePhotos(
   }
 }
 
-async function fetchImage(url: string): Promise<Blob> {
-  // Signed in by the session cookie, which a same-origin request carries.
-  const response = await fetch(url, { credentials: 'same-origin', headers: CLIENT_HEADERS });
-  if (!response.ok) throw new Error(`${response.status}`);
-  return response.blob();
+/** A photo's image bytes, through the typed client (signed in by the session cookie). */
+async function fetchImage(id: string): Promise<Blob> {
+  const { data, error, response } = await api.GET('/api/v1/photos/{id}', {
+    params: { path: { id } },
+    parseAs: 'blob',
+  });
+  if (!response.ok || !data) throw apiErrorOf(response, error);
+  return data;
 }
 
 /** Fetches and caches a case's photo list and every image not cached yet. */
@@ -73,7 +76,7 @@ export async function fetchPhotos(caseId: string): Promise<CasePhoto[]> {
   await writeCache(cacheKey.photos(caseId), photos);
   for (const photo of photos) {
     if (await readCache(cacheKey.photo(photo.id))) continue;
-    await writeCache(cacheKey.photo(photo.id), await fetchImage(photo.url));
+    await writeCache(cacheKey.photo(photo.id), await fetchImage(photo.id));
   }
   return photos;
 }

@@ -4,7 +4,6 @@
  * link, its area's team) is saved too, so each case opens offline as last synced.
  */
 import { api, call } from '../shared/api.ts';
-import { caseViewOf } from '../shared/case-view.ts';
 import { cacheKey, writeCache } from './cache.ts';
 import { fetchPhotos } from './photos.ts';
 import type { HistoryEntry, WorkerCase } from './types.ts';
@@ -13,7 +12,7 @@ const PARALLEL = 4;
 
 /** Fetches and caches the details of one case. */
 export async function fetchCase(id: string): Promise<WorkerCase> {
-  const c = caseViewOf(await call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })));
+  const c = await call(api.GET('/api/v1/cases/{id}', { params: { path: { id } } }));
   await writeCache(cacheKey.case(id), c);
   return c;
 }

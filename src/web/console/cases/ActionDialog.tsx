@@ -2,7 +2,7 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Rate, Select } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { DIFFICULTIES } from '../../../shared/domain.ts';
-import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
+import type { CaseView } from '../../shared/case-view.ts';
 import { postAction } from '../../shared/resources/cases.ts';
 import { useCaseTypes } from '../../shared/resources/catalogue.ts';
 import { type ConsoleKey, labelOf } from '../i18n.ts';
@@ -170,7 +170,7 @@ export function ActionDialog(props: {
     setError(undefined);
     try {
       const updated = await postAction(c.id, props.action, actionBody(props.action, values), idempotencyKey);
-      props.onDone(caseViewOf(updated));
+      props.onDone(updated);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

@@ -1,7 +1,7 @@
 /** 案件详情: the case's facts, the chain check of its history, the actions the person may take, and the timeline. */
 import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
+import type { CaseView } from '../../shared/case-view.ts';
 import { useRefresh } from '../../shared/query.tsx';
 import { queryKeys } from '../../shared/query-keys.ts';
 import { useCase } from '../../shared/resources/cases.ts';
@@ -18,7 +18,7 @@ export function CasePage(props: { caseId: string }) {
   const loaded = useCase(props.caseId);
   const refresh = useRefresh();
   const [theCase, setCase] = useState<CaseView>();
-  useEffect(() => setCase(loaded.data && caseViewOf(loaded.data)), [loaded.data]);
+  useEffect(() => setCase(loaded.data), [loaded.data]);
 
   const back = (
     <Button

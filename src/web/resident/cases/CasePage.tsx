@@ -2,7 +2,7 @@
 import { Button, ErrorBlock, Tag } from 'antd-mobile';
 import { api, call } from '../../shared/api.ts';
 import { useCachedResource } from '../../shared/cached-resource.ts';
-import { type CaseView, caseViewOf } from '../../shared/case-view.ts';
+import type { CaseView } from '../../shared/case-view.ts';
 import { useOnline } from '../../shared/online.ts';
 import { localName } from '../../shared/vocabulary.ts';
 import { cacheKey, residentCache } from '../cache.ts';
@@ -44,7 +44,7 @@ export function CasePage(props: { id: string }) {
         call(api.GET('/api/v1/cases/{id}/history', path)),
         call(api.GET('/api/v1/cases/{id}/photos', path)),
       ]);
-      return { c: caseViewOf(c), history, photos };
+      return { c, history, photos };
     },
     { online },
   );

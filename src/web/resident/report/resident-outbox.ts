@@ -4,7 +4,7 @@
  * uploaded to the case once the report has gone through.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { CLIENT_HEADERS } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { createOutbox, type OutboxItem, outcomeOf, retryWhileOnline } from '../../shared/outbox.ts';
 
 /** A report body as `POST /api/v1/cases` takes it. */
@@ -47,11 +47,12 @@ export function caseOf(item: OutboxItem): { id: string; caseNo: string } | undef
 
 async function uploadPhoto(caseId: string, blob: Blob): Promise<'done' | 'later'> {
   try {
-    const response = await fetch(`/api/v1/cases/${encodeURIComponent(caseId)}/photos`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': blob.type || 'image/jpeg', ...CLIENT_HEADERS },
+    // The image goes as it is (a raw image/jpeg or image/png body), not base64 in JSON.
+    const { response } = await api.POST('/api/v1/cases/{id}/photos', {
+      params: { path: { id: caseId } },
+      headers: { 'content-type': blob.type || 'image/jpeg' },
       body: blob,
+      bodySerializer: () => blob,
     });
     return outcomeOf(response) === 'later' ? 'later' : 'done';
   } catch {
