@@ -6,6 +6,8 @@
  * A module's repository may narrow its queries to its own tables with `Queryable<XTables>`, so that
  * reading another module's table is a type error (see areas/repository.ts).
  */
+
+import { migrationsFor } from './migrations.ts';
 import type { AreasTables } from './modules/areas/schema.ts';
 import type { CasesTables } from './modules/cases/schema.ts';
 import type { CatalogueTables } from './modules/catalogue/schema.ts';
@@ -47,4 +49,4 @@ export const openDatabase = (options: OpenOptions): DatabaseHandle => openPlatfo
 
 /** Opens the database, brings its schema up to date, and (SQLite) gives the planner statistics. */
 export const openMigrated = (options: OpenOptions): Promise<DatabaseHandle> =>
-  openPlatformMigrated<Database>(options);
+  openPlatformMigrated<Database>(options, migrationsFor);

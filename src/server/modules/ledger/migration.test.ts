@@ -1,6 +1,7 @@
 /** Migration 0005: the old range checkpoints become unsigned RFC 9162 tree heads; signing starts after. */
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrationsFor } from '../../migrations.ts';
 import { migrateToLatest } from '../../platform/db/migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import { writeCheckpoint } from './checkpoints.ts';
@@ -63,11 +64,9 @@ describe('migration 0013_signed_checkpoints', () => {
       t.dialect === 'postgres'
         ? ((await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]?.s as string)
         : undefined;
-    expect(await migrateToLatest(t.db as unknown as Kysely<unknown>, t.dialect, schema)).toEqual([
-      '0013_signed_checkpoints',
-      '0014_i18n_names',
-      '0015_people_reveal_reason',
-    ]);
+    expect(
+      await migrateToLatest(t.db as unknown as Kysely<unknown>, migrationsFor(t.dialect), schema),
+    ).toEqual(['0013_signed_checkpoints', '0014_i18n_names', '0015_people_reveal_reason']);
     const tree = new MerkleTree(entries.map((e) => entryLeafHash(e.hash)));
     const rows = await t.db.selectFrom('ledger_signed_checkpoint').selectAll().orderBy('tree_size').execute();
     expect(rows.map((r) => ({ ...r, tree_size: Number(r.tree_size) }))).toEqual([

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type SelectQueryBuilder, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Migration, type SelectQueryBuilder, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type Dialect, dialectOf } from './dialect.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -157,9 +157,16 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 /** Opens the database, brings its schema up to date, and (SQLite) gives the planner statistics. */
-export async function openMigrated<Tables>(options: OpenOptions): Promise<DatabaseHandle<Tables>> {
+export async function openMigrated<Tables>(
+  options: OpenOptions,
+  migrationsFor: (dialect: Dialect) => Record<string, Migration>,
+): Promise<DatabaseHandle<Tables>> {
   const handle = openDatabase<Tables>(options);
-  await migrateToLatest(handle.db as unknown as Kysely<unknown>, handle.dialect, options.schema);
+  await migrateToLatest(
+    handle.db as unknown as Kysely<unknown>,
+    migrationsFor(handle.dialect),
+    options.schema,
+  );
   await refreshStatistics(handle, 'optimize');
   return handle;
 }

@@ -4,13 +4,13 @@
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationsFor } from '../../migrations.ts';
 import {
   DEFAULT_CASE_TYPES,
   listCaseTypes,
   seedCatalogueDefaults,
 } from '../../modules/catalogue/case-types.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
-import { migrationsFor } from './migrations.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
