@@ -39,9 +39,25 @@ function selectAreas(q: Queryable, withPolygon: boolean) {
     .$if(withPolygon, (qb) => qb.select('polygon'));
 }
 
+/** One area's id and path (no polygon: cheap enough for every action). */
+export function findAreaPath(q: Queryable, id: string): Promise<{ id: string; path: string } | undefined> {
+  return q.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst();
+}
+
 /** One area by id, with its polygon. */
 export async function findAreaById(q: Queryable, id: string): Promise<AreaRow | undefined> {
   return selectAreas(q, true).where('id', '=', id).executeTakeFirst();
+}
+
+/** True when a root area (the county: depth 0) has this code. */
+export async function isRootCode(q: Queryable, code: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('area')
+    .select('id')
+    .where('depth', '=', 0)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** One area by its code, with its polygon. */

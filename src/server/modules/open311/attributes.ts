@@ -4,6 +4,7 @@
  * `attribute[code]` values a request brings.
  */
 import type { Queryable } from '../../database.ts';
+import { listCaseTypes } from '../catalogue/case-types.ts';
 import { parseW3c } from './dates.ts';
 
 export const DATATYPES = [
@@ -78,7 +79,7 @@ export const DEFAULT_ATTRIBUTES: Readonly<Record<string, readonly AttributeDefin
  * inserted. Idempotent, so seed-defaults may call it on every start.
  */
 export async function seedOpen311Attributes(q: Queryable): Promise<number> {
-  const types = await q.selectFrom('case_type').select('code').execute();
+  const types = await listCaseTypes(q, { includeInactive: true });
   const present = new Set(types.map((t) => t.code));
   let inserted = 0;
   for (const [caseType, attributes] of Object.entries(DEFAULT_ATTRIBUTES)) {

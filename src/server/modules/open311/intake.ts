@@ -219,7 +219,7 @@ export async function createServiceRequest(
   const created = await deps.cases.report(
     key.actor,
     {
-      description: caseDescription(parsed, service.name_zh, definitions, checked.values),
+      description: caseDescription(parsed, service.nameZh, definitions, checked.values),
       caseType: service.code,
       lng: parsed.long,
       lat: parsed.lat,

@@ -3,6 +3,7 @@
  * service definition with its attributes.
  */
 import type { Queryable } from '../../database.ts';
+import { type CaseType, findCaseType, listCaseTypes } from '../catalogue/case-types.ts';
 import { type AttributeDefinition, attributesOf } from './attributes.ts';
 
 /** One entry of `GET /services`, with the spec's element names. */
@@ -31,23 +32,17 @@ export const LOCATION_NOTE =
 
 /** All active case types as services, in catalogue order. */
 export async function listServices(q: Queryable): Promise<ServiceEntry[]> {
-  const types = await q
-    .selectFrom('case_type')
-    .select(['code', 'name_zh', 'name_en'])
-    .where('active', '=', 1)
-    .orderBy('sort')
-    .orderBy('code')
-    .execute();
+  const types = await listCaseTypes(q, { includeInactive: false });
   const attributes = await attributesOf(q);
   return types.map((t) => ({
     service_code: t.code,
-    service_name: t.name_zh,
-    description: `${t.name_zh} ${t.name_en}. ${LOCATION_NOTE}`,
+    service_name: t.nameZh,
+    description: `${t.nameZh} ${t.nameEn}. ${LOCATION_NOTE}`,
     metadata: (attributes.get(t.code)?.length ?? 0) > 0,
     type: 'realtime',
     keywords: [
-      t.name_zh,
-      ...t.name_en
+      t.nameZh,
+      ...t.nameEn
         .toLowerCase()
         .split(/[^a-z]+/)
         .filter((w) => w.length > 2),
@@ -64,12 +59,8 @@ export async function serviceDefinition(q: Queryable, code: string): Promise<Ser
   return { service_code: type.code, attributes: attributes.get(type.code) ?? [] };
 }
 
-/** An active case type by code, or undefined. */
-export function findService(q: Queryable, code: string) {
-  return q
-    .selectFrom('case_type')
-    .select(['code', 'name_zh', 'name_en'])
-    .where('code', '=', code)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+/** An active case type by code, or undefined (the catalogue module's read). */
+export async function findService(q: Queryable, code: string): Promise<CaseType | undefined> {
+  const type = await findCaseType(q, code);
+  return type?.active ? type : undefined;
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
+import { isJurisdictionCode } from '../areas/reads.ts';
 import { discoveryDocument } from './discovery.ts';
 import { Open311Error, open311Error } from './errors.ts';
 import { FieldReader, type Fields } from './form.ts';
@@ -39,13 +40,7 @@ export function createOpen311Service(deps: Open311Deps) {
     const reader = new FieldReader(fields);
     const id = reader.text('jurisdiction_id', 100);
     if (id === undefined) return;
-    const root = await db
-      .selectFrom('area')
-      .select('code')
-      .where('depth', '=', 0)
-      .where('code', '=', id)
-      .executeTakeFirst();
-    if (!root) throw open311Error(404, `jurisdiction_id ${id} not found`);
+    if (!(await isJurisdictionCode(db, id))) throw open311Error(404, `jurisdiction_id ${id} not found`);
   }
 
   return {

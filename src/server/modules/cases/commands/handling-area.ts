@@ -3,6 +3,7 @@ import type { Level } from '../../../../shared/domain.ts';
 import type { Tx } from '../../../database.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { handlingAreaOnPath } from '../../areas/levels.ts';
+import { areaPath } from '../../areas/reads.ts';
 import { actionReads } from '../action-reads.ts';
 import type { ActionReads } from '../action-types.ts';
 import type { CaseWithPaths } from '../repository.ts';
@@ -12,8 +13,7 @@ import type { CaseServiceDeps } from './deps.ts';
 export function handlingAreaResolver(tx: Tx, gridPath: string) {
   return async (level: Level) => {
     const id = handlingAreaOnPath(gridPath, level);
-    const area =
-      id && (await tx.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst());
+    const area = id && (await areaPath(tx, id));
     if (!area) throw conflict('case.no_area_at_level', { level });
     return area;
   };

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { isPhoneNumber } from '../../../platform/personal-data.ts';
 import { gcj02ToWgs84 } from '../../areas/coords.ts';
 import { handlingAreaOnPath } from '../../areas/levels.ts';
+import { findCaseType } from '../../catalogue/case-types.ts';
 import type { Actor } from '../../people/actor.ts';
 import { authorizeReport, authorizeSource } from '../policy.ts';
 import type { NewEvent } from '../ports.ts';
@@ -55,13 +56,9 @@ async function reportedType(db: Db, input: ReportInput) {
     if (input.onTheSpot) throw badRequest('caseType', 'case.on_the_spot_needs_type');
     return { caseType: null, difficulty: null };
   }
-  const type = await db
-    .selectFrom('case_type')
-    .select(['code', 'default_difficulty', 'active'])
-    .where('code', '=', input.caseType)
-    .executeTakeFirst();
-  if (type?.active !== 1) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
-  return { caseType: type.code, difficulty: type.default_difficulty };
+  const type = await findCaseType(db, input.caseType);
+  if (!type?.active) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
+  return { caseType: type.code, difficulty: type.defaultDifficulty };
 }
 
 /** 403 when the actor may not claim the channel (`open311` is set only by the Open311 intake). */
