@@ -1,10 +1,14 @@
 /**
  * Reading through the offline cache: a screen first shows the last synced copy, then — when there
- * is signal — the server's answer, which is saved for the next time there is none.
+ * is signal — the server's answer, which is saved for the next time there is none. Both are
+ * TanStack queries under `queryKeys.offline(key)`, so refreshing that key (e.g. after the outbox
+ * sent something) loads the resource again.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { ApiError } from './api.ts';
-import type { OfflineCache } from './offline-cache.ts';
+import type { Cached, OfflineCache } from './offline-cache.ts';
+import { queryKeys } from './query-keys.ts';
 
 /** What a screen knows about one resource. */
 export interface Resource<T> {
@@ -19,64 +23,73 @@ export interface Resource<T> {
   reload(): void;
 }
 
+/** One load: the server's answer (fresh) or, without signal, the last synced copy (if any). */
+interface Loaded<T> {
+  value: T | undefined;
+  savedAt: string | undefined;
+  fresh: boolean;
+}
+
+/** The server's answer, saved to `cache`; without signal, or when the network fails, the cached copy. */
+async function readThrough<T>(
+  cache: OfflineCache,
+  key: string,
+  fetcher: () => Promise<T>,
+  online: boolean,
+): Promise<Loaded<T>> {
+  const stale = async (): Promise<Loaded<T>> => {
+    const cached = await cache.read<T>(key);
+    return { value: cached?.value, savedAt: cached?.savedAt, fresh: false };
+  };
+  if (!online) return stale();
+  try {
+    const value = await fetcher();
+    await cache.write(key, value);
+    return { value, savedAt: new Date().toISOString(), fresh: true };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    return stale();
+  }
+}
+
 /**
- * Loads `key` from `cache`, then from `fetcher` when `online`. A change of `refresh` (e.g. after an
- * outbox sent something) loads it again.
+ * Loads `key` from `cache`, then from `fetcher` when `online`. Queries are dropped once no screen
+ * shows them (`gcTime: 0`), so a screen opened again starts from the cache, as the first time.
  */
 export function useCachedResource<T>(
   cache: OfflineCache,
   key: string | undefined,
   fetcher: () => Promise<T>,
-  options: { online: boolean; refresh?: unknown },
+  options: { online: boolean },
 ): Resource<T> {
-  const { online, refresh = 0 } = options;
-  const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({
-    value: undefined,
-    savedAt: undefined,
-    fresh: false,
-    loading: true,
-    error: undefined,
+  const { online } = options;
+  const enabled = key !== undefined && key !== '';
+  const base = queryKeys.offline(key ?? '');
+  // The last synced copy, shown while the server's answer is on its way.
+  const saved = useQuery({
+    queryKey: [...base, 'saved'],
+    queryFn: async (): Promise<Cached<T> | null> => (await cache.read<T>(key ?? '')) ?? null,
+    enabled,
+    gcTime: 0,
   });
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the fetcher is recreated every render; key, online, refresh and attempt say when to load
-  useEffect(() => {
-    if (!key) return;
-    let cancelled = false;
-    (async () => {
-      const cached = await cache.read<T>(key);
-      if (cancelled) return;
-      if (cached) setState((s) => ({ ...s, value: cached.value, savedAt: cached.savedAt }));
-      if (!online) {
-        setState((s) => ({ ...s, fresh: false, loading: false }));
-        return;
-      }
-      try {
-        const value = await fetcher();
-        await cache.write(key, value);
-        if (!cancelled)
-          setState({
-            value,
-            savedAt: new Date().toISOString(),
-            fresh: true,
-            loading: false,
-            error: undefined,
-          });
-      } catch (err) {
-        if (cancelled) return;
-        setState((s) => ({
-          ...s,
-          fresh: false,
-          loading: false,
-          error: err instanceof ApiError ? err : undefined,
-        }));
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [cache, key, online, refresh, attempt]);
-
-  return { ...state, reload };
+  const loaded = useQuery({
+    queryKey: [...base, online ? 'online' : 'offline'],
+    queryFn: () => readThrough(cache, key ?? '', fetcher, online),
+    enabled,
+    gcTime: 0,
+    // When the signal comes or goes, the shown value stays until the new load has answered.
+    placeholderData: keepPreviousData,
+  });
+  const { refetch } = loaded;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const copy = saved.data ?? undefined;
+  const answer = loaded.data;
+  return {
+    value: answer?.value ?? copy?.value,
+    savedAt: answer ? (answer.savedAt ?? copy?.savedAt) : copy?.savedAt,
+    fresh: answer?.fresh ?? false,
+    loading: loaded.isPending,
+    error: loaded.error instanceof ApiError ? loaded.error : undefined,
+    reload,
+  };
 }

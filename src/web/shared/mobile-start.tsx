@@ -2,7 +2,7 @@
  * Start-up of a phone app (resident 智治乌审, grid worker 百姓管家): antd-mobile made to render under
  * React 19, its own words (pickers, dialogs) in the interface language — Mongolian has no antd-mobile
  * locale, so Chinese there — the app inside the language provider, and the styles both apps share
- * (phone.css, phone-mongolian.css; before the app's own).
+ * (phone.css, phone-mongolian.css; before the app's own), and its TanStack Query client (query.tsx).
  */
 import { ConfigProvider, unstableSetRender } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
@@ -10,6 +10,7 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Dictionary, I18nProvider, type Lang, useI18n } from './i18n.tsx';
+import { createQueryClient, QueryProvider } from './query.tsx';
 import './phone.css';
 import './phone-mongolian.css';
 
@@ -41,9 +42,11 @@ export function startMobileApp<K extends string>(
   if (!rootElement) return;
   createRoot(rootElement).render(
     <StrictMode>
-      <I18nProvider dictionaries={dictionaries}>
-        <Localised app={app} />
-      </I18nProvider>
+      <QueryProvider client={createQueryClient()}>
+        <I18nProvider dictionaries={dictionaries}>
+          <Localised app={app} />
+        </I18nProvider>
+      </QueryProvider>
     </StrictMode>,
   );
 }

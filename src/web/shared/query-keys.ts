@@ -28,4 +28,6 @@ export const queryKeys = {
   users: ['users'] as const,
   userList: (query: unknown) => ['users', 'list', query] as const,
   user: (id: string) => ['users', 'one', id] as const,
+  /** The phone apps' read-through resources (离线缓存), by their offline-cache key. */
+  offline: (cacheKey: string) => ['offline', cacheKey] as const,
 };

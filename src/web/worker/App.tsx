@@ -10,7 +10,7 @@ import { SignInPage } from './screens/SignInPage.tsx';
 import { SyncPage } from './screens/SyncPage.tsx';
 import { TodayPage } from './screens/TodayPage.tsx';
 import { signOut, storedMe, storeMe } from './session.ts';
-import { useOutboxItems } from './sync.ts';
+import { useOutboxItems, useRefreshAfterOutbox } from './sync.ts';
 import type { Me } from './types.ts';
 
 function Tabs(props: { route: Route }) {
@@ -45,6 +45,7 @@ export function App() {
   const [me, setMe] = useState<Me | null>(() => storedMe());
   const route = useRoute();
   const meId = me?.id;
+  useRefreshAfterOutbox();
 
   // With signal, refresh who I am (roles may have changed); a dead session signs out.
   useEffect(() => {

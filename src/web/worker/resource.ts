@@ -9,13 +9,9 @@ import { useOnline } from './sync.ts';
 export type { Resource };
 
 /**
- * Loads `key` from the cache, then from `fetcher` when online. `refresh` changes (e.g. after the
- * outbox sent something) reload it.
+ * Loads `key` from the cache, then from `fetcher` when online. Refreshing `queryKeys.offline(key)`
+ * (e.g. after the outbox sent something, sync.ts) loads it again.
  */
-export function useCachedResource<T>(
-  key: string | undefined,
-  fetcher: () => Promise<T>,
-  refresh: unknown = 0,
-): Resource<T> {
-  return useSharedCachedResource(workerCache, key, fetcher, { online: useOnline(), refresh });
+export function useCachedResource<T>(key: string | undefined, fetcher: () => Promise<T>): Resource<T> {
+  return useSharedCachedResource(workerCache, key, fetcher, { online: useOnline() });
 }

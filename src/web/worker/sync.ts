@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { createOutbox, type OutboxItem } from '../shared/outbox.ts';
+import { queryKeys } from '../shared/query-keys.ts';
+import { useRefreshAfterSending } from '../shared/refresh-after-sending.ts';
 import { cacheKey, writeCache } from './cache.ts';
 import type { WorkerCase } from './types.ts';
 
@@ -40,6 +42,21 @@ outbox.subscribe((items) => {
       void writeCache(cacheKey.case(changed.id), changed);
   }
 });
+
+/** What a sent (or refused) item may have changed: my lists, reminders, and the case it acts on. */
+function changedBy(item: OutboxItem) {
+  const caseId = caseIdOf(item);
+  const lists = [cacheKey.tasks, cacheKey.gridCases, cacheKey.notifications];
+  const ofCase = caseId ? [cacheKey.case(caseId), cacheKey.history(caseId), cacheKey.photos(caseId)] : [];
+  return [...lists, ...ofCase].map(queryKeys.offline);
+}
+
+const FINISHED = ['sent', 'refused'] as const;
+
+/** Loads again what the outbox changed, each time it finishes sending an item (the app calls it once). */
+export function useRefreshAfterOutbox(): void {
+  useRefreshAfterSending(outbox, FINISHED, changedBy);
+}
 
 /** Every outbox item, oldest first, kept current. */
 export function useOutboxItems(): OutboxItem[] {

@@ -3,10 +3,11 @@
  * Shown as last synced when there is no signal.
  */
 import { Button, ErrorBlock, Tag } from 'antd-mobile';
-import { useEffect, useState } from 'react';
 import { api, call } from '../../shared/api.ts';
 import { useCachedResource } from '../../shared/cached-resource.ts';
 import { useOnline } from '../../shared/online.ts';
+import { queryKeys } from '../../shared/query-keys.ts';
+import { useRefreshAfterSending } from '../../shared/refresh-after-sending.ts';
 import { cacheKey, residentCache } from '../cache.ts';
 import { useT } from '../i18n/index.ts';
 import { dayOf } from '../i18n/time.ts';
@@ -26,23 +27,21 @@ interface CaseRow {
 
 const CLOSED = new Set(['archived', 'rejected', 'merged', 'voided']);
 
-/** A count that goes up each time the outbox sends a report, so the list reloads. */
-function useSentReports(): number {
-  const [sent, setSent] = useState(0);
-  useEffect(() => outbox.subscribe((items) => setSent(items.filter((i) => i.status === 'sent').length)), []);
-  return sent;
-}
+const SENT = ['sent'] as const;
+const MY_CASES = [queryKeys.offline(cacheKey.myCases)];
+/** Each report the outbox sends reloads the list. */
+const myCasesKeys = () => MY_CASES;
 
 export function MyCasesPage() {
   const { t, lang } = useT();
   const online = useOnline();
-  const sent = useSentReports();
+  useRefreshAfterSending(outbox, SENT, myCasesKeys);
   const cases = useCachedResource<CaseRow[]>(
     residentCache,
     cacheKey.myCases,
     async () =>
       (await call(api.GET('/api/v1/cases', { params: { query: { mine: true, limit: 100 } } }))).items,
-    { online, refresh: sent },
+    { online },
   );
   const list = cases.value;
 

@@ -21,14 +21,10 @@ export function navigateHref(lng: number, lat: number, name: string): string {
   return `geo:${at}?q=${at}(${encodeURIComponent(name)})`;
 }
 
-export function CaseEvidence(props: { theCase: WorkerCase; refresh: unknown }) {
+export function CaseEvidence(props: { theCase: WorkerCase }) {
   const { t } = useT();
   const c = props.theCase;
-  const photos = useCachedResource<CasePhoto[]>(
-    cacheKey.photos(c.id),
-    () => fetchPhotos(c.id),
-    props.refresh,
-  );
+  const photos = useCachedResource<CasePhoto[]>(cacheKey.photos(c.id), () => fetchPhotos(c.id));
   const gridId = c.grid?.id;
   const area = useCachedResource<AreaDetail>(gridId && cacheKey.area(gridId), () => fetchArea(gridId ?? ''));
   const gallery = useGalleryPhotos(photos.value);

@@ -25,13 +25,8 @@ export function CasePage(props: { id: string }) {
   const { t, lang } = useT();
   const online = useOnline();
   const mine = useOutboxItems().filter((i) => caseIdOf(i) === props.id);
-  const done = mine.filter((i) => i.status === 'sent' || i.status === 'refused').length;
-  const detail = useCachedResource<WorkerCase>(cacheKey.case(props.id), () => fetchCase(props.id), done);
-  const history = useCachedResource<HistoryEntry[]>(
-    cacheKey.history(props.id),
-    () => fetchHistory(props.id),
-    done,
-  );
+  const detail = useCachedResource<WorkerCase>(cacheKey.case(props.id), () => fetchCase(props.id));
+  const history = useCachedResource<HistoryEntry[]>(cacheKey.history(props.id), () => fetchHistory(props.id));
   const caseTypes = useCachedResource<CaseType[]>(cacheKey.caseTypes, () =>
     call(api.GET('/api/v1/case-types')),
   );
@@ -66,7 +61,7 @@ export function CasePage(props: { id: string }) {
             </p>
           </Card>
 
-          <CaseEvidence theCase={c} refresh={done} />
+          <CaseEvidence theCase={c} />
 
           <List header={t('case.description')}>
             <List.Item>{c.description}</List.Item>

@@ -18,18 +18,12 @@ import { prefetchCases, prefetchCatalogue } from '../prefetch.ts';
 import { useCachedResource } from '../resource.ts';
 import { hrefOf, navigate } from '../router.ts';
 import { myGridId } from '../session.ts';
-import { useOnline, useOutboxItems } from '../sync.ts';
+import { useOnline } from '../sync.ts';
 import type { CaseSummary, Me, Notification } from '../types.ts';
-
-/** Reloads lists whenever the outbox finishes sending something. */
-function useSentCount(): number {
-  return useOutboxItems().filter((i) => i.status === 'sent' || i.status === 'refused').length;
-}
 
 export function TodayPage(props: { me: Me }) {
   const { t, lang } = useT();
   const online = useOnline();
-  const sent = useSentCount();
   const gridId = myGridId(props.me);
 
   const grid = useMyGrid(props.me);
@@ -43,7 +37,6 @@ export function TodayPage(props: { me: Me }) {
           }),
         )
       ).items,
-    sent,
   );
   const gridCases = useCachedResource<CaseSummary[]>(
     gridId && cacheKey.gridCases,
@@ -55,12 +48,9 @@ export function TodayPage(props: { me: Me }) {
           }),
         )
       ).items,
-    sent,
   );
-  const notices = useCachedResource<Notification[]>(
-    cacheKey.notifications,
-    () => call(api.GET('/api/v1/notifications', { params: { query: { limit: 30 } } })),
-    sent,
+  const notices = useCachedResource<Notification[]>(cacheKey.notifications, () =>
+    call(api.GET('/api/v1/notifications', { params: { query: { limit: 30 } } })),
   );
 
   useEffect(() => {
