@@ -39,6 +39,26 @@ function selectAreas(q: Queryable, withPolygon: boolean) {
     .$if(withPolygon, (qb) => qb.select('polygon'));
 }
 
+/** Id, kind, path and depth of the areas with these ids (no polygons), in no particular order. */
+export async function findAreaPlaces(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<{ id: string; kind: string; path: string; depth: number }[]> {
+  const found: { id: string; kind: string; path: string; depth: number }[] = [];
+  // In chunks: SQLite caps the bound parameters of one statement.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    found.push(
+      ...(await q
+        .selectFrom('area')
+        .select(['id', 'kind', 'path', 'depth'])
+        .where('id', 'in', chunk)
+        .execute()),
+    );
+  }
+  return found;
+}
+
 /** One area's id and path (no polygon: cheap enough for every action). */
 export function findAreaPath(q: Queryable, id: string): Promise<{ id: string; path: string } | undefined> {
   return q.selectFrom('area').select(['id', 'path']).where('id', '=', id).executeTakeFirst();

@@ -6,6 +6,7 @@
 import type { Db, Queryable } from '../../database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { areaPlaces } from '../areas/reads.ts';
 
 export interface RoutingRule {
   id: string;
@@ -50,15 +51,18 @@ export function selectRoutes(candidates: readonly RouteCandidate[], gridPath: st
 export async function routeCase(q: Queryable, caseType: string, gridPath: string): Promise<string[]> {
   const rows = await q
     .selectFrom('routing_rule')
-    .leftJoin('area', 'area.id', 'routing_rule.area_id')
-    .select(['routing_rule.department_id', 'routing_rule.area_id', 'area.path'])
-    .where('routing_rule.case_type', '=', caseType)
+    .select(['department_id', 'area_id'])
+    .where('case_type', '=', caseType)
     .execute();
+  const places = await areaPlaces(
+    q,
+    rows.flatMap((r) => (r.area_id ? [r.area_id] : [])),
+  );
   return selectRoutes(
     // A rule whose area has vanished matches nothing rather than everything.
     rows.map((r) => ({
       departmentId: r.department_id,
-      areaPath: r.area_id === null ? null : (r.path ?? '\0'),
+      areaPath: r.area_id === null ? null : (places.get(r.area_id)?.path ?? '\0'),
     })),
     gridPath,
   );
@@ -85,7 +89,7 @@ export async function listRoutingRules(q: Queryable): Promise<RoutingRule[]> {
 /** Ids that exist among `wanted`, looked up in chunks (SQLite caps bound parameters). */
 async function existing(
   q: Queryable,
-  table: 'case_type' | 'department' | 'area',
+  table: 'case_type' | 'department',
   wanted: readonly string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
@@ -124,9 +128,8 @@ export async function replaceRoutingRules(
       'department',
       rules.map((r) => r.departmentId),
     );
-    const areas = await existing(
+    const areas = await areaPlaces(
       tx,
-      'area',
       rules.flatMap((r) => (r.areaId ? [r.areaId] : [])),
     );
     const seen = new Map<string, number>();

@@ -13,6 +13,8 @@ import {
 import type { Db, Queryable } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { badRequest, type Message, notFound } from '../../platform/errors.ts';
+import { areaPlaces } from '../areas/reads.ts';
+import { findDepartment } from '../catalogue/departments.ts';
 import { hashPassword } from './passwords.ts';
 
 /** Roles whose powers hold inside one area (SPEC §3): they cannot exist without it. */
@@ -87,18 +89,14 @@ export async function checkAssignment(
     throw badRequest(`${field}.departmentId`, 'user.department_needed');
   }
   if (areaId !== null) {
-    const area = await q.selectFrom('area').select(['kind']).where('id', '=', areaId).executeTakeFirst();
+    const area = (await areaPlaces(q, [areaId])).get(areaId);
     if (!area) throw badRequest(`${field}.areaId`, 'ref.no_such_area');
     if (role === 'resident' && !(GRID_KINDS as readonly string[]).includes(area.kind)) {
       throw badRequest(`${field}.areaId`, 'user.home_must_be_grid');
     }
   }
   if (departmentId !== null) {
-    const dept = await q
-      .selectFrom('department')
-      .select('id')
-      .where('id', '=', departmentId)
-      .executeTakeFirst();
+    const dept = await findDepartment(q, departmentId);
     if (!dept) throw badRequest(`${field}.departmentId`, 'ref.no_such_department');
   }
   return { role, areaId, departmentId, title };

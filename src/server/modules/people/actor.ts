@@ -2,6 +2,7 @@
 import type { Role } from '../../../shared/domain.ts';
 import type { Queryable } from '../../database.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { areaPlaces } from '../areas/reads.ts';
 
 export { type Actor, assignmentsOf, hasRole, isWithin, type RoleAssignment } from '../../platform/actor.ts';
 
@@ -15,28 +16,27 @@ export async function loadActor(q: Queryable, userId: string): Promise<Actor | u
   if (user?.active !== 1) return undefined;
   const rows = await q
     .selectFrom('assignment')
-    .leftJoin('area', 'area.id', 'assignment.area_id')
-    .select([
-      'assignment.role',
-      'assignment.area_id',
-      'area.path',
-      'area.depth',
-      'assignment.department_id',
-      'assignment.title',
-    ])
-    .where('assignment.user_id', '=', userId)
+    .select(['role', 'area_id', 'department_id', 'title'])
+    .where('user_id', '=', userId)
     .execute();
+  const places = await areaPlaces(
+    q,
+    rows.flatMap((r) => (r.area_id ? [r.area_id] : [])),
+  );
   return {
     userId: user.id,
     username: user.username,
     displayName: user.display_name,
-    assignments: rows.map((r) => ({
-      role: r.role as Role,
-      areaId: r.area_id,
-      areaPath: r.path,
-      areaDepth: r.depth,
-      departmentId: r.department_id,
-      title: r.title,
-    })),
+    assignments: rows.map((r) => {
+      const place = r.area_id ? places.get(r.area_id) : undefined;
+      return {
+        role: r.role as Role,
+        areaId: r.area_id,
+        areaPath: place?.path ?? null,
+        areaDepth: place?.depth ?? null,
+        departmentId: r.department_id,
+        title: r.title,
+      };
+    }),
   };
 }
