@@ -37,6 +37,11 @@ export async function findCase(
   return row as CaseWithPaths | undefined;
 }
 
+/** Holds the case row until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
+export async function lockCaseRow(tx: Tx, dialect: Dialect, id: string): Promise<void> {
+  await forUpdate(dialect, tx.selectFrom('case_file').select('id').where('id', '=', id)).execute();
+}
+
 export async function insertCase(tx: Tx, row: CaseRow): Promise<void> {
   await tx.insertInto('case_file').values(row).execute();
 }

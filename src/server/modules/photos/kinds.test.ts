@@ -109,4 +109,17 @@ describe('photo kinds (现场 / 处置前 / 处置后)', () => {
     expect(other.json().id).not.toBe(first.json().id);
     expect(await listed('grid.chief')).toHaveLength(before + 2);
   });
+
+  it('refuses the same Idempotency-Key for another kind of photo with 422 naming the key, storing nothing (issue 7 #22)', async () => {
+    const key = { 'idempotency-key': 'outbox-photo-0190a0c0-0003' };
+    expect((await upload('grid.chief', '?kind=after', key)).statusCode).toBe(201);
+    const before = (await listed('grid.chief')).length;
+    const reused = await upload('grid.chief', '?kind=before', key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error).toMatchObject({
+      code: 'idempotency_key_reused',
+      details: { field: 'Idempotency-Key', key: 'outbox-photo-0190a0c0-0003' },
+    });
+    expect(await listed('grid.chief')).toHaveLength(before);
+  });
 });

@@ -3,11 +3,13 @@
  * case, seen by anyone who may see the case. The rows say who uploaded what; the bytes are files.
  */
 
+import { createHash } from 'node:crypto';
 import type { DatabaseHandle } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { forUpdate } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { findIdempotent, rememberIdempotent, requestFingerprint } from '../../platform/idempotency.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
+import { lockCase } from '../cases/reads.ts';
 import type { Actor } from '../people/actor.ts';
 import { detectPhotoFormat, PHOTO_MIME, type PhotoFormat } from './image.ts';
 import { checkMayAddKind, type PhotoKind, photoUploadScope } from './kinds.ts';
@@ -78,16 +80,15 @@ export function createPhotoService(deps: {
   const { db, dialect } = deps.database;
 
   /** The photo an earlier upload with this Idempotency-Key stored, if any. */
-  async function replayedPhoto(scope: string, key: string | undefined): Promise<PhotoView | undefined> {
+  async function replayedPhoto(
+    scope: string,
+    key: string | undefined,
+    fingerprint: string,
+  ): Promise<PhotoView | undefined> {
     if (!key) return undefined;
-    const seen = await db
-      .selectFrom('idempotency')
-      .select('body')
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const seen = await findIdempotent(db, scope, key, fingerprint);
     if (!seen) return undefined;
-    const { photoId } = JSON.parse(seen.body) as { photoId: string };
+    const { photoId } = seen.body as { photoId: string };
     const row = await db.selectFrom('case_photo').selectAll().where('id', '=', photoId).executeTakeFirst();
     // The uploader asking again: their own photo, so nothing to hide from them.
     return row ? present(row, false) : undefined;
@@ -97,7 +98,13 @@ export function createPhotoService(deps: {
     async upload(actor, caseId, bytes, options = {}) {
       const kind = options.kind ?? 'report';
       const scope = photoUploadScope(actor.userId);
-      const earlier = await replayedPhoto(scope, options.idempotencyKey);
+      // The same key with other bytes, another kind or another case is refused (422), not answered.
+      const fingerprint = requestFingerprint('POST', '/api/v1/cases/{id}/photos', {
+        caseId,
+        kind,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+      const earlier = await replayedPhoto(scope, options.idempotencyKey, fingerprint);
       if (earlier) return earlier;
       const c = await deps.cases.get(actor, caseId);
       const mayAct = c.allowedActions.length > 0 || c.viewerRole === 'handler';
@@ -123,7 +130,7 @@ export function createPhotoService(deps: {
       try {
         await db.transaction().execute(async (tx) => {
           // The case row is the lock that keeps two uploads from both being the sixth.
-          await forUpdate(dialect, tx.selectFrom('case_file').select('id').where('id', '=', c.id)).execute();
+          await lockCase(tx, dialect, c.id);
           const count = await tx
             .selectFrom('case_photo')
             .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -134,25 +141,21 @@ export function createPhotoService(deps: {
             throw conflict('photo.limit', { limit: MAX_PHOTOS_PER_CASE });
           }
           await tx.insertInto('case_photo').values(row).execute();
-          if (options.idempotencyKey) {
-            await tx
-              .insertInto('idempotency')
-              .values({
-                scope,
-                key: options.idempotencyKey,
-                status_code: 201,
-                body: JSON.stringify({ photoId: row.id }),
-                created_at: row.created_at,
-              })
-              .execute();
-          }
+          await rememberIdempotent(tx, {
+            scope,
+            key: options.idempotencyKey,
+            fingerprint,
+            status: 201,
+            body: { photoId: row.id },
+            at: row.created_at,
+          });
           await deps.store.write(c.id, row.id, format, bytes);
           written = true;
         });
       } catch (error) {
         if (written) await deps.store.remove(c.id, row.id, format);
         // Two attempts with one key raced: the other one committed; answer with its photo.
-        const winner = await replayedPhoto(scope, options.idempotencyKey);
+        const winner = await replayedPhoto(scope, options.idempotencyKey, fingerprint);
         if (winner) return winner;
         throw error;
       }
