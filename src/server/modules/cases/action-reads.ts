@@ -1,6 +1,8 @@
 /** The read port of the actions (ActionReads), over the command's transaction. */
 import type { Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../database.ts';
+import { findCaseType } from '../catalogue/case-types.ts';
+import { existingDepartmentIds } from '../catalogue/departments.ts';
 import type { ActionReads } from './action-types.ts';
 import type { RoutingPort } from './ports.ts';
 import * as repo from './repository.ts';
@@ -12,12 +14,7 @@ export function actionReads(
   handlingArea: (level: Level) => Promise<{ id: string; path: string }>,
 ): ActionReads {
   return {
-    caseType: (code) =>
-      tx
-        .selectFrom('case_type')
-        .select(['code', 'default_difficulty', 'active'])
-        .where('code', '=', code)
-        .executeTakeFirst(),
+    caseType: (code) => findCaseType(tx, code),
     async caseWithParties(id) {
       const c = await repo.findCase(tx, id);
       return c && { c, parties: await repo.partiesOf(tx, id) };
@@ -32,11 +29,7 @@ export function actionReads(
         .execute();
       return rows.map((r) => r.id);
     },
-    async departmentIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = await tx.selectFrom('department').select('id').where('id', 'in', ids).execute();
-      return rows.map((r) => r.id);
-    },
+    departmentIds: (ids) => existingDepartmentIds(tx, ids),
     route: (caseType, gridPath) => routing(tx, caseType, gridPath),
     departmentMembers: (ids, gridPath) => repo.departmentMembers(tx, ids, gridPath),
     usersWithRole: (roles, path) => repo.usersWithRole(tx, roles, path, true),

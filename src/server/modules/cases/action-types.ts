@@ -21,7 +21,9 @@ export interface PendingRequest {
 /** What an action may look up (read only; implemented over the command's transaction in action-reads.ts). */
 export interface ActionReads {
   /** A case type by code, active or not. */
-  caseType(code: string): Promise<{ code: string; default_difficulty: string; active: number } | undefined>;
+  caseType(
+    code: string,
+  ): Promise<{ code: string; defaultDifficulty: Difficulty; active: boolean } | undefined>;
   /** Another case and its parties (merge target). */
   caseWithParties(id: string): Promise<{ c: repo.CaseWithPaths; parties: repo.PartyRow[] } | undefined>;
   /** Of `ids`, those that are active users. */

@@ -1,5 +1,5 @@
 /** Outcomes of the actions that move a case along: register, reject, merge, dispatch, link, escalate. */
-import type { Difficulty, EscalationReason, Level } from '../../../shared/domain.ts';
+import type { EscalationReason, Level } from '../../../shared/domain.ts';
 import { AppError, badRequest, conflict, type Message } from '../../platform/errors.ts';
 import type { ActionContext, ActionInputs, ActionOutcome } from './action-types.ts';
 import { canView, dispatcherRoles } from './policy.ts';
@@ -69,8 +69,8 @@ export async function escalationOutcome(
 
 export async function register(ctx: ActionContext, input: ActionInputs['register']): Promise<ActionOutcome> {
   const type = await ctx.read.caseType(input.caseType);
-  if (type?.active !== 1) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
-  const difficulty = input.difficulty ?? (type.default_difficulty as Difficulty);
+  if (!type?.active) throw badRequest('caseType', 'ref.unknown_case_type', { code: input.caseType });
+  const difficulty = input.difficulty ?? type.defaultDifficulty;
   return {
     event: {
       type: 'registered',

@@ -51,6 +51,17 @@ export async function findDepartment(q: Queryable, id: string): Promise<Departme
   return row ? present(row) : undefined;
 }
 
+/** Which of these ids are departments. */
+export async function existingDepartmentIds(q: Queryable, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .selectFrom('department')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** One department by its code, or undefined. */
 export async function findDepartmentByCode(q: Queryable, code: string): Promise<Department | undefined> {
   const row = await q.selectFrom('department').selectAll().where('code', '=', code).executeTakeFirst();
