@@ -9,6 +9,7 @@ import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import {
   apiAs,
   newContext,
+  pick,
   reportCase,
   runBrowserTests,
   screenshot,
@@ -179,10 +180,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
 
     await page.locator('[data-action="dispatch"]').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('处置人员').click();
-    await dialog.getByLabel('处置人员').fill('达来');
-    await page.locator('.ant-select-item-option', { hasText: '五老 达来' }).click();
-    await page.keyboard.press('Escape');
+    await pick(dialog, page, '处置人员', '达来', '五老 达来');
     await dialog.getByLabel('说明').fill('请五老入户调解');
     expect(await unlabelledControls(page)).toEqual([]);
     await screenshot(page, 'console-dispatch-dialog');

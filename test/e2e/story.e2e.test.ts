@@ -16,6 +16,7 @@ import {
   E2E_TEST_TIMEOUT_MS,
   launchBrowser,
   newContext,
+  pick,
   runBrowserTests,
   screenshot,
   startServer,
@@ -178,20 +179,6 @@ async function actInConsole(caseId: string, step: ConsoleStep): Promise<Page> {
   if (step.shot) await shoot(page, step.shot);
   watcher.assertClean();
   return page;
-}
-
-/** Picks `option` in the labelled antd select of the dialog, typing `search` first. */
-async function pick(dialog: Locator, page: Page, label: string, search: string, option: string) {
-  await dialog.getByLabel(label).click();
-  await dialog.getByLabel(label).fill(search);
-  // Wait until the search has narrowed the list to the option, then take it with the keyboard (a
-  // click can land while the list re-renders under load), and wait for its tag in the field.
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option-active', { hasText: option }).waitFor();
-  await page.keyboard.press('Enter');
-  await dialog.locator('.ant-select-selection-item', { hasText: option }).waitFor();
-  await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
 }
 
 const LEVEL = {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
@@ -413,4 +413,18 @@ export async function signInConsole(context: BrowserContext, username: string, p
   await submitConsoleSignIn(page, username);
   await page.getByTestId('who-am-i').waitFor();
   return page;
+}
+
+/** Picks `option` in the labelled antd select of the dialog, typing `search` first. */
+export async function pick(dialog: Locator, page: Page, label: string, search: string, option: string) {
+  await dialog.getByLabel(label).click();
+  await dialog.getByLabel(label).fill(search);
+  // Wait until the search has narrowed the list to the option, then take it with the keyboard (a
+  // click can land while the list re-renders under load), and wait for its tag in the field.
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option-active', { hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  await dialog.locator('.ant-select-selection-item', { hasText: option }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
 }
