@@ -13,6 +13,8 @@ import { DEMO_CODES } from '../../src/server/modules/demo/layout.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
   animationsSettled,
+  chooseOption,
+  chooseTreeNode,
   newContext,
   runBrowserTests,
   screenshot,
@@ -44,11 +46,7 @@ async function choose(
   option: string,
   scope: Page | Locator = page,
 ): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+  await chooseOption(page, scope.getByLabel(label, { exact: true }), option);
 }
 
 /**
@@ -261,10 +259,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     await dialog.getByLabel('初始密码').fill('first-password-1');
     await dialog.getByLabel('手机号').fill('12345');
     await choose(page, '角色', '专职网格员', dialog);
-    await dialog.getByLabel('区域').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '乌审召镇' })
-      .click();
+    await chooseTreeNode(page, dialog.getByLabel('区域'), '乌审召镇');
     expect(await unlabelledControls(page)).toEqual([]);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     // The server refuses the phone number: the message sits under the phone field.
@@ -284,8 +279,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
     const posts = page.getByRole('dialog');
     await posts.getByText('网格员 新来的 的岗位').waitFor();
     await choose(page, '角色', '兼职网格员', posts);
-    await posts.getByLabel('区域').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '图克镇' }).click();
+    await chooseTreeNode(page, posts.getByLabel('区域'), '图克镇');
     await posts.getByRole('button', { name: '添加岗位' }).click();
     await expect.poll(() => posts.getByTestId('assignment').count()).toBe(2);
     expect(await posts.getByTestId('assignment').allTextContents()).toContain('兼职网格员图克镇');
@@ -443,10 +437,7 @@ describe.skipIf(!runBrowserTests)('the console administration pages', () => {
 
     await page.getByRole('button', { name: '添加一行' }).click();
     await choose(page, `第 ${before + 1} 行的案件类型`, '基础设施');
-    await page.getByLabel(`第 ${before + 1} 行的区域`).click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '乌审召镇' })
-      .click();
+    await chooseTreeNode(page, page.getByLabel(`第 ${before + 1} 行的区域`), '乌审召镇');
     await choose(page, `第 ${before + 1} 行的承办部门`, '住房和城乡建设局');
     await page.getByRole('button', { name: '保存分流规则' }).click();
     await page.getByText('已保存').waitFor();

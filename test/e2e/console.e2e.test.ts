@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import {
   apiAs,
+  chooseOption,
   newContext,
   pick,
   reportCase,
@@ -107,8 +108,7 @@ describe.skipIf(!runBrowserTests)('the console (综治中心工作台)', () => {
     const watcher = watch(page);
     await page.getByText('网围栏越界纠纷').waitFor();
 
-    await page.getByLabel('层级').click();
-    await page.locator('.ant-select-item-option', { hasText: '2 · 嘎查村社区' }).click();
+    await chooseOption(page, page.getByLabel('层级'), '2 · 嘎查村社区');
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('2');
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     expect(await page.locator('.ant-table-tbody').textContent()).toContain('饮水井使用纠纷');

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../src/server/modules/demo/places.ts';
 import { DEMO_PASSWORD } from '../../src/server/modules/demo/roster.ts';
 import {
+  chooseOption,
   E2E_TEST_TIMEOUT_MS,
   launchBrowser,
   newContext,
@@ -504,8 +505,7 @@ describe.skipIf(!runBrowserTests)(
         before: { status: '待归档', level: LEVEL[5] },
         after: '已办结',
         fill: async (dialog, page) => {
-          await dialog.getByLabel('最终难度').click();
-          await page.locator('.ant-select-item-option', { hasText: '积案' }).click();
+          await chooseOption(page, dialog.getByLabel('最终难度'), '积案');
         },
       });
 

@@ -428,3 +428,39 @@ export async function pick(dialog: Locator, page: Page, label: string, search: s
   await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
 }
+
+/**
+ * Picks `option` in the antd Select whose input is `field` (one without a search box): opens it,
+ * walks the list with the arrow keys until the option is the active one, takes it with Enter and
+ * waits for it to show in the field. Keys act on the list's own state, so a re-render under load
+ * cannot swallow the choice the way it can swallow a click on an option.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
+  const wanted = dropdown.locator('.ant-select-item-option-active', { hasText: option });
+  // The list is virtual (only the visible rows exist), so bound the walk by a generous length.
+  for (let step = 0; step < 200 && (await wanted.count()) === 0; step++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await wanted.waitFor();
+  await page.keyboard.press('Enter');
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await select.filter({ hasText: option }).waitFor();
+}
+
+/** Picks the node titled `title` in the antd TreeSelect whose input is `field`, with the keys as {@link chooseOption} does. */
+export async function chooseTreeNode(page: Page, field: Locator, title: string): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator('.ant-select-tree-title').first().waitFor();
+  const wanted = dropdown.locator('.ant-select-tree-treenode-active', { hasText: title });
+  for (let step = 0; step < 200 && (await wanted.count()) === 0; step++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await wanted.waitFor();
+  await page.keyboard.press('Enter');
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await select.filter({ hasText: title }).waitFor();
+}
