@@ -27,7 +27,6 @@ if (process.argv.includes('--if-stale') && fs.existsSync(stamp) && fs.statSync(s
 const only = process.argv.find((a) => a.startsWith('--app='))?.slice(6);
 for (const app of WEB_APPS) {
   if (only && only !== app) continue;
-  if (!fs.existsSync(`src/web/${app}/index.html`)) continue;
   console.log(`building the ${app} app…`);
   await build(webAppConfig(app));
 }

@@ -98,7 +98,7 @@ describe.skipIf(!runBrowserTests)('百姓管家 grid-worker app', () => {
       .locator('.case-actions [data-action]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(actions.sort()).toEqual(['accept', 'request_extension', 'send_back']);
-    await page.getByText('派单 · 网格长').waitFor();
+    await page.getByText('任务派遣 · 网格长').waitFor();
 
     await page.getByRole('button', { name: '接收任务' }).click();
     expect(await unlabelledControls(page)).toEqual([]);

@@ -17,6 +17,8 @@ import {
   ROLES,
   type Role,
 } from '../../shared/domain.ts';
+import { type VocabularyKey as MessageVocabularyKey, VOCABULARY } from '../../shared/messages/format.ts';
+import type { EventType } from './codes.ts';
 
 /** A label in the three interface languages. */
 export interface Label {
@@ -112,7 +114,8 @@ export type VocabularyKey =
   | `role.${Role}`
   | `light.${Light}`
   | `difficulty.${Difficulty}`
-  | `source.${CaseSource}`;
+  | `source.${CaseSource}`
+  | `event.${EventType}`;
 
 type Lang = 'zh' | 'en' | 'mn';
 
@@ -125,6 +128,58 @@ function entries<V extends string | number>(
   return values.map((v) => [`${prefix}.${v}`, labels[v][lang] ?? labels[v].zh]);
 }
 
+/** 案件经过: each history event, named the same in every app's timeline (one wording per event). */
+export const EVENT_LABELS: Record<EventType, Label> = {
+  reported: { zh: '信息采集（上报）', en: 'Reported', mn: 'ᠮᠡᠳᠡᠭᠦᠯᠦᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ' },
+  resolved_on_spot: {
+    zh: '即知即调，当场化解',
+    en: 'Settled on the spot',
+    mn: 'ᠲᠤᠰ ᠭᠠᠵᠠᠷ ᠲᠤ ᠨᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠪᠡ',
+  },
+  registered: { zh: '案件建立（立案）', en: 'Registered', mn: 'ᠬᠡᠷᠡᠭ ᠪᠣᠯᠭᠠᠨ ᠪᠦᠷᠢᠳᠬᠡᠪᠡ' },
+  rejected: { zh: '不予受理', en: 'Rejected', mn: 'ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ' },
+  merged: { zh: '合并为重复件', en: 'Merged as a duplicate', mn: 'ᠨᠡᠢᠯᠡᠭᠦᠯᠪᠡ' },
+  dispatched: { zh: '任务派遣', en: 'Dispatched', mn: 'ᠳᠠᠭᠠᠯᠭᠠᠪᠠ' },
+  accepted: { zh: '签收', en: 'Accepted', mn: 'ᠠᠵᠢᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ' },
+  sent_back: { zh: '退单', en: 'Sent back', mn: 'ᠪᠤᠴᠠᠭᠠᠪᠠ' },
+  progress_recorded: { zh: '记录进展', en: 'Progress', mn: 'ᠠᠬᠢᠴᠠ ᠶᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠪᠡ' },
+  mediation_recorded: { zh: '记录调解', en: 'Mediation', mn: 'ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠦᠯᠭᠡ' },
+  collaborators_linked: { zh: '一键联动', en: 'Others linked in', mn: 'ᠬᠠᠮᠵᠢᠯᠴᠠᠭᠤᠯᠪᠠ' },
+  feedback_submitted: { zh: '反馈结果', en: 'Result reported', mn: 'ᠦᠷ᠎ᠡ ᠳ᠋ᠦᠩ ᠢ ᠮᠡᠳᠡᠭᠦᠯᠪᠡ' },
+  verified: { zh: '核查通过', en: 'Verified', mn: 'ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠳᠦ ᠲᠡᠨᠴᠡᠪᠡ' },
+  rework_requested: { zh: '要求返工', en: 'Rework requested', mn: 'ᠳᠠᠬᠢᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ' },
+  reminded: { zh: '催办', en: 'Reminded', mn: 'ᠰᠠᠨᠠᠭᠤᠯᠪᠠ' },
+  supervised: { zh: '督办', en: 'Supervised', mn: 'ᠬᠢᠨᠠᠨ ᠬᠢᠨᠠᠪᠠ' },
+  escalated: { zh: '逐级上报', en: 'Escalated', mn: 'ᠳᠡᠭᠡᠳᠦ ᠱᠠᠲᠤ ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠪᠡ' },
+  extension_requested: { zh: '申请延期', en: 'Extension requested', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠭᠤᠶᠤᠪᠠ' },
+  extension_approved: { zh: '批准延期', en: 'Extension approved', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠪᠡ' },
+  extension_refused: {
+    zh: '驳回延期',
+    en: 'Extension refused',
+    mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ',
+  },
+  suspended: { zh: '挂账', en: 'Suspended', mn: 'ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠪᠠ' },
+  resumed: { zh: '恢复办理', en: 'Resumed', mn: 'ᠰᠡᠷᠭᠦᠭᠡᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠪᠡ' },
+  void_requested: { zh: '申请作废', en: 'Voiding requested', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠶᠢ ᠭᠤᠶᠤᠪᠠ' },
+  voided: { zh: '作废', en: 'Voided', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠪᠠ' },
+  void_refused: { zh: '驳回作废', en: 'Voiding refused', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ' },
+  visited: { zh: '回访满意', en: 'Return visit: satisfied', mn: 'ᠡᠭᠡᠭᠦᠯᠬᠦ ᠰᠤᠷᠪᠤᠯᠵᠢᠯᠠᠯᠲᠠ' },
+  reopened: {
+    zh: '回访不满意，重新处置',
+    en: 'Return visit: not satisfied, reopened',
+    mn: 'ᠳᠠᠬᠢᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ',
+  },
+  archived: { zh: '归档', en: 'Archived', mn: 'ᠠᠷᠬᠢᠸᠯᠠᠪᠠ' },
+  deadline_near: { zh: '临期提醒', en: 'Deadline near', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠳᠦᠬᠦᠷᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ' },
+  overdue: { zh: '超期', en: 'Overdue', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠪᠡ' },
+  supervision_overdue: {
+    zh: '督办超期',
+    en: 'Supervision order overdue',
+    mn: 'ᠬᠢᠨᠠᠨ ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠬᠡᠲᠦᠷᠡᠪᠡ',
+  },
+  deadline_changed: { zh: '时限重算', en: 'Deadline re-timed', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠶᠢ ᠳᠠᠬᠢᠨ ᠪᠣᠳᠤᠪᠠ' },
+};
+
 /** Every vocabulary label in `lang`, keyed as the apps' dictionaries key them. */
 export function vocabularyOf(lang: Lang): Record<VocabularyKey, string> {
   return Object.fromEntries([
@@ -134,6 +189,7 @@ export function vocabularyOf(lang: Lang): Record<VocabularyKey, string> {
     ...entries('light', LIGHTS, LIGHT_LABELS, lang),
     ...entries('difficulty', DIFFICULTIES, DIFFICULTY_LABELS, lang),
     ...entries('source', CASE_SOURCES, SOURCE_LABELS, lang),
+    ...entries('event', Object.keys(EVENT_LABELS) as EventType[], EVENT_LABELS, lang),
   ]) as Record<VocabularyKey, string>;
 }
 
@@ -167,4 +223,13 @@ export function levelName(level: number, lang: string): string {
   const label = LEVEL_LABELS[level as Level];
   if (!label) return String(level);
   return label[lang as Lang] ?? label.zh;
+}
+
+type ActionWordKey = Extract<MessageVocabularyKey, `action.${string}`>;
+
+/** The action words of the server's messages (`action.<name>`), for an app whose buttons use the same words. */
+export function actionWordsOf(lang: Lang): Record<ActionWordKey, string> {
+  return Object.fromEntries(
+    Object.entries(VOCABULARY[lang]).filter(([key]) => key.startsWith('action.')),
+  ) as Record<ActionWordKey, string>;
 }
