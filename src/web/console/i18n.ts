@@ -167,31 +167,6 @@ export const CONSOLE_ZH = {
   'note.supervised': '督办',
   'note.deadline_near': '临期',
   'note.overdue': '超期',
-  'act.register': '立案',
-  'act.reject': '不予受理',
-  'act.merge': '合并重复件',
-  'act.dispatch': '一键派单',
-  'act.accept': '签收',
-  'act.send_back': '退单',
-  'act.progress': '记录进展',
-  'act.mediate': '记录调解',
-  'act.link': '一键联动',
-  'act.feedback': '反馈结果',
-  'act.verify': '一键决策（核查通过）',
-  'act.rework': '返工',
-  'act.remind': '催办',
-  'act.supervise': '一键督办',
-  'act.escalate': '上报上一级',
-  'act.request_extension': '申请延期',
-  'act.approve_extension': '批准延期',
-  'act.refuse_extension': '驳回延期',
-  'act.suspend': '挂账',
-  'act.resume': '恢复办理',
-  'act.request_void': '申请作废',
-  'act.approve_void': '批准作废',
-  'act.refuse_void': '驳回作废',
-  'act.visit': '回访',
-  'act.close': '归档',
 } as const;
 
 export type ConsoleKey = keyof typeof CONSOLE_ZH;
@@ -199,7 +174,7 @@ export type ConsoleKey = keyof typeof CONSOLE_ZH;
 // Every action and history event the API can send has a label (a missing one is a compile error
 // naming it); the other languages are complete over these keys by their Dictionary type.
 export const CONSOLE_LABELS_COMPLETE: Record<
-  MissingLabels<ConsoleKey, 'act', ActionName> | MissingLabels<ConsoleKey, 'event', EventType>,
+  MissingLabels<ConsoleKey, 'action', ActionName> | MissingLabels<ConsoleKey, 'event', EventType>,
   true
 > = {};
 
@@ -363,31 +338,6 @@ export const CONSOLE_EN: Dictionary<ConsoleKey> = {
   'note.supervised': 'Supervision',
   'note.deadline_near': 'Deadline near',
   'note.overdue': 'Overdue',
-  'act.register': 'Register',
-  'act.reject': 'Reject',
-  'act.merge': 'Merge duplicate',
-  'act.dispatch': 'Dispatch',
-  'act.accept': 'Accept',
-  'act.send_back': 'Send back',
-  'act.progress': 'Record progress',
-  'act.mediate': 'Record mediation',
-  'act.link': 'Link in others',
-  'act.feedback': 'Report result',
-  'act.verify': 'Verify the result',
-  'act.rework': 'Rework',
-  'act.remind': 'Remind',
-  'act.supervise': 'Supervise',
-  'act.escalate': 'Escalate',
-  'act.request_extension': 'Ask for extension',
-  'act.approve_extension': 'Approve extension',
-  'act.refuse_extension': 'Refuse extension',
-  'act.suspend': 'Suspend',
-  'act.resume': 'Resume',
-  'act.request_void': 'Ask to void',
-  'act.approve_void': 'Approve voiding',
-  'act.refuse_void': 'Refuse voiding',
-  'act.visit': 'Return visit',
-  'act.close': 'Archive',
 };
 
 /** Looks up a label whose key is built at run time (a status, role, action…), falling back to the raw value. */

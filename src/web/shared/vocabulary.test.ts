@@ -9,7 +9,9 @@ import { CONSOLE_EN, CONSOLE_ZH } from '../console/i18n.ts';
 import { en as WORKER_EN } from '../worker/i18n/en.ts';
 import { zh as WORKER_ZH } from '../worker/i18n/zh.ts';
 import {
+  ACTION_LABELS,
   DIFFICULTY_LABELS,
+  EVENT_LABELS,
   LEVEL_LABELS,
   LIGHT_LABELS,
   LIGHTS,
@@ -65,6 +67,8 @@ describe('the shared vocabulary', () => {
       const d = dict as Record<string, string>;
       for (const s of CASE_STATUSES) expect(d[`status.${s}`]).toBe(STATUS_LABELS[s][lang]);
       for (const r of ROLES) expect(d[`role.${r}`]).toBe(ROLE_LABELS[r][lang]);
+      for (const [a, label] of Object.entries(ACTION_LABELS)) expect(d[`action.${a}`], a).toBe(label[lang]);
+      for (const [e, label] of Object.entries(EVENT_LABELS)) expect(d[`event.${e}`], e).toBe(label[lang]);
     }
     for (const [lang, d] of [
       ['zh', WORKER_ZH],
@@ -74,9 +78,12 @@ describe('the shared vocabulary', () => {
     }
   });
 
-  it('is the only place that names them: no app dictionary defines status, role, level, light or difficulty labels', () => {
-    const own =
-      /^\s*['"]?(status\.|status(Reported|Registered|Dispatched|Handling|Feedback|Verified|Visited|Archived|Suspended|Rejected|Merged|Voided)\b|role\.(?!reporter|handler|system)|level\.\d|light\.(green|yellow|red)|difficulty\.)/m;
+  it('is the only place that names them: no app dictionary defines status, role, level, light, difficulty, action or event labels', () => {
+    const actions = Object.keys(ACTION_LABELS).join('|');
+    const own = new RegExp(
+      String.raw`^\s*['"]?(status\.|status(Reported|Registered|Dispatched|Handling|Feedback|Verified|Visited|Archived|Suspended|Rejected|Merged|Voided)\b|role\.(?!reporter|handler|system)|level\.\d|light\.(green|yellow|red)|difficulty\.|event\.|action\.(${actions})')`,
+      'm',
+    );
     expect(Object.keys(DICTIONARY_FILES).length).toBeGreaterThanOrEqual(7);
     for (const [file, text] of Object.entries(DICTIONARY_FILES)) {
       expect(own.exec(text)?.[0], `${file} defines its own label`).toBeUndefined();

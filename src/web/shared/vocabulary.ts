@@ -1,9 +1,10 @@
 /**
  * The one vocabulary of domain labels every app shows (issue 7 #17): case statuses, roles, handling
- * levels, traffic lights, difficulty tiers and report channels, in Chinese, English and — for what
- * residents see — traditional Mongolian. Apps spread `vocabularyOf(lang)` into their dictionaries
- * (keys `status.<status>`, `role.<role>`, `level.<n>`, `light.<light>`, `difficulty.<tier>`,
- * `source.<source>`) and define none of these labels themselves, so one status has one name.
+ * levels, traffic lights, difficulty tiers, report channels, workflow actions and history events, in
+ * Chinese, English and traditional Mongolian. Apps spread `vocabularyOf(lang)` into their
+ * dictionaries (keys `status.<status>`, `role.<role>`, `level.<n>`, `light.<light>`,
+ * `difficulty.<tier>`, `source.<source>`, `action.<action>`, `event.<event>`) and define none of
+ * these labels themselves, so one status, action or event has one name in every app.
  */
 import {
   CASE_SOURCES,
@@ -17,8 +18,7 @@ import {
   ROLES,
   type Role,
 } from '../../shared/domain.ts';
-import { type VocabularyKey as MessageVocabularyKey, VOCABULARY } from '../../shared/messages/format.ts';
-import type { EventType } from './codes.ts';
+import type { ActionName, EventType } from './codes.ts';
 
 /** A label in the three interface languages. */
 export interface Label {
@@ -115,7 +115,8 @@ export type VocabularyKey =
   | `light.${Light}`
   | `difficulty.${Difficulty}`
   | `source.${CaseSource}`
-  | `event.${EventType}`;
+  | `event.${EventType}`
+  | `action.${ActionName}`;
 
 type Lang = 'zh' | 'en' | 'mn';
 
@@ -127,6 +128,39 @@ function entries<V extends string | number>(
 ): [string, string][] {
   return values.map((v) => [`${prefix}.${v}`, labels[v][lang] ?? labels[v].zh]);
 }
+
+/** 办理动作: each action's button, the same in every app (the one-click powers of SPEC §3 say so: 一键派单 …). */
+export const ACTION_LABELS: Record<ActionName, Label> = {
+  register: { zh: '登记立案', en: 'Register', mn: 'ᠬᠡᠷᠡᠭ ᠪᠣᠯᠭᠠᠨ ᠪᠦᠷᠢᠳᠬᠡᠬᠦ' },
+  reject: { zh: '不予受理', en: 'Reject', mn: 'ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ' },
+  merge: { zh: '合并重复', en: 'Merge duplicate', mn: 'ᠳᠠᠪᠬᠤᠷᠳᠠᠭᠰᠠᠨ ᠢ ᠨᠡᠢᠯᠡᠭᠦᠯᠬᠦ' },
+  dispatch: { zh: '一键派单', en: 'Dispatch', mn: 'ᠳᠠᠭᠠᠯᠭᠠᠬᠤ' },
+  accept: { zh: '接收任务', en: 'Accept task', mn: 'ᠠᠵᠢᠯ ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ' },
+  send_back: { zh: '退单', en: 'Send back', mn: 'ᠪᠤᠴᠠᠭᠠᠬᠤ' },
+  progress: { zh: '记录进展', en: 'Record progress', mn: 'ᠠᠬᠢᠴᠠ ᠶᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠬᠦ' },
+  mediate: { zh: '记录调解', en: 'Record mediation', mn: 'ᠡᠪᠯᠡᠷᠡᠭᠦᠯᠦᠯᠭᠡ ᠶᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠬᠦ' },
+  link: { zh: '一键联动', en: 'Link in others', mn: 'ᠬᠠᠮᠵᠢᠯᠴᠠᠭᠤᠯᠬᠤ' },
+  feedback: { zh: '反馈结果', en: 'Report result', mn: 'ᠦᠷ᠎ᠡ ᠳ᠋ᠦᠩ ᠢ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ' },
+  verify: { zh: '核查通过', en: 'Verify', mn: 'ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠳᠦ ᠲᠡᠨᠴᠡᠭᠰᠡᠨ' },
+  rework: { zh: '返工', en: 'Rework', mn: 'ᠳᠠᠬᠢᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ' },
+  remind: { zh: '催办', en: 'Remind', mn: 'ᠰᠠᠨᠠᠭᠤᠯᠬᠤ' },
+  supervise: { zh: '一键督办', en: 'Supervise', mn: 'ᠬᠢᠨᠠᠨ ᠬᠢᠨᠠᠬᠤ' },
+  escalate: { zh: '上报上一级', en: 'Escalate', mn: 'ᠳᠡᠭᠡᠳᠦ ᠱᠠᠲᠤ ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ' },
+  request_extension: { zh: '申请延期', en: 'Ask for extension', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠭᠤᠶᠤᠬᠤ' },
+  approve_extension: { zh: '批准延期', en: 'Approve extension', mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ' },
+  refuse_extension: {
+    zh: '不批准延期',
+    en: 'Refuse extension',
+    mn: 'ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠤᠷᠲᠠᠳᠬᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ',
+  },
+  suspend: { zh: '挂账', en: 'Suspend', mn: 'ᠲᠦᠷ ᠵᠣᠭᠰᠣᠭᠠᠬᠤ' },
+  resume: { zh: '恢复办理', en: 'Resume', mn: 'ᠰᠡᠷᠭᠦᠭᠡᠨ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ' },
+  request_void: { zh: '申请作废', en: 'Ask to void', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠶᠢ ᠭᠤᠶᠤᠬᠤ' },
+  approve_void: { zh: '批准作废', en: 'Approve voiding', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ' },
+  refuse_void: { zh: '不批准作废', en: 'Refuse voiding', mn: 'ᠬᠦᠴᠦᠨ ᠦᠭᠡᠢ ᠪᠣᠯᠭᠠᠬᠤ ᠶᠢ ᠵᠥᠪᠰᠢᠶᠡᠷᠡᠬᠦ ᠦᠭᠡᠢ' },
+  visit: { zh: '回访', en: 'Return visit', mn: 'ᠡᠭᠡᠭᠦᠯᠬᠦ ᠰᠤᠷᠪᠤᠯᠵᠢᠯᠠᠯᠲᠠ' },
+  close: { zh: '归档', en: 'Archive', mn: 'ᠠᠷᠬᠢᠸᠯᠠᠬᠤ' },
+};
 
 /** 案件经过: each history event, named the same in every app's timeline (one wording per event). */
 export const EVENT_LABELS: Record<EventType, Label> = {
@@ -190,6 +224,7 @@ export function vocabularyOf(lang: Lang): Record<VocabularyKey, string> {
     ...entries('difficulty', DIFFICULTIES, DIFFICULTY_LABELS, lang),
     ...entries('source', CASE_SOURCES, SOURCE_LABELS, lang),
     ...entries('event', Object.keys(EVENT_LABELS) as EventType[], EVENT_LABELS, lang),
+    ...entries('action', Object.keys(ACTION_LABELS) as ActionName[], ACTION_LABELS, lang),
   ]) as Record<VocabularyKey, string>;
 }
 
@@ -223,13 +258,4 @@ export function levelName(level: number, lang: string): string {
   const label = LEVEL_LABELS[level as Level];
   if (!label) return String(level);
   return label[lang as Lang] ?? label.zh;
-}
-
-type ActionWordKey = Extract<MessageVocabularyKey, `action.${string}`>;
-
-/** The action words of the server's messages (`action.<name>`), for an app whose buttons use the same words. */
-export function actionWordsOf(lang: Lang): Record<ActionWordKey, string> {
-  return Object.fromEntries(
-    Object.entries(VOCABULARY[lang]).filter(([key]) => key.startsWith('action.')),
-  ) as Record<ActionWordKey, string>;
 }

@@ -180,7 +180,7 @@ export function ActionDialog(props: {
   return (
     <Modal
       open
-      title={labelOf(t, 'act', props.action)}
+      title={labelOf(t, 'action', props.action)}
       okText={t('action.submit')}
       cancelText={t('action.cancel')}
       confirmLoading={busy}

@@ -24,7 +24,7 @@ export function CaseActions(props: { theCase: CaseView; onChanged(updated: CaseV
             danger={a === 'reject' || a === 'request_void' || a === 'approve_void'}
             onClick={() => setOpen(a)}
           >
-            {labelOf(t, 'act', a)}
+            {labelOf(t, 'action', a)}
           </Button>
         ))}
       </Space>
@@ -34,7 +34,7 @@ export function CaseActions(props: { theCase: CaseView; onChanged(updated: CaseV
           theCase={props.theCase}
           onCancel={() => setOpen(undefined)}
           onDone={(updated) => {
-            void message.success(t('action.done', { action: labelOf(t, 'act', open) }));
+            void message.success(t('action.done', { action: labelOf(t, 'action', open) }));
             setOpen(undefined);
             props.onChanged(updated);
           }}

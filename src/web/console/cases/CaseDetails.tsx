@@ -81,7 +81,7 @@ export function CaseDetails(props: { theCase: CaseView }) {
               .filter((r) => r.status === 'pending')
               .map((r) => (
                 <div key={r.id}>
-                  {labelOf(t, 'act', r.kind === 'void' ? 'request_void' : 'request_extension')} ·{' '}
+                  {labelOf(t, 'action', r.kind === 'void' ? 'request_void' : 'request_extension')} ·{' '}
                   {r.requestedBy.name ?? ''} {r.hours ? `· ${r.hours}h` : ''}{' '}
                   {r.reason ? `· ${r.reason}` : ''}
                 </div>

@@ -1,6 +1,6 @@
 /** Simplified Chinese, the worker app's default language: every string the app shows. */
 import { evidenceLabelsOf } from '../../shared/evidence-labels.ts';
-import { actionWordsOf, vocabularyOf } from '../../shared/vocabulary.ts';
+import { vocabularyOf } from '../../shared/vocabulary.ts';
 
 export const zh = {
   ...vocabularyOf('zh'),
@@ -64,11 +64,6 @@ export const zh = {
   'party.joint': '联办',
   'party.collaborator': '协同',
 
-  // The action words the server's messages use, with the powers the phone offers in one tap (一键).
-  ...actionWordsOf('zh'),
-  'action.dispatch': '一键派单',
-  'action.link': '一键联动',
-  'action.supervise': '一键督办',
   'action.report': '上报',
 
   'form.submit': '提交',
