@@ -4,9 +4,32 @@
  * The server honours `Idempotency-Key`, so a request whose answer was lost is replayed safely:
  * nothing is lost and nothing is duplicated. An explicit outbox, not Background Sync (not on iOS).
  */
-import Dexie, { type EntityTable } from 'dexie';
-import { CLIENT_HEADERS } from './api.ts';
-import { serverText } from './messages.ts';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { api } from './api.ts';
+import type { paths } from './api-types.ts';
+import { type ServerMessage, serverText } from './messages.ts';
+
+/** The routes a phone may queue: a new report, an action on a case, a photo of a case. */
+export type QueuedPath = Extract<
+  keyof paths,
+  '/api/v1/cases' | `/api/v1/cases/{id}/actions/${string}` | '/api/v1/cases/{id}/photos'
+>;
+
+/** The JSON body the generated API types give a queued route's POST. */
+export type QueuedBody<P extends QueuedPath> = paths[P]['post'] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+/** A stored request's path and query parameters (`id` may be {@link NEW_CASE} until its case exists). */
+export interface QueuedParams {
+  path?: { id: string };
+  query?: { kind: string };
+}
+
+/** The placeholder for the case a queued report creates: filled with its id once it went through. */
+export const NEW_CASE = '{caseId}';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'sent' | 'refused';
 
@@ -17,12 +40,13 @@ export interface OutboxItem {
   seq: number;
   /** What the person did, in their words, for the list of waiting/sent/refused items. */
   label: string;
-  method: 'POST';
-  url: string;
+  /** The API route (a template of the generated client's paths) and its parameters. */
+  path: QueuedPath;
+  params: QueuedParams;
   body: unknown;
   /**
    * The earlier item whose created resource this one needs (a photo of a report not yet sent):
-   * `{caseId}` in `url` becomes that item's answered `id`; when it was refused, so is this one.
+   * a {@link NEW_CASE} id becomes that item's answered `id`; when it was refused, so is this one.
    */
   after?: string;
   status: OutboxStatus;
@@ -38,7 +62,33 @@ class OutboxDb extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({ items: 'id, seq, status' });
+    // Version 2 stores a route and its parameters instead of a URL: requests a phone queued before
+    // the update are rewritten once, so none is lost.
+    this.version(2)
+      .stores({ items: 'id, seq, status' })
+      .upgrade((tx: Transaction) =>
+        tx
+          .table('items')
+          .toCollection()
+          .modify((item: Partial<OutboxItem> & { url?: string; method?: string }) => {
+            if (typeof item.url !== 'string') return;
+            Object.assign(item, requestOfUrl(item.url));
+            delete item.url;
+            delete item.method;
+          }),
+      );
   }
+}
+
+/** The route and parameters of a URL the outbox stored before version 2. */
+export function requestOfUrl(url: string): { path: QueuedPath; params: QueuedParams } {
+  const [address = '', search = ''] = url.split('?');
+  const kind = new URLSearchParams(search).get('kind');
+  const query = kind ? { query: { kind } } : {};
+  const match = /^\/api\/v1\/cases\/([^/]+)\/(actions\/\w+|photos)$/.exec(address);
+  if (!match?.[1] || !match[2]) return { path: '/api/v1/cases', params: {} };
+  const id = match[1] === NEW_CASE ? NEW_CASE : decodeURIComponent(match[1]);
+  return { path: `/api/v1/cases/{id}/${match[2]}` as QueuedPath, params: { path: { id }, ...query } };
 }
 
 type Listener = (items: OutboxItem[]) => void;
@@ -71,9 +121,18 @@ export function retryWhileOnline(send: () => unknown): void {
   }, RETRY_EVERY_MS);
 }
 
+/** A request to queue: a route of the generated API with its parameters and typed body. */
+export interface QueuedRequest<P extends QueuedPath> {
+  label: string;
+  path: P;
+  params?: QueuedParams;
+  body: QueuedBody<P>;
+  after?: string;
+}
+
 export interface Outbox {
   /** Stores a request to send; returns the stored item (sent at once when online). */
-  add(request: { label: string; url: string; body: unknown; after?: string }): Promise<OutboxItem>;
+  add<P extends QueuedPath>(request: QueuedRequest<P>): Promise<OutboxItem>;
   /** Sends waiting items in order until one cannot be sent for lack of network. */
   flush(): Promise<void>;
   list(): Promise<OutboxItem[]>;
@@ -87,7 +146,7 @@ function newKey(): string {
 }
 
 /** Creates the outbox of one app (`name` keeps the resident and worker apps apart). */
-export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Outbox {
+export function createOutbox(name: string): Outbox {
   const db = new OutboxDb(`zhizhi-outbox-${name}`);
   const listeners = new Set<Listener>();
   let flushing: Promise<void> | undefined;
@@ -97,22 +156,22 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     for (const l of listeners) l(items);
   }
 
-  /** The URL to send `item` to, or the reason it cannot be sent (its earlier item was refused). */
-  async function urlOf(item: OutboxItem): Promise<{ url: string } | { refused: string }> {
-    if (!item.after) return { url: item.url };
+  /** The parameters to send `item` with, or the reason it cannot be sent (its earlier item was refused). */
+  async function paramsOf(item: OutboxItem): Promise<{ params: QueuedParams } | { refused: string }> {
+    if (!item.after) return { params: item.params };
     const earlier = await db.items.get(item.after);
     if (earlier?.status === 'refused')
       return { refused: earlier.error ?? 'the item it belongs to was refused' };
-    if (!item.url.includes('{caseId}')) return { url: item.url };
+    if (item.params.path?.id !== NEW_CASE) return { params: item.params };
     const id = (earlier?.response as { id?: unknown } | undefined)?.id;
     if (earlier?.status !== 'sent' || typeof id !== 'string') {
       return { refused: 'the item it belongs to was not accepted' };
     }
-    return { url: item.url.replace('{caseId}', encodeURIComponent(id)) };
+    return { params: { ...item.params, path: { id } } };
   }
 
   async function sendOne(item: OutboxItem): Promise<'done' | 'offline'> {
-    const target = await urlOf(item);
+    const target = await paramsOf(item);
     if ('refused' in target) {
       await db.items.update(item.id, {
         status: 'refused',
@@ -123,23 +182,21 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
     }
     await db.items.update(item.id, { status: 'sending' });
     let response: Response;
+    let body: { error?: ServerMessage } | undefined;
     try {
-      // Signed in by the session cookie, which the browser sends with a same-origin request.
-      response = await fetchImpl(target.url, {
-        method: item.method,
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': item.id,
-          ...CLIENT_HEADERS,
-        },
-        body: JSON.stringify(item.body),
+      // Through the typed client (signed in by the session cookie). The stored route, parameters and
+      // body were typed when the request was queued; read back from IndexedDB they are plain data.
+      const answer = await api.POST(item.path as '/api/v1/cases', {
+        params: target.params as never,
+        body: item.body as QueuedBody<'/api/v1/cases'>,
+        headers: { 'idempotency-key': item.id },
       });
+      response = answer.response;
+      body = (answer.data ?? answer.error) as { error?: ServerMessage } | undefined;
     } catch {
       await db.items.update(item.id, { status: 'waiting' });
       return 'offline';
     }
-    const body = await response.json().catch(() => undefined);
     const outcome = outcomeOf(response);
     if (outcome === 'sent') {
       await db.items.update(item.id, { status: 'sent', sentAt: new Date().toISOString(), response: body });
@@ -179,8 +236,8 @@ export function createOutbox(name: string, fetchImpl: typeof fetch = (...args) =
         id: newKey(),
         seq: (last?.seq ?? 0) + 1,
         label: request.label,
-        method: 'POST',
-        url: request.url,
+        path: request.path,
+        params: request.params ?? {},
         body: request.body,
         ...(request.after ? { after: request.after } : {}),
         status: 'waiting',

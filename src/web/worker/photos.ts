@@ -22,14 +22,7 @@ export interface TakenPhoto {
   preview: string;
 }
 
-/** The URL placeholder the outbox fills with the case a queued report created. */
-export const NEW_CASE = '{caseId}';
-
-/** Where photos of `kind` are uploaded for the case `caseId` (or `NEW_CASE`). */
-export function photoUploadUrl(caseId: string, kind: PhotoKind): string {
-  const id = caseId === NEW_CASE ? caseId : encodeURIComponent(caseId);
-  return `/api/v1/cases/${id}/photos?kind=${kind}`;
-}
+export { NEW_CASE } from '../shared/outbox.ts';
 
 function base64Of(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -51,7 +44,8 @@ export async function queuePhotos(
   for (const photo of photos) {
     await outbox.add({
       label: target.label,
-      url: photoUploadUrl(target.caseId, photo.kind),
+      path: '/api/v1/cases/{id}/photos',
+      params: { path: { id: target.caseId }, query: { kind: photo.kind } },
       body: { data: await base64Of(photo.blob) },
       after: target.afterItemId,
     });

@@ -4,7 +4,15 @@
  * duplicated. When the server answers an action with the changed case, the cached copy is replaced.
  */
 import { useEffect, useState } from 'react';
-import { createOutbox, type OutboxItem } from '../shared/outbox.ts';
+import type { ActionName } from '../shared/codes.ts';
+import {
+  createOutbox,
+  NEW_CASE,
+  type OutboxItem,
+  type QueuedBody,
+  type QueuedParams,
+  type QueuedPath,
+} from '../shared/outbox.ts';
 import { queryKeys } from '../shared/query-keys.ts';
 import { useRefreshAfterSending } from '../shared/refresh-after-sending.ts';
 import { cacheKey, writeCache } from './cache.ts';
@@ -13,23 +21,33 @@ import type { WorkerCase } from './types.ts';
 /** The worker app's outbox (kept apart from the resident app's). */
 export const outbox = createOutbox('worker');
 
-/** The outbox URL of an action on a case. */
-export function actionUrl(caseId: string, action: string): string {
-  return `/api/v1/cases/${encodeURIComponent(caseId)}/actions/${action}`;
-}
+type ActionPath = Extract<QueuedPath, `/api/v1/cases/{id}/actions/${string}`>;
 
-export const REPORT_URL = '/api/v1/cases';
+/**
+ * The outbox request of `action` on a case. The fields the worker filled in make its body; the
+ * server checks it against the action's schema (a refusal is shown on the outbox item).
+ */
+export function actionRequest(
+  caseId: string,
+  action: ActionName,
+  body: Record<string, unknown>,
+): { path: ActionPath; params: QueuedParams; body: QueuedBody<ActionPath> } {
+  return {
+    path: `/api/v1/cases/{id}/actions/${action}` as ActionPath,
+    params: { path: { id: caseId } },
+    body: body as QueuedBody<ActionPath>,
+  };
+}
 
 /** The case an outbox item acts on or adds a photo to, or undefined for a new report (and its photos). */
 export function caseIdOf(item: OutboxItem): string | undefined {
-  if (item.after && item.url.includes('{caseId}')) return undefined;
-  const match = /^\/api\/v1\/cases\/([^/?]+)\/(?:actions|photos)\b/.exec(item.url);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+  const id = item.params.path?.id;
+  return id === NEW_CASE ? undefined : id;
 }
 
 /** The action an outbox item performs (`report` for a new case). */
 export function actionOf(item: OutboxItem): string {
-  return /\/actions\/(\w+)$/.exec(item.url)?.[1] ?? 'report';
+  return /\/actions\/(\w+)$/.exec(item.path)?.[1] ?? 'report';
 }
 
 const seenSent = new Set<string>();

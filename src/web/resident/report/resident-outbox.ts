@@ -92,7 +92,7 @@ export function pendingPhotoCount(itemId: string): Promise<number> {
 
 /** Stores a report and its photos; sends them at once when online. */
 export async function queueReport(label: string, body: ReportBody, photos: Blob[]): Promise<OutboxItem> {
-  const item = await outbox.add({ label, url: '/api/v1/cases', body });
+  const item = await outbox.add({ label, path: '/api/v1/cases', body });
   await photoDb.photos.bulkAdd(photos.map((blob) => ({ itemId: item.id, blob })));
   if (navigator.onLine) await outbox.flush();
   await syncPhotos();

@@ -5,12 +5,13 @@
 import { Button, Card, Space, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { api, call } from '../../shared/api.ts';
+import type { ActionName } from '../../shared/codes.ts';
 import { ACTION_FIELDS, ACTION_PHOTOS, bodyOf, type FormValues, missingField } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
 import { labelOf, useT } from '../i18n/index.ts';
 import { queuePhotos, type TakenPhoto } from '../photos.ts';
 import { useCachedResource } from '../resource.ts';
-import { actionUrl, outbox } from '../sync.ts';
+import { actionRequest, outbox } from '../sync.ts';
 import type { CaseType, TeamMember } from '../types.ts';
 import { Field } from './Field.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
@@ -18,7 +19,7 @@ import { PhotoPicker } from './PhotoPicker.tsx';
 export interface ActionFormProps {
   caseId: string;
   caseNo: string;
-  action: string;
+  action: ActionName;
   /** The area whose team may be picked (dispatch, link): the case's handling area. */
   teamAreaId: string | undefined;
   onClose(): void;
@@ -52,8 +53,7 @@ export function ActionForm(props: ActionFormProps) {
     try {
       const item = await outbox.add({
         label: `${labelOf(t, 'action', props.action)} · ${props.caseNo}`,
-        url: actionUrl(props.caseId, props.action),
-        body: bodyOf(fields, values),
+        ...actionRequest(props.caseId, props.action, bodyOf(fields, values)),
       });
       // The photos follow the action: sent once it went through, refused with it otherwise.
       await queuePhotos(photos, {

@@ -5,6 +5,7 @@
 import { Button, Card, List, NavBar, Space, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { api, call } from '../../shared/api.ts';
+import type { ActionName } from '../../shared/codes.ts';
 import { levelName, localName } from '../../shared/vocabulary.ts';
 import { ACTION_FIELDS } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
@@ -30,7 +31,7 @@ export function CasePage(props: { id: string }) {
   const caseTypes = useCachedResource<CaseType[]>(cacheKey.caseTypes, () =>
     call(api.GET('/api/v1/case-types')),
   );
-  const [acting, setActing] = useState<string>();
+  const [acting, setActing] = useState<ActionName>();
   const c = detail.value;
   const name = (n: Parameters<typeof localName>[0]) => localName(n, lang);
   const caseType = c?.caseType ? caseTypes.value?.find((x) => x.code === c.caseType) : undefined;

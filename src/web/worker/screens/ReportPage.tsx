@@ -4,6 +4,7 @@
  */
 import { Button, Card, Checkbox, NavBar, Selector, Toast } from 'antd-mobile';
 import { useState } from 'react';
+import type { Difficulty } from '../../../shared/domain.ts';
 import { api, call } from '../../shared/api.ts';
 import type { FieldSpec, FormValues } from '../actions/fields.ts';
 import { cacheKey } from '../cache.ts';
@@ -16,7 +17,7 @@ import { useMyGrid } from '../my-grid.ts';
 import { NEW_CASE, queuePhotos, type TakenPhoto } from '../photos.ts';
 import { useCachedResource } from '../resource.ts';
 import { navigate } from '../router.ts';
-import { outbox, REPORT_URL } from '../sync.ts';
+import { outbox } from '../sync.ts';
 import type { CaseType, Me } from '../types.ts';
 
 const TITLE: FieldSpec = { name: 'title', kind: 'text', label: 'report.caseTitle', required: false };
@@ -91,7 +92,7 @@ export function ReportPage(props: { me: Me }) {
     try {
       const item = await outbox.add({
         label: t(onTheSpot ? 'report.labelOnTheSpot' : 'report.labelNew', { title }),
-        url: REPORT_URL,
+        path: '/api/v1/cases',
         body: {
           description: text('description'),
           title,
@@ -104,7 +105,7 @@ export function ReportPage(props: { me: Me }) {
             ? {
                 onTheSpot: {
                   result: text('result'),
-                  ...(text('difficulty') ? { difficulty: text('difficulty') } : {}),
+                  ...(text('difficulty') ? { difficulty: text('difficulty') as Difficulty } : {}),
                 },
               }
             : {}),
