@@ -11,6 +11,7 @@ import {
   candidatePairs,
   indexBoxes,
   intersect,
+  MIN_OVERLAP_M2,
   piecesOf,
   type Shape,
   subtract,
@@ -26,10 +27,7 @@ export interface CompareOptions {
   nearDuplicateIou?: number;
   /** An overlap under this share of both grids' areas is a sliver. Default 0.02. */
   sliverShare?: number;
-  /**
-   * Overlaps smaller than this (m²) are floating-point noise between grids drawn edge to edge, not
-   * overlaps. Default 0.01 m², far below any digitising mismatch.
-   */
+  /** Overlaps smaller than this (m²) are left out as noise. Default MIN_OVERLAP_M2 (0.01 m²). */
   minOverlapM2?: number;
 }
 
@@ -37,7 +35,7 @@ const DEFAULTS: Required<CompareOptions> = {
   minGapM2: 100,
   nearDuplicateIou: 0.9,
   sliverShare: 0.02,
-  minOverlapM2: 0.01,
+  minOverlapM2: MIN_OVERLAP_M2,
 };
 
 /** Two grids, one of each layer, that cover common ground. */

@@ -16,6 +16,20 @@ export type Shape = Vertex[][][];
 /** [minLng, minLat, maxLng, maxLat]. */
 export type Box = [number, number, number, number];
 
+/**
+ * Coordinates are snapped to this step (degrees, ≈ 0.1 mm) when read, so grids drawn edge to edge
+ * whose shared edge differs only by floating-point noise (38.6 + 2 × 0.01 ≠ 38.61 + 0.01) meet
+ * exactly instead of leaving hairline gaps or overlaps.
+ */
+const SNAP = 1e9;
+const snap = (degrees: number) => Math.round(degrees * SNAP) / SNAP;
+
+/**
+ * Overlaps smaller than this (m²) are floating-point noise between grids drawn edge to edge, not
+ * overlaps: far below any digitising mismatch.
+ */
+export const MIN_OVERLAP_M2 = 0.01;
+
 const EMPTY_BOX: Box = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
 
 function isFiniteVertex(position: Position): boolean {
@@ -28,7 +42,7 @@ function isFiniteVertex(position: Position): boolean {
  */
 function cleanRing(ring: Position[]): Vertex[] | null {
   if (!ring.every(isFiniteVertex)) return null;
-  const vertices = ring.map((p): Vertex => [p[0] as number, p[1] as number]);
+  const vertices = ring.map((p): Vertex => [snap(p[0] as number), snap(p[1] as number)]);
   const distinct = new Set(vertices.map(([x, y]) => `${x},${y}`));
   if (distinct.size < 3) return null;
   const first = vertices[0] as Vertex;
@@ -37,7 +51,7 @@ function cleanRing(ring: Position[]): Vertex[] | null {
   return vertices;
 }
 
-/** A GeoJSON Polygon or MultiPolygon as a shape; degenerate rings and polygons are dropped. */
+/** A GeoJSON Polygon or MultiPolygon as a shape, snapped; degenerate rings and polygons are dropped. */
 export function toShape(geometry: Polygon | MultiPolygon): Shape {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const shape: Shape = [];
