@@ -265,6 +265,7 @@ describe('compareLayers: degenerate input', () => {
     const ids = report.overlaps.map((o) => o.legacyIdB).sort();
     expect(ids).toEqual(['bowtie', 'self-touching']);
     for (const overlap of report.overlaps) expect(overlap.shareOfA).toBeCloseTo(0.5, 3);
+    expect(report.problems).toEqual([]);
     expect(() => compareLayers(degenerate, degenerate)).not.toThrow();
     expect(compareLayers([], []).totals).toEqual({
       areaA: 0,

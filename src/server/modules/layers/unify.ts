@@ -73,13 +73,16 @@ export interface IdTranslator {
   toLegacy(gridId: string): Record<string, { legacyId: string; share: number }[]>;
 }
 
+/** Indexes the rows once; each look-up is then a map read. */
 export function idTranslator(rows: readonly LegacyIdRow[]): IdTranslator {
   const byLegacy = new Map<string, { gridId: string; share: number }[]>();
   const byGrid = new Map<string, LegacyIdRow[]>();
   for (const row of rows) {
     const key = `${row.layerId}\u0000${row.legacyId}`;
-    byLegacy.set(key, [...(byLegacy.get(key) ?? []), { gridId: row.gridId, share: row.share }]);
-    byGrid.set(row.gridId, [...(byGrid.get(row.gridId) ?? []), row]);
+    if (!byLegacy.has(key)) byLegacy.set(key, []);
+    byLegacy.get(key)?.push({ gridId: row.gridId, share: row.share });
+    if (!byGrid.has(row.gridId)) byGrid.set(row.gridId, []);
+    byGrid.get(row.gridId)?.push(row);
   }
   return {
     toUnified(layerId, legacyId) {
@@ -89,10 +92,8 @@ export function idTranslator(rows: readonly LegacyIdRow[]): IdTranslator {
     toLegacy(gridId) {
       const perLayer: Record<string, { legacyId: string; share: number }[]> = {};
       for (const row of byGrid.get(gridId) ?? []) {
-        perLayer[row.layerId] = [
-          ...(perLayer[row.layerId] ?? []),
-          { legacyId: row.legacyId, share: row.share },
-        ];
+        perLayer[row.layerId] ??= [];
+        perLayer[row.layerId]?.push({ legacyId: row.legacyId, share: row.share });
       }
       for (const list of Object.values(perLayer)) list.sort((x, y) => byLegacyId(x.legacyId, y.legacyId));
       return perLayer;
@@ -276,11 +277,11 @@ export function unifyLayer(
   const minM2 = options.minGapM2 ?? 100;
   const warnings: UnifyWarning[] = [];
   const drafts = baseDrafts(base);
+  const baseCover = unite(drafts.map((grid) => grid.shape));
   edits.forEach((edit, index) => {
     applyEdit(drafts, edit, index, warnings);
   });
   const grids = finishGrids(drafts, trimOverlaps(drafts, warnings), minM2, warnings);
-  const baseCover = unite(baseDrafts(base).map((grid) => grid.shape));
   const unifiedCover = unite(grids.map((grid) => toShape(grid.geometry)));
   warnings.push(
     ...gapWarnings('uncovered', subtract(baseCover, [unifiedCover]), minM2),
