@@ -79,7 +79,11 @@ describe('Excel layers', () => {
   it('takes the column names the request gives', async () => {
     const file = await workbook([
       ['GRID', 'X坐标', 'Y坐标'],
-      ...vertexRows('Q1', '', 108.8, 38.6, 108.81, 38.61).map((r) => [r[0] ?? null, r[3] ?? null, r[4] ?? null]),
+      ...vertexRows('Q1', '', 108.8, 38.6, 108.81, 38.61).map((r) => [
+        r[0] ?? null,
+        r[3] ?? null,
+        r[4] ?? null,
+      ]),
     ]);
     const features = await parseXlsxLayer(file, {
       crs: 'wgs84',
