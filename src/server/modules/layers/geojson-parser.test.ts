@@ -1,3 +1,4 @@
+/** GeoJSON layers: polygons with Chinese properties, GCJ-02 converted, each malformed feature named. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';

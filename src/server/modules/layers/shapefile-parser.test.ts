@@ -1,3 +1,4 @@
+/** Zipped Shapefile layers written by the test: GBK by .cpg or language byte, UTF-8, Gauss-Krüger .prj, broken archives. */
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../testing/fixtures.ts';

@@ -1,3 +1,4 @@
+/** Excel layers written by the test with exceljs: WKT rows, vertex rows (序号, GCJ-02), column names, bad rows named. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../testing/fixtures.ts';
