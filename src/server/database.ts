@@ -13,6 +13,7 @@ import type { CasesTables } from './modules/cases/schema.ts';
 import type { CatalogueTables } from './modules/catalogue/schema.ts';
 import type { DeadlinesTables } from './modules/deadlines/schema.ts';
 import type { JobsTables } from './modules/jobs/schema.ts';
+import type { LayersTables } from './modules/layers/schema.ts';
 import type { LedgerTables } from './modules/ledger/schema.ts';
 import type { Open311Tables } from './modules/open311/schema.ts';
 import type { PeopleTables } from './modules/people/schema.ts';
@@ -32,6 +33,7 @@ export interface Database
     CatalogueTables,
     DeadlinesTables,
     JobsTables,
+    LayersTables,
     LedgerTables,
     Open311Tables,
     PeopleTables,

@@ -17,6 +17,7 @@ import {
 import { caseTypeNameMn, catalogueInitial, i18nNames } from './modules/catalogue/migrations.ts';
 import { deadlinesInitial } from './modules/deadlines/migrations.ts';
 import { jobsInitial } from './modules/jobs/migrations.ts';
+import { gridLayers } from './modules/layers/migrations.ts';
 import { ledgerInitial, signedCheckpoints } from './modules/ledger/migrations.ts';
 import { open311 } from './modules/open311/migrations.ts';
 import { authThrottle, blindIndex, peopleInitial } from './modules/people/migrations.ts';
@@ -52,5 +53,6 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0013_signed_checkpoints': signedCheckpoints(dialect),
     '0014_i18n_names': i18nNames(),
     '0015_people_reveal_reason': revealReason(),
+    '0016_grid_layers': gridLayers(dialect),
   };
 }

@@ -14,6 +14,8 @@ import { registerDeadlineRoutes } from './modules/deadlines/routes.ts';
 import { createDeadlineService, type DeadlineService } from './modules/deadlines/rules.ts';
 import { enqueueJob } from './modules/jobs/queue.ts';
 import { createScheduler, type Scheduler } from './modules/jobs/scheduler.ts';
+import { registerLayerRoutes } from './modules/layers/routes.ts';
+import { createLayerService, type LayerService } from './modules/layers/service.ts';
 import { createCheckpointSealer, publishPublicKey } from './modules/ledger/checkpoints.ts';
 import { ledgerJobHandlers } from './modules/ledger/jobs.ts';
 import { appendCaseEvents } from './modules/ledger/ledger.ts';
@@ -45,6 +47,8 @@ export interface Services {
   open311: Open311Service;
   /** Case photos, stored under `<dataDir>/photos`. */
   photos: PhotoService;
+  /** Departments' grid layers (多网合一). */
+  layers: LayerService;
 }
 
 export function registerModules(app: App, deps: AppDeps): Services {
@@ -87,6 +91,7 @@ export function registerModules(app: App, deps: AppDeps): Services {
   });
 
   const photos = createPhotoService({ database, clock, cases, store: createPhotoStore(config.dataDir) });
+  const layers = createLayerService({ database, clock });
 
   registerAuthRoutes(app, auth);
   registerUserRoutes(app, users, areas);
@@ -104,5 +109,6 @@ export function registerModules(app: App, deps: AppDeps): Services {
   registerOpen311KeyRoutes(app, open311.keys);
   registerOpen311Routes(app, open311);
   registerPhotoRoutes(app, photos);
-  return { auth, users, areas, deadlines, cases, scheduler, open311, photos };
+  registerLayerRoutes(app, layers);
+  return { auth, users, areas, deadlines, cases, scheduler, open311, photos, layers };
 }

@@ -183,8 +183,10 @@ function unstorable(
       ? undefined
       : { field, key: 'validation.unsafe_number' };
   }
-  // Deeper than any schema goes; schema-less GeoJSON is stored as escaped JSON text anyway.
-  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+  // Deeper than any schema goes; schema-less GeoJSON is stored as escaped JSON text anyway. A raw
+  // file body (photos, grid layers) is bytes for its own parser, not values stored as they are.
+  if (value === null || typeof value !== 'object' || depth > 32 || ArrayBuffer.isView(value))
+    return undefined;
   for (const [key, item] of Object.entries(value)) {
     const problem = unstorable(item, field ? `${field}.${key}` : key, depth + 1);
     if (problem) return problem;

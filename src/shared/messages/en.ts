@@ -240,6 +240,40 @@ export const en: Record<MessageKey, string> = {
   'ledger.unreadable_checkpoint': 'cannot read a checkpoint file: {reason}',
   'ledger.first_too_large': '{field} must not exceed the newest signed checkpoint’s size, {size}',
   'photo.kind_needs_handler': 'only someone who may act on the case may add before/after photos',
+  'not_found.grid_layer': 'there is no such grid layer',
+  'layer.empty': 'the file holds no grid',
+  'layer.not_json': 'the file is not UTF-8 JSON',
+  'layer.not_feature_collection': 'the GeoJSON is not a FeatureCollection',
+  'layer.feature_not_feature': 'feature #{feature} is not a GeoJSON Feature',
+  'layer.feature_not_polygon': 'feature #{feature} is a {geometry}, not a Polygon or MultiPolygon',
+  'layer.feature_missing_field': 'feature #{feature} has no property {column}',
+  'layer.feature_bad_coordinate': 'feature #{feature} has a coordinate that is not a pair of numbers',
+  'layer.feature_ring_not_closed':
+    'feature #{feature} has a ring that is not closed (its last point must repeat the first)',
+  'layer.feature_ring_too_short': 'feature #{feature} has a ring of fewer than 4 points',
+  'layer.feature_outside_china':
+    'feature #{feature} has the point {lng},{lat} outside China (wrong coordinate system or swapped longitude/latitude?)',
+  'layer.feature_duplicate_id': 'grid id {id} is used by feature #{first} and feature #{second}',
+  'layer.row_bad_coordinate': 'row {row}: the longitude or latitude is not a number',
+  'layer.row_bad_wkt': 'row {row}: the boundary is not a POLYGON or MULTIPOLYGON in WKT',
+  'layer.row_missing_id': 'row {row}: the grid id is empty',
+  'layer.row_ring_not_closed':
+    'the grid starting at row {row} has a ring that is not closed (its last point must repeat the first)',
+  'layer.row_ring_too_short': 'the grid starting at row {row} has a ring of fewer than 4 points',
+  'layer.row_outside_china':
+    'the grid starting at row {row} has the point {lng},{lat} outside China (wrong coordinate system or swapped longitude/latitude?)',
+  'layer.row_duplicate_id': 'grid id {id} is used in row {first} and again in row {second}',
+  'layer.missing_column': 'the file has no column or attribute {column}',
+  'layer.not_zip': 'the Shapefile must be uploaded as a .zip archive',
+  'layer.shapefile_missing_part': 'the .zip holds no {part} file',
+  'layer.shapefile_unreadable': 'the {part} file of the Shapefile cannot be read',
+  'layer.shapefile_mismatch': 'the .shp has {shapes} shapes but the .dbf has {records} records',
+  'layer.encoding_unsupported': 'the .cpg names an unknown encoding {encoding}',
+  'layer.prj_unsupported':
+    '{file}: only WGS-84 or CGCS2000 coordinates (geographic, or a projection proj4 knows) can be imported; convert the layer first',
+  'layer.xlsx_unreadable': 'the file is not an Excel workbook (.xlsx) with a sheet',
+  'layer.xlsx_no_geometry_column':
+    'the sheet has neither a WKT boundary column nor longitude/latitude columns',
   'ledger.case_not_sealed':
     'none of the case’s history is sealed by a signed checkpoint yet: try again after the next one',
 };

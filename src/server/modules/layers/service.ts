@@ -1,0 +1,166 @@
+/**
+ * Grid layers (多网合一): import a department's file as one layer — parsed and checked before any
+ * write, then stored in one transaction (all or nothing) —, list, read as GeoJSON, delete.
+ */
+import area from '@turf/area';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { DatabaseHandle } from '../../database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { findDepartment } from '../catalogue/departments.ts';
+import type { LayerCrs } from './coordinates.ts';
+import type { AttributeValue, LayerFeature } from './feature.ts';
+import type { FieldChoice } from './fields.ts';
+import { type LayerFormat, parseLayerFile } from './parse.ts';
+import {
+  deleteLayerRows,
+  findLayerRow,
+  insertLayer,
+  insertLayerFeatures,
+  listLayerFeatureRows,
+  listLayerRows,
+} from './repository.ts';
+import type { GridLayerFeatureTable, GridLayerTable } from './schema.ts';
+import { polygonsOf } from './validate.ts';
+
+export interface LayerSummary {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  sourceFormat: LayerFormat;
+  crs: LayerCrs;
+  featureCount: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface LayerImport {
+  name: string;
+  format: LayerFormat;
+  crs: LayerCrs;
+  departmentId?: string | undefined;
+  fields: FieldChoice;
+}
+
+/** A layer's grid as GeoJSON: the department's id, name, attributes and area. */
+export type LayerGridFeature = Feature<
+  Polygon | MultiPolygon,
+  { legacyId: string; name: string | null; attributes: Record<string, AttributeValue>; areaM2: number }
+>;
+
+export interface LayerService {
+  importLayer(actor: Actor, input: LayerImport, bytes: Uint8Array): Promise<LayerSummary>;
+  list(): Promise<LayerSummary[]>;
+  get(id: string): Promise<LayerSummary>;
+  features(id: string): Promise<FeatureCollection<Polygon | MultiPolygon, LayerGridFeature['properties']>>;
+  remove(id: string): Promise<void>;
+}
+
+const present = (r: GridLayerTable): LayerSummary => ({
+  id: r.id,
+  name: r.name,
+  departmentId: r.department_id,
+  sourceFormat: r.source_format as LayerFormat,
+  crs: r.crs as LayerCrs,
+  featureCount: r.feature_count,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+/** The bounding box of a geometry: [minLng, minLat, maxLng, maxLat]. */
+function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polygon of polygonsOf(geometry)) {
+    for (const [lng, lat] of polygon[0] ?? []) {
+      box[0] = Math.min(box[0], lng as number);
+      box[1] = Math.min(box[1], lat as number);
+      box[2] = Math.max(box[2], lng as number);
+      box[3] = Math.max(box[3], lat as number);
+    }
+  }
+  return box;
+}
+
+function featureRow(layerId: string, f: LayerFeature): GridLayerFeatureTable {
+  const [minLng, minLat, maxLng, maxLat] = bboxOf(f.geometry);
+  return {
+    id: uuidv7(),
+    layer_id: layerId,
+    legacy_id: f.legacyId,
+    name: f.name ?? null,
+    geometry: JSON.stringify(f.geometry),
+    attributes: JSON.stringify(f.attributes),
+    area_m2: Math.round(area(f.geometry) * 100) / 100,
+    min_lng: minLng,
+    min_lat: minLat,
+    max_lng: maxLng,
+    max_lat: maxLat,
+  };
+}
+
+function gridFeature(r: GridLayerFeatureTable): LayerGridFeature {
+  return {
+    type: 'Feature',
+    id: r.id,
+    geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+    properties: {
+      legacyId: r.legacy_id,
+      name: r.name,
+      attributes: JSON.parse(r.attributes) as Record<string, AttributeValue>,
+      areaM2: r.area_m2,
+    },
+  };
+}
+
+export function createLayerService(deps: { database: DatabaseHandle; clock: Clock }): LayerService {
+  const { db } = deps.database;
+  const found = async (id: string) => {
+    const row = await findLayerRow(db, id);
+    if (!row) throw notFound('not_found.grid_layer');
+    return row;
+  };
+  return {
+    async importLayer(actor, input, bytes) {
+      // Parsed and checked before the transaction: a bad file writes nothing.
+      const grids = await parseLayerFile(bytes, input.format, { crs: input.crs, fields: input.fields });
+      const layer: GridLayerTable = {
+        id: uuidv7(),
+        name: input.name,
+        department_id: input.departmentId ?? null,
+        source_format: input.format,
+        crs: input.crs,
+        feature_count: grids.length,
+        created_by: actor.userId,
+        created_at: deps.clock.now().toISOString(),
+      };
+      await db.transaction().execute(async (tx) => {
+        if (layer.department_id !== null && !(await findDepartment(tx, layer.department_id))) {
+          throw badRequest('departmentId', 'ref.no_such_department');
+        }
+        await insertLayer(tx, layer);
+        await insertLayerFeatures(
+          tx,
+          grids.map((g) => featureRow(layer.id, g)),
+        );
+      });
+      return present(layer);
+    },
+    async list() {
+      return (await listLayerRows(db)).map(present);
+    },
+    async get(id) {
+      return present(await found(id));
+    },
+    async features(id) {
+      await found(id);
+      const rows = await listLayerFeatureRows(db, id);
+      return { type: 'FeatureCollection', features: rows.map(gridFeature) };
+    },
+    async remove(id) {
+      const deleted = await db.transaction().execute((tx) => deleteLayerRows(tx, id));
+      if (!deleted) throw notFound('not_found.grid_layer');
+    },
+  };
+}
