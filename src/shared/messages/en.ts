@@ -242,6 +242,8 @@ export const en: Record<MessageKey, string> = {
   'photo.kind_needs_handler': 'only someone who may act on the case may add before/after photos',
   'not_found.grid_layer': 'there is no such grid layer',
   'layer.empty': 'the file holds no grid',
+  'layer.too_many_to_compare':
+    'layer “{name}” has {count} grids; a comparison takes at most {max}: import it town by town, then compare',
   'layer.not_json': 'the file is not UTF-8 JSON',
   'layer.not_feature_collection': 'the GeoJSON is not a FeatureCollection',
   'layer.feature_not_feature': 'feature #{feature} is not a GeoJSON Feature',

@@ -219,6 +219,7 @@ export const MESSAGE_KEYS = [
   'photo.kind_needs_handler',
   'not_found.grid_layer',
   'layer.empty',
+  'layer.too_many_to_compare',
   'layer.not_json',
   'layer.not_feature_collection',
   'layer.feature_not_feature',

@@ -225,6 +225,8 @@ export const mn: Record<MessageKey, string> = {
   'photo.kind_needs_handler': 'ᠵᠥᠪᠬᠡᠨ ᠬᠡᠷᠡᠭ ᠢ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠦᠮᠦᠨ ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠨ᠎ᠡ',
   'not_found.grid_layer': 'ᠲᠡᠶᠢᠮᠦ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠶᠢᠨ ᠳᠠᠪᠬᠤᠷᠭ᠎ᠠ ᠦᠭᠡᠢ',
   'layer.empty': 'ᠹᠠᠶᠢᠯ ᠳᠤ ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠦᠭᠡᠢ',
+  'layer.too_many_to_compare':
+    '“{name}” ᠳᠠᠪᠬᠤᠷᠭ᠎ᠠ ᠳᠤ {count} ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠨᠢᠭᠡ ᠤᠳᠠᠭ᠎ᠠ ᠳᠤ {max} ᠬᠦᠷᠲᠡᠯ᠎ᠡ ᠬᠠᠷᠢᠴᠠᠭᠤᠯᠤᠨ᠎ᠠ',
   'layer.not_json': 'ᠹᠠᠶᠢᠯ UTF-8 JSON ᠪᠢᠰᠢ',
   'layer.not_feature_collection': 'GeoJSON FeatureCollection ᠪᠢᠰᠢ',
   'layer.feature_not_feature': '{feature} ᠳᠤᠭᠠᠷ ᠡᠯᠧᠮᠧᠨ᠋ᠲ GeoJSON Feature ᠪᠢᠰᠢ',

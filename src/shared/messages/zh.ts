@@ -225,6 +225,8 @@ export const zh: Record<MessageKey, string> = {
   'photo.kind_needs_handler': '只有可以处置该案件的人员才能添加处置前/处置后照片',
   'not_found.grid_layer': '没有该网格图层',
   'layer.empty': '文件中没有任何网格',
+  'layer.too_many_to_compare':
+    '图层“{name}”有 {count} 个网格，一次比对最多 {max} 个，请按乡镇分开导入后再比对',
   'layer.not_json': '文件不是 UTF-8 编码的 JSON',
   'layer.not_feature_collection': 'GeoJSON 不是 FeatureCollection（要素集合）',
   'layer.feature_not_feature': '第 {feature} 个要素不是 GeoJSON Feature',

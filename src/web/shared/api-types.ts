@@ -5166,6 +5166,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid-layers/{id}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compares two layers (多网合一): overlaps with their area and shares, near-duplicates, slivers and gaps, as table rows; at most 1,000 grids per layer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    otherId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK: Compares two layers (多网合一): overlaps with their area and shares, near-duplicates, slivers and gaps, as table rows; at most 1,000 grids per layer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridLayerComparison"];
+                    };
+                };
+                /** @description Bad input: the error names the field (`error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource (or none the caller may know of) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible in the current state (e.g. the case’s status) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grid-layers/{id}/features": {
         parameters: {
             query?: never;
@@ -8115,6 +8199,29 @@ export interface components {
             id: string;
             name: string;
             sourceFormat: "geojson" | "shapefile" | "xlsx";
+        };
+        GridLayerComparison: {
+            layerA: components["schemas"]["GridLayer"];
+            layerB: components["schemas"]["GridLayer"];
+            rows: {
+                areaM2: number;
+                /** @description near_duplicate (IoU ≥ 0.9), sliver (< 2 % of both grids), overlap; a_not_b / b_not_a: a gap piece of one layer’s grid the other layer leaves uncovered */
+                kind: "near_duplicate" | "sliver" | "overlap" | "a_not_b" | "b_not_a";
+                legacyIdA: string | null;
+                legacyIdB: string | null;
+                shareOfA: number | null;
+                shareOfB: number | null;
+            }[];
+            totals: {
+                /** @description m² A covers and B does not */
+                aMinusB: number;
+                /** @description m² covered by layer A (its own overlaps counted once) */
+                areaA: number;
+                areaB: number;
+                bMinusA: number;
+                /** @description m² both layers cover */
+                intersection: number;
+            };
         };
         GridLayerFeatures: {
             features: {

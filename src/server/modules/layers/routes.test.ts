@@ -228,6 +228,35 @@ describe('grid layers over HTTP', () => {
     expect((await get(`/api/v1/grid-layers/${layer.id}/features`)).statusCode).toBe(404);
   });
 
+  it('compares two departments’ layers: the overlap, each side’s gap, and the totals', async () => {
+    // Police grid P1 and civil-affairs grid C1 are the same size, C1 shifted east by half its width:
+    // they share half of each, and each leaves the other's half uncovered.
+    const imported = async (name: string, id: string, w: number) =>
+      (
+        await upload(
+          `name=${encodeURIComponent(name)}&format=geojson`,
+          geojson([polygonFeature({ 网格编码: id }, square(w, 38.7, w + 0.01, 38.71))]),
+        )
+      ).json().id as string;
+    const police = await imported('公安比对', 'P1', 108.9);
+    const civil = await imported('民政比对', 'C1', 108.905);
+    const answer = await get(`/api/v1/grid-layers/${police}/compare/${civil}`, 'leader');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const { rows, totals } = answer.json();
+    const byKind = Object.fromEntries(rows.map((r: { kind: string }) => [r.kind, r]));
+    expect(rows).toHaveLength(3);
+    expect(byKind.overlap).toMatchObject({ legacyIdA: 'P1', legacyIdB: 'C1' });
+    expect(byKind.overlap.shareOfA).toBeCloseTo(0.5, 3);
+    expect(byKind.overlap.shareOfB).toBeCloseTo(0.5, 3);
+    expect(byKind.a_not_b).toMatchObject({ legacyIdA: 'P1', legacyIdB: null });
+    expect(byKind.a_not_b.shareOfA).toBeCloseTo(0.5, 3);
+    expect(byKind.b_not_a).toMatchObject({ legacyIdA: null, legacyIdB: 'C1' });
+    expect(totals.intersection / totals.areaA).toBeCloseTo(0.5, 3);
+    expect(totals.aMinusB + totals.intersection).toBeCloseTo(totals.areaA, -1);
+    expect((await get(`/api/v1/grid-layers/${police}/compare/${civil}`, 'worker')).statusCode).toBe(403);
+    expect((await get(`/api/v1/grid-layers/${police}/compare/nothing`, 'leader')).statusCode).toBe(404);
+  });
+
   it('refuses a file above 50 MB', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x20);
     expect((await upload('name=x&format=geojson', big)).statusCode).toBe(413);

@@ -99,10 +99,47 @@ const ImportQuery = Type.Object({
 const RawFile = Type.Unsafe<Uint8Array>({ description: 'the file itself (binary)' });
 const Params = Type.Object({ id: Type.String({ maxLength: 100 }) });
 
+const Share = Type.Union([Type.Number(), Type.Null()]);
+const ComparisonSchema = Type.Object(
+  {
+    layerA: Type.Ref('GridLayer'),
+    layerB: Type.Ref('GridLayer'),
+    totals: Type.Object({
+      areaA: Type.Number({ description: 'm² covered by layer A (its own overlaps counted once)' }),
+      areaB: Type.Number(),
+      intersection: Type.Number({ description: 'm² both layers cover' }),
+      aMinusB: Type.Number({ description: 'm² A covers and B does not' }),
+      bMinusA: Type.Number(),
+    }),
+    rows: Type.Array(
+      Type.Object({
+        kind: Type.Union(
+          ['near_duplicate', 'sliver', 'overlap', 'a_not_b', 'b_not_a'].map((k) => Type.Literal(k)),
+          {
+            description:
+              'near_duplicate (IoU ≥ 0.9), sliver (< 2 % of both grids), overlap; a_not_b / b_not_a: a gap piece of one layer’s grid the other layer leaves uncovered',
+          },
+        ),
+        legacyIdA: Type.Union([Type.String(), Type.Null()]),
+        legacyIdB: Type.Union([Type.String(), Type.Null()]),
+        areaM2: Type.Number(),
+        shareOfA: Share,
+        shareOfB: Share,
+      }),
+    ),
+  },
+  { $id: 'GridLayerComparison' },
+);
+const CompareParams = Type.Object({
+  id: Type.String({ maxLength: 100 }),
+  otherId: Type.String({ maxLength: 100 }),
+});
+
 /** Registers the grid-layer routes (in their own scope, so the raw-file body parsers stay here). */
 export function registerLayerRoutes(app: App, layers: LayerService): void {
   app.addSchema(LayerSummarySchema);
   app.addSchema(LayerGridsSchema);
+  app.addSchema(ComparisonSchema);
   void app.register(async (scope: App) => {
     scope.removeContentTypeParser(['application/json']);
     scope.addContentTypeParser(
@@ -191,6 +228,21 @@ export function registerLayerRoutes(app: App, layers: LayerService): void {
       },
     },
     async (request) => layers.features(request.params.id),
+  );
+
+  app.get(
+    '/api/v1/grid-layers/:id/compare/:otherId',
+    {
+      config: { permission: GRID_LAYER_READ },
+      schema: {
+        tags: ['layers'],
+        summary:
+          'Compares two layers (多网合一): overlaps with their area and shares, near-duplicates, slivers and gaps, as table rows; at most 1,000 grids per layer',
+        params: CompareParams,
+        response: { 200: Type.Ref('GridLayerComparison'), ...errorResponses },
+      },
+    },
+    async (request) => layers.compare(request.params.id, request.params.otherId),
   );
 
   app.delete(

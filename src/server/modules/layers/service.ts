@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findDepartment } from '../catalogue/departments.ts';
+import { type ComparisonTotals, compareLayers, type ReportRow, reportRows } from './compare.ts';
 import type { LayerCrs } from './coordinates.ts';
 import type { AttributeValue, LayerFeature } from './feature.ts';
 import type { FieldChoice } from './fields.ts';
@@ -50,12 +51,25 @@ export type LayerGridFeature = Feature<
   { legacyId: string; name: string | null; attributes: Record<string, AttributeValue>; areaM2: number }
 >;
 
+/** Grids per layer above which a comparison is refused (it would hold the server for seconds). */
+export const MAX_COMPARED_GRIDS = 1000;
+
+/** Two layers compared: totals and one row per overlap or gap piece (the table and its CSV). */
+export interface LayerComparison {
+  layerA: LayerSummary;
+  layerB: LayerSummary;
+  totals: ComparisonTotals;
+  rows: ReportRow[];
+}
+
 export interface LayerService {
   importLayer(actor: Actor, input: LayerImport, bytes: Uint8Array): Promise<LayerSummary>;
   list(): Promise<LayerSummary[]>;
   get(id: string): Promise<LayerSummary>;
   features(id: string): Promise<FeatureCollection<Polygon | MultiPolygon, LayerGridFeature['properties']>>;
   remove(id: string): Promise<void>;
+  /** Overlaps, near-duplicates, slivers and gaps between two layers. */
+  compare(idA: string, idB: string): Promise<LayerComparison>;
 }
 
 const present = (r: GridLayerTable): LayerSummary => ({
@@ -97,6 +111,16 @@ function featureRow(layerId: string, f: LayerFeature): GridLayerFeatureTable {
     min_lat: minLat,
     max_lng: maxLng,
     max_lat: maxLat,
+  };
+}
+
+/** A stored grid as the comparison takes it. */
+function layerFeature(r: GridLayerFeatureTable): LayerFeature {
+  return {
+    legacyId: r.legacy_id,
+    ...(r.name ? { name: r.name } : {}),
+    geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+    attributes: JSON.parse(r.attributes) as Record<string, AttributeValue>,
   };
 }
 
@@ -157,6 +181,26 @@ export function createLayerService(deps: { database: DatabaseHandle; clock: Cloc
       await found(id);
       const rows = await listLayerFeatureRows(db, id);
       return { type: 'FeatureCollection', features: rows.map(gridFeature) };
+    },
+    async compare(idA, idB) {
+      const [layerA, layerB] = [await found(idA), await found(idB)];
+      for (const layer of [layerA, layerB]) {
+        if (layer.feature_count > MAX_COMPARED_GRIDS) {
+          throw badRequest('layerId', 'layer.too_many_to_compare', {
+            name: layer.name,
+            count: layer.feature_count,
+            max: MAX_COMPARED_GRIDS,
+          });
+        }
+      }
+      const [gridsA, gridsB] = [await listLayerFeatureRows(db, idA), await listLayerFeatureRows(db, idB)];
+      const report = compareLayers(gridsA.map(layerFeature), gridsB.map(layerFeature));
+      return {
+        layerA: present(layerA),
+        layerB: present(layerB),
+        totals: report.totals,
+        rows: reportRows(report),
+      };
     },
     async remove(id) {
       const deleted = await db.transaction().execute((tx) => deleteLayerRows(tx, id));
