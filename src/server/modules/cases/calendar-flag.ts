@@ -5,23 +5,17 @@
 
 import type { Db } from '../../database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { activeAdminIds } from '../people/reads.ts';
 import * as repo from './repository.ts';
 
 /** Notifies every active administrator that `year` has no calendar (job payload `{ year, caseId }`). */
 export async function flagMissingCalendar(db: Db, clock: Clock, payload: unknown): Promise<void> {
   const { year, caseId } = payload as { year: string; caseId: string };
-  const admins = await db
-    .selectFrom('assignment')
-    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
-    .select('assignment.user_id')
-    .distinct()
-    .where('assignment.role', '=', 'admin')
-    .where('app_user.active', '=', 1)
-    .execute();
+  const admins = await activeAdminIds(db);
   await db.transaction().execute(async (tx) => {
     await repo.notify(
       tx,
-      admins.map((a) => a.user_id),
+      admins,
       caseId,
       'calendar_missing',
       { key: 'notice.calendar_missing', params: { year } },
