@@ -81,10 +81,7 @@ export function subtreeIdsQuery(q: Queryable, paths: readonly string[]) {
 
 /** A scalar subquery of the path of the area whose id is in `idColumn` of the outer query. */
 export function pathOfQuery(q: Queryable, idColumn: string) {
-  return q
-    .selectFrom('area')
-    .select('area.path')
-    .where('area.id', '=', sql.ref<string>(idColumn));
+  return q.selectFrom('area').select('area.path').where('area.id', '=', sql.ref<string>(idColumn));
 }
 
 /** The id of the first root area (the county) by code, or undefined when there is none yet. */

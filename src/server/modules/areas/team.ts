@@ -50,12 +50,7 @@ export function mayViewTeam(actor: Actor, areaPath: string): boolean {
 export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMember[]> {
   const rows = await teamAssignments(q, areaPath, TEAM_ROLES);
   const areas = new Map(
-    (
-      await findAreaLabels(
-        q,
-        [...new Set(rows.map((r) => r.area_id))],
-      )
-    ).map((a) => [a.id, a]),
+    (await findAreaLabels(q, [...new Set(rows.map((r) => r.area_id))])).map((a) => [a.id, a]),
   );
   const members = rows.flatMap((r) => {
     const area = areas.get(r.area_id);

@@ -1,5 +1,5 @@
 /** SQL for cases, their parties, requests, supervision orders and notifications. No rules here. */
-import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Expression, expressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Queryable as AnyQueryable } from '../../database.ts';
 import { forUpdate, type Tx as PlatformTx } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
@@ -10,10 +10,10 @@ import { areaIdsUnder, areaPathOf } from '../areas/reads.ts';
 import { departmentMembers } from '../people/reads.ts';
 import type { ListScope } from './policy.ts';
 import type {
-  CasesTables,
   CaseFileTable,
   CasePartyTable,
   CaseRequestTable,
+  CasesTables,
   NotificationTable,
   SupervisionOrderTable,
 } from './schema.ts';
@@ -42,6 +42,97 @@ export async function findCase(
     .where('case_file.id', '=', id);
   const row = await (lock ? forUpdate(lock.dialect, query) : query).executeTakeFirst();
   return row as CaseWithPaths | undefined;
+}
+
+/** What a replay compares with a case's history: one page of case rows by id, after `after`. */
+export function findCaseStatePage(q: Queryable, after: string, limit: number) {
+  return q
+    .selectFrom('case_file')
+    .select(['id', 'case_no', 'status', 'level', 'handling_area_id', 'grid_id', 'anonymous'])
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** A subquery that finds the case whose id the outer query holds in `idColumn` (for `exists`). */
+export function caseRowQuery(q: Queryable, idColumn: string) {
+  return q
+    .selectFrom('case_file')
+    .select('case_file.id')
+    .where('case_file.id', '=', sql.ref<string>(idColumn));
+}
+
+/** Which cases a public list shows, and how many at most: each filter given must hold. */
+export interface PublicCaseFilter {
+  /** A subquery of the case ids to choose from (e.g. the requests of one channel). */
+  among: Expression<Record<string, string>>;
+  caseNos?: readonly string[];
+  caseTypes?: readonly string[];
+  statusIn?: readonly string[];
+  statusNotIn?: readonly string[];
+  /** ISO instants, inclusive. */
+  createdFrom?: string;
+  createdTo?: string;
+  limit: number;
+}
+
+/** Cases matching the filter, newest first. */
+export function findCasesNewestFirst(q: Queryable, f: PublicCaseFilter) {
+  return q
+    .selectFrom('case_file')
+    .select([
+      'id',
+      'case_no',
+      'status',
+      'level',
+      'result',
+      'case_type',
+      'lat',
+      'lng',
+      'grid_id',
+      'handling_area_id',
+      'created_at',
+      'updated_at',
+    ])
+    .where(sql<SqlBool>`${sql.ref('case_file.id')} in ${f.among}`)
+    .$if(f.caseNos !== undefined, (qb) => qb.where('case_no', 'in', [...(f.caseNos ?? [])]))
+    .$if(f.caseTypes !== undefined, (qb) => qb.where('case_type', 'in', [...(f.caseTypes ?? [])]))
+    .$if(f.statusIn !== undefined, (qb) => qb.where('status', 'in', [...(f.statusIn ?? [])]))
+    .$if(f.statusNotIn !== undefined, (qb) => qb.where('status', 'not in', [...(f.statusNotIn ?? [])]))
+    .$if(f.createdFrom !== undefined, (qb) => qb.where('created_at', '>=', f.createdFrom ?? ''))
+    .$if(f.createdTo !== undefined, (qb) => qb.where('created_at', '<=', f.createdTo ?? ''))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+/** The active handling parts (handler, joint) of these cases that are departments, in order. */
+export function findDepartmentParts(q: Queryable, caseIds: readonly string[]) {
+  return q
+    .selectFrom('case_party')
+    .select(['case_id', 'department_id'])
+    .where('case_id', 'in', [...caseIds])
+    .where('active', '=', 1)
+    .where('kind', 'in', ['handler', 'joint'])
+    .where('department_id', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The number of each of these cases, by id. */
+export async function findCaseNumbers(
+  q: Queryable,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('case_file')
+    .select(['id', 'case_no'])
+    .where('id', 'in', [...caseIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.case_no]));
 }
 
 /** Holds the case row until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
@@ -231,7 +322,7 @@ export interface CaseFilters {
 
 /** The case's grid lies inside one of these subtrees (the areas module says which areas those are). */
 function gridUnder(q: Queryable, paths: readonly string[]): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref('case_file.grid_id')} in (${areaIdsUnder(q, paths)})`;
+  return expressionBuilder<CasesTables, 'case_file'>()('case_file.grid_id', 'in', areaIdsUnder(q, paths));
 }
 
 /** A party row of one of the scope's departments, inside the area that department assignment serves. */

@@ -165,7 +165,10 @@ export async function findCaseType(q: Queryable, code: string): Promise<CaseType
  * The Chinese name of each of these case types, by code (one query); unknown codes are absent. Any
  * module may call it with its own transaction.
  */
-export async function caseTypeNames(anyQ: AnyQueryable, codes: readonly string[]): Promise<Map<string, string>> {
+export async function caseTypeNames(
+  anyQ: AnyQueryable,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
   const q: Queryable = anyQ;
   if (codes.length === 0) return new Map();
   const rows = await q

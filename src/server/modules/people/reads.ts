@@ -33,7 +33,12 @@ export function activeAdminIds(q: Queryable): Promise<string[]> {
 }
 
 /** Active users holding one of `roles` in an area containing `path` (or exactly at it when `exact`). */
-export function usersWithRole(q: Queryable, roles: readonly Role[], path: string, exact = false): Promise<string[]> {
+export function usersWithRole(
+  q: Queryable,
+  roles: readonly Role[],
+  path: string,
+  exact = false,
+): Promise<string[]> {
   const onPath = areaIdsOnPath(path);
   return findActiveRoleHolders(q, roles, exact ? onPath.slice(-1) : onPath);
 }

@@ -143,7 +143,10 @@ export async function phoneIndexTaken(q: Queryable, phoneIndex: string): Promise
 }
 
 /** The kind and path of an area, or undefined. */
-export async function areaOf(q: Queryable, areaId: string): Promise<{ kind: string; path: string } | undefined> {
+export async function areaOf(
+  q: Queryable,
+  areaId: string,
+): Promise<{ kind: string; path: string } | undefined> {
   return (await areaPlaces(q, [areaId])).get(areaId);
 }
 
