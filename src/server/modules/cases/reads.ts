@@ -58,14 +58,15 @@ export async function handlingDepartmentIds(
   q: Queryable,
   caseIds: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const byCase = new Map<string, string[]>();
-  if (caseIds.length === 0) return byCase;
-  for (const part of await findDepartmentParts(q, caseIds)) {
-    const list = byCase.get(part.case_id) ?? [];
-    if (part.department_id !== null && !list.includes(part.department_id)) list.push(part.department_id);
-    byCase.set(part.case_id, list);
+  if (caseIds.length === 0) return new Map();
+  // A Set per case keeps each department once, in the order its first part was made.
+  const byCase = new Map<string, Set<string>>();
+  for (const { case_id, department_id } of await findDepartmentParts(q, caseIds)) {
+    if (department_id === null) continue;
+    const departments = byCase.get(case_id) ?? new Set<string>();
+    byCase.set(case_id, departments.add(department_id));
   }
-  return byCase;
+  return new Map([...byCase].map(([caseId, departments]) => [caseId, [...departments]]));
 }
 
 /** The number (案件编号) of each of these cases, by id. */

@@ -8,23 +8,22 @@ import type { Queryable } from '../../database.ts';
 import { areaIdsOnPath } from '../areas/reads.ts';
 import {
   findActiveRoleHolders,
-  findActiveUserIds,
   findDepartmentHandlers,
-  findDisplayNames,
   findTeamAssignments,
+  findUserNames,
   type TeamAssignmentRow,
 } from './users-repository.ts';
 
 export type { TeamAssignmentRow };
 
 /** The display name of each of these users, by id; unknown ids are absent. */
-export function userNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  return findDisplayNames(q, ids);
+export async function userNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await findUserNames(q, ids)).map((u) => [u.id, u.display_name]));
 }
 
 /** Which of these users exist and are active. */
-export function activeUserIds(q: Queryable, ids: readonly string[]): Promise<string[]> {
-  return findActiveUserIds(q, ids);
+export async function activeUserIds(q: Queryable, ids: readonly string[]): Promise<string[]> {
+  return (await findUserNames(q, ids)).filter((u) => u.active === 1).map((u) => u.id);
 }
 
 /** Every active administrator. */

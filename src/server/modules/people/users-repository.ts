@@ -314,27 +314,17 @@ export async function searchUsers(q: Queryable, s: UserSearch): Promise<{ rows: 
   return { rows, total: Number(totalRow?.n ?? 0) };
 }
 
-/** The display name of each of these users, by id; unknown ids are absent. */
-export async function findDisplayNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await q
+/** Id, display name and active flag of those of these users that exist. */
+export async function findUserNames(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<{ id: string; display_name: string; active: number }[]> {
+  if (ids.length === 0) return [];
+  return q
     .selectFrom('app_user')
-    .select(['id', 'display_name'])
+    .select(['id', 'display_name', 'active'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((u) => [u.id, u.display_name]));
-}
-
-/** Which of these users exist and are active. */
-export async function findActiveUserIds(q: Queryable, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await q
-    .selectFrom('app_user')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('active', '=', 1)
-    .execute();
-  return rows.map((r) => r.id);
 }
 
 /** Active users holding one of `roles` in one of these areas (any area when `areaIds` is undefined). */
