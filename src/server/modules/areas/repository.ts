@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { GRID_KINDS } from '../../../shared/domain.ts';
 import type { Queryable as AnyQueryable } from '../../database.ts';
+import { startsWith } from '../../platform/db/sql.ts';
 import type { AreasTables, AreaTable } from './schema.ts';
 
 /** The areas module's own tables only: reading another module's table here is a type error. */
@@ -39,24 +40,60 @@ function selectAreas(q: Queryable, withPolygon: boolean) {
     .$if(withPolygon, (qb) => qb.select('polygon'));
 }
 
+/** Rows of the areas with these ids, read in chunks: SQLite caps the bound parameters of one statement. */
+async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const found: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) found.push(...(await read(ids.slice(i, i + 500))));
+  return found;
+}
+
 /** Id, kind, path and depth of the areas with these ids (no polygons), in no particular order. */
-export async function findAreaPlaces(
+export function findAreaPlaces(
   q: Queryable,
   ids: readonly string[],
 ): Promise<{ id: string; kind: string; path: string; depth: number }[]> {
-  const found: { id: string; kind: string; path: string; depth: number }[] = [];
-  // In chunks: SQLite caps the bound parameters of one statement.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    found.push(
-      ...(await q
-        .selectFrom('area')
-        .select(['id', 'kind', 'path', 'depth'])
-        .where('id', 'in', chunk)
-        .execute()),
-    );
-  }
-  return found;
+  return inChunks(ids, (chunk) =>
+    q.selectFrom('area').select(['id', 'kind', 'path', 'depth']).where('id', 'in', chunk).execute(),
+  );
+}
+
+/** Id, code, kind, path and names of the areas with these ids (no polygons), in no particular order. */
+export function findAreaLabels(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Pick<AreaRow, 'id' | 'code' | 'kind' | 'path' | 'name_zh' | 'name_en' | 'name_mn'>[]> {
+  return inChunks(ids, (chunk) =>
+    q
+      .selectFrom('area')
+      .select(['id', 'code', 'kind', 'path', 'name_zh', 'name_en', 'name_mn'])
+      .where('id', 'in', chunk)
+      .execute(),
+  );
+}
+
+/** A subquery of the ids of the areas inside any of these subtrees (each path a `LIKE` prefix). */
+export function subtreeIdsQuery(q: Queryable, paths: readonly string[]) {
+  return q
+    .selectFrom('area')
+    .select('area.id')
+    .where((eb) => eb.or(paths.map((p) => startsWith('area.path', p))));
+}
+
+/** A scalar subquery of the path of the area whose id is in `idColumn` of the outer query. */
+export function pathOfQuery(q: Queryable, idColumn: string) {
+  return q.selectFrom('area').select('area.path').where('area.id', '=', sql.ref<string>(idColumn));
+}
+
+/** The id of the first root area (the county) by code, or undefined when there is none yet. */
+export async function findRootAreaId(q: Queryable): Promise<string | undefined> {
+  const row = await q
+    .selectFrom('area')
+    .select('id')
+    .where('depth', '=', 0)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** One area's id and path (no polygon: cheap enough for every action). */

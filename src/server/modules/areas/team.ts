@@ -5,9 +5,15 @@
  * grid team itself needs.
  */
 import type { Role } from '../../../shared/domain.ts';
-import type { Queryable } from '../../database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import type { Actor } from '../people/actor.ts';
+import { teamAssignments } from '../people/reads.ts';
 import { GRID_TEAM_ROLES } from '../people/roles.ts';
+import { findAreaLabels } from './repository.ts';
+import type { AreasTables } from './schema.ts';
+
+/** The areas module's own tables only: people are read through the people module. */
+type Queryable = AnyQueryable<AreasTables>;
 
 /** One role a person holds inside the area. */
 export interface TeamMember {
@@ -42,33 +48,22 @@ export function mayViewTeam(actor: Actor, areaPath: string): boolean {
 
 /** Every handler's assignment (TEAM_ROLES) inside the subtree at `areaPath` (active accounts), by area then name. */
 export async function listTeam(q: Queryable, areaPath: string): Promise<TeamMember[]> {
-  const rows = await q
-    .selectFrom('assignment')
-    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
-    .innerJoin('area', 'area.id', 'assignment.area_id')
-    .select([
-      'app_user.id as user_id',
-      'app_user.display_name',
-      'assignment.role',
-      'assignment.area_id',
-      'assignment.title',
-      'area.name_zh',
-      'area.name_en',
-      'area.name_mn',
-      'area.path',
-    ])
-    .where('area.path', 'like', `${areaPath}%`)
-    .where('assignment.role', 'in', [...TEAM_ROLES])
-    .where('app_user.active', '=', 1)
-    .orderBy('area.path')
-    .orderBy('app_user.display_name')
-    .execute();
-  return rows.map((r) => ({
+  const rows = await teamAssignments(q, areaPath, TEAM_ROLES);
+  const areas = new Map(
+    (await findAreaLabels(q, [...new Set(rows.map((r) => r.area_id))])).map((a) => [a.id, a]),
+  );
+  const members = rows.flatMap((r) => {
+    const area = areas.get(r.area_id);
+    return area ? [{ r, area }] : [];
+  });
+  // By area (its path), then by name: the rows come by name, and the sort is stable.
+  members.sort((a, b) => (a.area.path < b.area.path ? -1 : a.area.path > b.area.path ? 1 : 0));
+  return members.map(({ r, area }) => ({
     userId: r.user_id,
     displayName: r.display_name,
     role: r.role as Role,
-    areaId: r.area_id as string,
-    areaName: { zh: r.name_zh, en: r.name_en, mn: r.name_mn },
+    areaId: r.area_id,
+    areaName: { zh: area.name_zh, en: area.name_en, mn: area.name_mn },
     title: r.title,
   }));
 }

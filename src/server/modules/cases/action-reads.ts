@@ -3,6 +3,7 @@ import type { Level } from '../../../shared/domain.ts';
 import type { Tx } from '../../database.ts';
 import { findCaseType } from '../catalogue/case-types.ts';
 import { existingDepartmentIds } from '../catalogue/departments.ts';
+import { activeUserIds, departmentMembers, usersWithRole } from '../people/reads.ts';
 import type { ActionReads } from './action-types.ts';
 import type { RoutingPort } from './ports.ts';
 import * as repo from './repository.ts';
@@ -19,20 +20,11 @@ export function actionReads(
       const c = await repo.findCase(tx, id);
       return c && { c, parties: await repo.partiesOf(tx, id) };
     },
-    async activeUserIds(ids) {
-      if (ids.length === 0) return [];
-      const rows = await tx
-        .selectFrom('app_user')
-        .select('id')
-        .where('id', 'in', ids)
-        .where('active', '=', 1)
-        .execute();
-      return rows.map((r) => r.id);
-    },
+    activeUserIds: (ids) => activeUserIds(tx, ids),
     departmentIds: (ids) => existingDepartmentIds(tx, ids),
     route: (caseType, gridPath) => routing(tx, caseType, gridPath),
-    departmentMembers: (ids, gridPath) => repo.departmentMembers(tx, ids, gridPath),
-    usersWithRole: (roles, path) => repo.usersWithRole(tx, roles, path, true),
+    departmentMembers: (ids, gridPath) => departmentMembers(tx, ids, gridPath),
+    usersWithRole: (roles, path) => usersWithRole(tx, roles, path, true),
     activeHandlerUsers: (parties, gridPath) => repo.activeHandlerUsers(tx, parties, gridPath),
     pendingRequest: (kind) => repo.pendingRequest(tx, caseId, kind),
     handlingArea,

@@ -3,25 +3,24 @@
  * which is wrong on that year's public holidays, so the administrators are told once per year.
  */
 
-import type { Db } from '../../database.ts';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
+import { activeAdminIds } from '../people/reads.ts';
 import * as repo from './repository.ts';
+import type { CasesTables } from './schema.ts';
 
 /** Notifies every active administrator that `year` has no calendar (job payload `{ year, caseId }`). */
-export async function flagMissingCalendar(db: Db, clock: Clock, payload: unknown): Promise<void> {
+export async function flagMissingCalendar(
+  db: Kysely<CasesTables>,
+  clock: Clock,
+  payload: unknown,
+): Promise<void> {
   const { year, caseId } = payload as { year: string; caseId: string };
-  const admins = await db
-    .selectFrom('assignment')
-    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
-    .select('assignment.user_id')
-    .distinct()
-    .where('assignment.role', '=', 'admin')
-    .where('app_user.active', '=', 1)
-    .execute();
+  const admins = await activeAdminIds(db);
   await db.transaction().execute(async (tx) => {
     await repo.notify(
       tx,
-      admins.map((a) => a.user_id),
+      admins,
       caseId,
       'calendar_missing',
       { key: 'notice.calendar_missing', params: { year } },

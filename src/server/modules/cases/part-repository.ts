@@ -1,5 +1,11 @@
 /** SQL for each handler's part of a case (accepted, reported, result). No rules here. */
-import type { Tx } from '../../database.ts';
+import type { Tx as PlatformTx } from '../../platform/db/database.ts';
+import { departmentNames } from '../catalogue/departments.ts';
+import { userNames } from '../people/reads.ts';
+import type { CasesTables } from './schema.ts';
+
+/** The cases module's own tables only: names come from the catalogue and people modules. */
+type Tx = PlatformTx<CasesTables>;
 
 /** Marks these parties' parts accepted now. */
 export async function markAccepted(tx: Tx, partyIds: string[], now: string): Promise<void> {
@@ -36,14 +42,28 @@ export async function reportedParts(
 ): Promise<{ who: string | null; result: string }[]> {
   const rows = await tx
     .selectFrom('case_party')
-    .leftJoin('department', 'department.id', 'case_party.department_id')
-    .leftJoin('app_user', 'app_user.id', 'case_party.user_id')
-    .select(['department.name_zh as department', 'app_user.display_name as person', 'case_party.result'])
-    .where('case_party.case_id', '=', caseId)
-    .where('case_party.active', '=', 1)
-    .where('case_party.reported_at', 'is not', null)
-    .orderBy('case_party.created_at')
-    .orderBy('case_party.id')
+    .select(['department_id', 'user_id', 'result'])
+    .where('case_id', '=', caseId)
+    .where('active', '=', 1)
+    .where('reported_at', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
-  return rows.map((r) => ({ who: r.department ?? r.person, result: r.result ?? '' }));
+  const [departments, people] = await Promise.all([
+    departmentNames(
+      tx,
+      rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+    ),
+    userNames(
+      tx,
+      rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+    ),
+  ]);
+  return rows.map((r) => ({
+    who:
+      (r.department_id === null ? undefined : departments.get(r.department_id)?.zh) ??
+      (r.user_id === null ? undefined : people.get(r.user_id)) ??
+      null,
+    result: r.result ?? '',
+  }));
 }

@@ -2,16 +2,22 @@
 
 import type { Selectable } from 'kysely';
 import { LEVEL_NAMES, type Level } from '../../../shared/domain.ts';
-import type { Queryable } from '../../database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
 import type { Vault } from '../../platform/vault/vault.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';
+import { areaLabels } from '../areas/reads.ts';
 import type { Crs } from '../areas/service.ts';
+import { departmentNames } from '../catalogue/departments.ts';
 import type { Actor } from '../people/actor.ts';
+import { userNames } from '../people/reads.ts';
 import type { CaseContract, CaseSummaryContract } from './case-schema.ts';
 import type { TrafficLight, WorkingTime } from './ports.ts';
 import type { CaseRow, CaseWithPaths, PartyRow } from './repository.ts';
-import type { CaseRequestTable, SupervisionOrderTable } from './schema.ts';
+import type { CaseRequestTable, CasesTables, SupervisionOrderTable } from './schema.ts';
 import type { CaseAction } from './state-machine.ts';
+
+/** The cases module's own tables only: names come from the people, catalogue and areas modules. */
+type Queryable = AnyQueryable<CasesTables>;
 
 /** The traffic light of the running step (green < 80 %, yellow to 100 %, red past it), or null. */
 export function lightOf(c: CaseRow, wt: WorkingTime, now: Date): TrafficLight | null {
@@ -55,34 +61,14 @@ export interface CaseView {
   vault: Vault;
 }
 
+/** One batch look-up per kind, through the module that owns the names. */
 async function namesOf(q: Queryable, userIds: string[], departmentIds: string[], areaIds: string[]) {
-  const [users, departments, areas] = await Promise.all([
-    userIds.length
-      ? q.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', userIds).execute()
-      : Promise.resolve([]),
-    departmentIds.length
-      ? q
-          .selectFrom('department')
-          .select(['id', 'name_zh', 'name_en', 'name_mn'])
-          .where('id', 'in', departmentIds)
-          .execute()
-      : Promise.resolve([]),
-    q
-      .selectFrom('area')
-      .select(['id', 'code', 'name_zh', 'name_en', 'name_mn', 'kind'])
-      .where('id', 'in', areaIds)
-      .execute(),
+  const [user, department, area] = await Promise.all([
+    userNames(q, userIds),
+    departmentNames(q, departmentIds),
+    areaLabels(q, areaIds),
   ]);
-  return {
-    user: new Map(users.map((u) => [u.id, u.display_name])),
-    department: new Map(departments.map((d) => [d.id, { zh: d.name_zh, en: d.name_en, mn: d.name_mn }])),
-    area: new Map(
-      areas.map((a) => [
-        a.id,
-        { id: a.id, code: a.code, kind: a.kind, name: { zh: a.name_zh, en: a.name_en, mn: a.name_mn } },
-      ]),
-    ),
-  };
+  return { user, department, area };
 }
 
 /** The full case for its page: everything the viewer may see, and the actions they may take. */

@@ -1,20 +1,26 @@
 /** SQL for cases, their parties, requests, supervision orders and notifications. No rules here. */
-import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
-import type { Role } from '../../../shared/domain.ts';
-import type { Queryable, Tx } from '../../database.ts';
-import { forUpdate } from '../../platform/db/database.ts';
+import { type Expression, expressionBuilder, type Selectable, type SqlBool, sql } from 'kysely';
+import type { Queryable as AnyQueryable } from '../../database.ts';
+import { forUpdate, type Tx as PlatformTx } from '../../platform/db/database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
-import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
+import { containsIgnoringCase } from '../../platform/db/sql.ts';
 import { conflict, formatMessage, type Message } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { areaIdsUnder, areaPathOf } from '../areas/reads.ts';
+import { departmentMembers } from '../people/reads.ts';
 import type { ListScope } from './policy.ts';
 import type {
   CaseFileTable,
   CasePartyTable,
   CaseRequestTable,
+  CasesTables,
   NotificationTable,
   SupervisionOrderTable,
 } from './schema.ts';
+
+/** The cases module's own tables only: areas and people are read through their modules. */
+type Queryable = AnyQueryable<CasesTables>;
+type Tx = PlatformTx<CasesTables>;
 
 export type CaseRow = Selectable<CaseFileTable>;
 export type CaseWithPaths = CaseRow & { grid_path: string; handling_path: string };
@@ -28,13 +34,105 @@ export async function findCase(
 ): Promise<CaseWithPaths | undefined> {
   const query = q
     .selectFrom('case_file')
-    .innerJoin('area as g', 'g.id', 'case_file.grid_id')
-    .innerJoin('area as h', 'h.id', 'case_file.handling_area_id')
     .selectAll('case_file')
-    .select(['g.path as grid_path', 'h.path as handling_path'])
+    .select([
+      areaPathOf(q, 'case_file.grid_id').as('grid_path'),
+      areaPathOf(q, 'case_file.handling_area_id').as('handling_path'),
+    ])
     .where('case_file.id', '=', id);
   const row = await (lock ? forUpdate(lock.dialect, query) : query).executeTakeFirst();
   return row as CaseWithPaths | undefined;
+}
+
+/** What a replay compares with a case's history: one page of case rows by id, after `after`. */
+export function findCaseStatePage(q: Queryable, after: string, limit: number) {
+  return q
+    .selectFrom('case_file')
+    .select(['id', 'case_no', 'status', 'level', 'handling_area_id', 'grid_id', 'anonymous'])
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** A subquery that finds the case whose id the outer query holds in `idColumn` (for `exists`). */
+export function caseRowQuery(q: Queryable, idColumn: string) {
+  return q
+    .selectFrom('case_file')
+    .select('case_file.id')
+    .where('case_file.id', '=', sql.ref<string>(idColumn));
+}
+
+/** Which cases a public list shows, and how many at most: each filter given must hold. */
+export interface PublicCaseFilter {
+  /** A subquery of the case ids to choose from (e.g. the requests of one channel). */
+  among: Expression<Record<string, string>>;
+  caseNos?: readonly string[];
+  caseTypes?: readonly string[];
+  statusIn?: readonly string[];
+  statusNotIn?: readonly string[];
+  /** ISO instants, inclusive. */
+  createdFrom?: string;
+  createdTo?: string;
+  limit: number;
+}
+
+/** Cases matching the filter, newest first. */
+export function findCasesNewestFirst(q: Queryable, f: PublicCaseFilter) {
+  return q
+    .selectFrom('case_file')
+    .select([
+      'id',
+      'case_no',
+      'status',
+      'level',
+      'result',
+      'case_type',
+      'lat',
+      'lng',
+      'grid_id',
+      'handling_area_id',
+      'created_at',
+      'updated_at',
+    ])
+    .where(sql<SqlBool>`${sql.ref('case_file.id')} in ${f.among}`)
+    .$if(f.caseNos !== undefined, (qb) => qb.where('case_no', 'in', [...(f.caseNos ?? [])]))
+    .$if(f.caseTypes !== undefined, (qb) => qb.where('case_type', 'in', [...(f.caseTypes ?? [])]))
+    .$if(f.statusIn !== undefined, (qb) => qb.where('status', 'in', [...(f.statusIn ?? [])]))
+    .$if(f.statusNotIn !== undefined, (qb) => qb.where('status', 'not in', [...(f.statusNotIn ?? [])]))
+    .$if(f.createdFrom !== undefined, (qb) => qb.where('created_at', '>=', f.createdFrom ?? ''))
+    .$if(f.createdTo !== undefined, (qb) => qb.where('created_at', '<=', f.createdTo ?? ''))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+/** The active handling parts (handler, joint) of these cases that are departments, in order. */
+export function findDepartmentParts(q: Queryable, caseIds: readonly string[]) {
+  return q
+    .selectFrom('case_party')
+    .select(['case_id', 'department_id'])
+    .where('case_id', 'in', [...caseIds])
+    .where('active', '=', 1)
+    .where('kind', 'in', ['handler', 'joint'])
+    .where('department_id', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The number of each of these cases, by id. */
+export async function findCaseNumbers(
+  q: Queryable,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('case_file')
+    .select(['id', 'case_no'])
+    .where('id', 'in', [...caseIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.case_no]));
 }
 
 /** Holds the case row until the transaction ends (PostgreSQL; SQLite has one writer anyway). */
@@ -100,50 +198,6 @@ export async function deactivateParties(tx: Tx, caseId: string): Promise<void> {
     .where('case_id', '=', caseId)
     .where('active', '=', 1)
     .execute();
-}
-
-/** Users holding one of `roles` whose area contains `path` (or is exactly it when `exact`). */
-export async function usersWithRole(
-  q: Queryable,
-  roles: Role[],
-  path: string,
-  exact = false,
-): Promise<string[]> {
-  const rows = await q
-    .selectFrom('assignment')
-    .innerJoin('area', 'area.id', 'assignment.area_id')
-    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
-    .select('assignment.user_id')
-    .distinct()
-    .where('assignment.role', 'in', roles)
-    .where('app_user.active', '=', 1)
-    .where(exact ? sql<boolean>`area.path = ${path}` : sql<boolean>`${path} like area.path || '%'`)
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-/**
- * The people who work for these departments (department handlers) on a case in `gridPath`: those
- * whose department assignment serves an area containing it, or the whole county (no area).
- */
-export async function departmentMembers(
-  q: Queryable,
-  departmentIds: string[],
-  gridPath: string,
-): Promise<string[]> {
-  if (departmentIds.length === 0) return [];
-  const rows = await q
-    .selectFrom('assignment')
-    .leftJoin('area', 'area.id', 'assignment.area_id')
-    .select('assignment.user_id')
-    .distinct()
-    .where('assignment.role', '=', 'department_handler')
-    .where('assignment.department_id', 'in', departmentIds)
-    .where((eb) =>
-      eb.or([eb('assignment.area_id', 'is', null), sql<SqlBool>`${gridPath} like area.path || '%'`]),
-    )
-    .execute();
-  return rows.map((r) => r.user_id);
 }
 
 /** The users behind the case's active handlers (people, and members of handling departments). */
@@ -266,13 +320,16 @@ export interface CaseFilters {
   offset: number;
 }
 
+/** The case's grid lies inside one of these subtrees (the areas module says which areas those are). */
+function gridUnder(q: Queryable, paths: readonly string[]): Expression<SqlBool> {
+  return expressionBuilder<CasesTables, 'case_file'>()('case_file.grid_id', 'in', areaIdsUnder(q, paths));
+}
+
 /** A party row of one of the scope's departments, inside the area that department assignment serves. */
-function departmentParty(scope: ListScope): Expression<SqlBool>[] {
+function departmentParty(q: Queryable, scope: ListScope): Expression<SqlBool>[] {
   return scope.departments.map(({ departmentId, areaPath }) => {
     const isDepartment = sql<SqlBool>`${sql.ref('case_party.department_id')} = ${departmentId}`;
-    return areaPath === null
-      ? isDepartment
-      : sql<SqlBool>`(${isDepartment} and ${startsWith('g.path', areaPath)})`;
+    return areaPath === null ? isDepartment : sql<SqlBool>`(${isDepartment} and ${gridUnder(q, [areaPath])})`;
   });
 }
 
@@ -298,19 +355,19 @@ export function casesPage(query: ReturnType<typeof listCasesQuery>, page: { limi
 
 /** The cases the scope allows, filtered: FROM and WHERE, before paging or counting. */
 export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilters) {
-  let query = q.selectFrom('case_file').innerJoin('area as g', 'g.id', 'case_file.grid_id');
+  let query = q.selectFrom('case_file');
   if (filters.mine) {
     query = query.where('case_file.reporter_id', '=', scope.userId);
   } else if (!scope.all && !filters.assigned) {
     // (Cases assigned to me are visible to me: the `assigned` filter below is the narrower one.)
     query = query.where((eb) => {
       const visible: Expression<SqlBool>[] = [eb('case_file.reporter_id', '=', scope.userId)];
-      for (const p of scope.areaPaths) visible.push(startsWith('g.path', p));
+      if (scope.areaPaths.length > 0) visible.push(gridUnder(q, scope.areaPaths));
       const party = eb
         .selectFrom('case_party')
         .select('case_party.id')
         .whereRef('case_party.case_id', '=', 'case_file.id')
-        .where((e) => e.or([e('case_party.user_id', '=', scope.userId), ...departmentParty(scope)]));
+        .where((e) => e.or([e('case_party.user_id', '=', scope.userId), ...departmentParty(q, scope)]));
       visible.push(eb.exists(party));
       return eb.or(visible);
     });
@@ -340,7 +397,7 @@ export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilt
             .where('case_party.active', '=', 1)
             .where('case_party.department_id', '=', departmentId),
         );
-        return areaPath === null ? part : eb.and([part, startsWith('g.path', areaPath)]);
+        return areaPath === null ? part : eb.and([part, gridUnder(q, [areaPath])]);
       });
       return eb.or([mine, ...departments]);
     });
@@ -348,7 +405,7 @@ export function listCasesQuery(q: Queryable, scope: ListScope, filters: CaseFilt
   if (filters.status && filters.status.length > 0)
     query = query.where('case_file.status', 'in', filters.status);
   if (filters.level !== undefined) query = query.where('case_file.level', '=', filters.level);
-  if (filters.areaPath) query = query.where(startsWith('g.path', filters.areaPath));
+  if (filters.areaPath) query = query.where(gridUnder(q, [filters.areaPath]));
   if (filters.caseType) query = query.where('case_file.case_type', '=', filters.caseType);
   if (filters.overdue !== undefined) query = query.where('case_file.overdue', '=', filters.overdue ? 1 : 0);
   if (filters.supervised !== undefined)

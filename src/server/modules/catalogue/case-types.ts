@@ -161,6 +161,24 @@ export async function findCaseType(q: Queryable, code: string): Promise<CaseType
   return row ? present(row) : undefined;
 }
 
+/**
+ * The Chinese name of each of these case types, by code (one query); unknown codes are absent. Any
+ * module may call it with its own transaction.
+ */
+export async function caseTypeNames(
+  anyQ: AnyQueryable,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const q: Queryable = anyQ;
+  if (codes.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('case_type')
+    .select(['code', 'name_zh'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((t) => [t.code, t.name_zh]));
+}
+
 function checkDifficulty(value: string): DefaultDifficulty {
   if (!(DEFAULT_DIFFICULTIES as readonly string[]).includes(value)) {
     throw badRequest('defaultDifficulty', 'validation.enum', { allowed: DEFAULT_DIFFICULTIES });

@@ -62,6 +62,24 @@ export async function existingDepartmentIds(q: Queryable, ids: readonly string[]
   return rows.map((r) => r.id);
 }
 
+/**
+ * The names of each of these departments, by id (one query); unknown ids are absent. Any module may
+ * call it with its own transaction.
+ */
+export async function departmentNames(
+  anyQ: AnyQueryable,
+  ids: readonly string[],
+): Promise<Map<string, { zh: string; en: string; mn: string | null }>> {
+  const q: Queryable = anyQ;
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('department')
+    .select(['id', 'name_zh', 'name_en', 'name_mn'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((d) => [d.id, { zh: d.name_zh, en: d.name_en, mn: d.name_mn }]));
+}
+
 /** One department by its code, or undefined. */
 export async function findDepartmentByCode(q: Queryable, code: string): Promise<Department | undefined> {
   const row = await q.selectFrom('department').selectAll().where('code', '=', code).executeTakeFirst();

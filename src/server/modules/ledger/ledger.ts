@@ -282,12 +282,40 @@ export async function caseHistory(q: Queryable, caseId: string): Promise<CaseHis
   if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 200) {
     throw badRequest('caseId', 'validation.length_range', { min: 1, max: 200 });
   }
-  const rows = await q
+  const entries = (await caseEventRows(q, caseId)).map(toStored);
+  return { caseId, events: entries.map(toAppended), verification: verifyCaseEntries(entries) };
+}
+
+/**
+ * A case's `case_event` rows as stored, in seq order: the history other modules show. Any module may
+ * call it with its own transaction.
+ */
+export function caseEventRows(anyQ: AnyQueryable, caseId: string): Promise<CaseEventTable[]> {
+  const q: Queryable = anyQ;
+  return q
     .selectFrom('case_event')
     .select(ENTRY_COLUMNS)
     .where('case_id', '=', caseId)
     .orderBy('seq')
     .execute();
-  const entries = rows.map(toStored);
-  return { caseId, events: entries.map(toAppended), verification: verifyCaseEntries(entries) };
+}
+
+/**
+ * The entries of these types of these cases (case id, type, stored payload), newest first: e.g. the
+ * reason of a case's last rejection. Any module may call it with its own transaction.
+ */
+export async function latestCaseEvents(
+  anyQ: AnyQueryable,
+  caseIds: readonly string[],
+  types: readonly string[],
+): Promise<{ case_id: string; type: string; payload: string }[]> {
+  const q: Queryable = anyQ;
+  if (caseIds.length === 0 || types.length === 0) return [];
+  return q
+    .selectFrom('case_event')
+    .select(['case_id', 'type', 'payload'])
+    .where('case_id', 'in', [...caseIds])
+    .where('type', 'in', [...types])
+    .orderBy('seq', 'desc')
+    .execute();
 }

@@ -4,13 +4,19 @@
  * (status, level, handling area, grid, number, anonymity) is found. Streams cases in pages.
  */
 
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Level } from '../../../shared/domain.ts';
-import type { Db } from '../../database.ts';
+import type { Db as AnyDb } from '../../database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import { handlingAreaOnPath } from '../areas/levels.ts';
+import { areaPlaces } from '../areas/reads.ts';
+import { type CaseState, caseRow, caseStatePage } from '../cases/reads.ts';
 import type { BrokenEntry } from './audit.ts';
 import { parsePayload } from './audit.ts';
+import type { LedgerTables } from './schema.ts';
+
+/** The ledger's own tables only: cases and areas are read through their modules. */
+type Db = Kysely<LedgerTables>;
 
 /** The result of replaying every case. */
 export interface ReplayReport {
@@ -29,16 +35,7 @@ interface Derived {
   anonymous: boolean;
 }
 
-interface CaseRow {
-  id: string;
-  case_no: string;
-  status: string;
-  level: number;
-  handling_area_id: string;
-  grid_id: string;
-  anonymous: number;
-  grid_path: string | null;
-}
+type CaseRow = CaseState & { grid_path: string | null };
 
 interface EventRow {
   seq: number;
@@ -106,29 +103,19 @@ function compare(c: CaseRow, derived: Derived): string | undefined {
 }
 
 /** Replays every case (and finds history whose case is gone); reports the first mismatch. */
-export async function verifyCaseStates(db: Db, dialect: Dialect): Promise<ReplayReport> {
+export async function verifyCaseStates(anyDb: AnyDb, dialect: Dialect): Promise<ReplayReport> {
+  const db: Db = anyDb;
   let cases = 0;
   for (let after = ''; ; ) {
     // One snapshot per page, so a case changed meanwhile is read with the history that changed it.
     const { page, events } = await db.transaction().execute(async (tx) => {
       if (dialect === 'postgres') await sql`set transaction isolation level repeatable read`.execute(tx);
-      const page = (await tx
-        .selectFrom('case_file')
-        .leftJoin('area', 'area.id', 'case_file.grid_id')
-        .select([
-          'case_file.id',
-          'case_file.case_no',
-          'case_file.status',
-          'case_file.level',
-          'case_file.handling_area_id',
-          'case_file.grid_id',
-          'case_file.anonymous',
-          'area.path as grid_path',
-        ])
-        .where('case_file.id', '>', after)
-        .orderBy('case_file.id')
-        .limit(PAGE)
-        .execute()) as CaseRow[];
+      const stored = await caseStatePage(tx, after, PAGE);
+      const grids = await areaPlaces(
+        tx,
+        stored.map((c) => c.grid_id),
+      );
+      const page: CaseRow[] = stored.map((c) => ({ ...c, grid_path: grids.get(c.grid_id)?.path ?? null }));
       if (page.length === 0) return { page, events: [] };
       const events = await tx
         .selectFrom('case_event')
@@ -159,9 +146,8 @@ export async function verifyCaseStates(db: Db, dialect: Dialect): Promise<Replay
   }
   const orphan = await db
     .selectFrom('case_event')
-    .leftJoin('case_file', 'case_file.id', 'case_event.case_id')
     .select(['case_event.seq', 'case_event.id', 'case_event.case_id'])
-    .where('case_file.id', 'is', null)
+    .where(({ exists, not }) => not(exists(caseRow(db, 'case_event.case_id'))))
     .orderBy('case_event.seq')
     .limit(1)
     .executeTakeFirst();

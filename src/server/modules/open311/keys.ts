@@ -9,12 +9,18 @@
  * password (it can never sign in).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../database.ts';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation } from '../../platform/db/sql.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { isUuid, uuidv7 } from '../../platform/ids.ts';
+import { rootAreaId } from '../areas/reads.ts';
 import { type Actor, loadActor } from '../people/actor.ts';
+import { accountIdByUsername, insertTechnicalAccount } from '../people/technical-accounts.ts';
+import type { Open311Tables } from './schema.ts';
+
+/** This module's own tables only: reading another module's table here is a type error. */
+type Db = Kysely<Open311Tables>;
 
 /** A key as administrators see it (never the key itself). */
 export interface Open311KeyView {
@@ -93,55 +99,30 @@ export function createOpen311Keys(db: Db, clock: Clock): Open311Keys {
   /** Makes the key's technical account, or finds the one a concurrent first request made. */
   async function ensureAccount(holder: KeyHolder): Promise<string> {
     const username = `open311.${holder.id}`;
-    const root = await db
-      .selectFrom('area')
-      .select('id')
-      .where('depth', '=', 0)
-      .orderBy('code')
-      .limit(1)
-      .executeTakeFirst();
-    if (!root) throw badRequest('location', 'area.none_yet');
+    const rootId = await rootAreaId(db);
+    if (!rootId) throw badRequest('location', 'area.none_yet');
     const now = clock.now().toISOString();
     const userId = uuidv7();
     try {
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('app_user')
-          .values({
-            id: userId,
-            username,
-            display_name: `Open311：${holder.owner}`,
-            phone_enc: null,
-            password_hash: NO_LOGIN,
-            password_is_demo: 0,
-            active: 1,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        await tx
-          .insertInto('assignment')
-          .values({
-            id: uuidv7(),
-            user_id: userId,
-            role: 'resident',
-            area_id: root.id,
-            department_id: null,
-            title: 'Open311',
-            created_at: now,
-          })
-          .execute();
+        await insertTechnicalAccount(tx, {
+          id: userId,
+          username,
+          displayName: `Open311：${holder.owner}`,
+          passwordHash: NO_LOGIN,
+          role: 'resident',
+          areaId: rootId,
+          title: 'Open311',
+          at: now,
+        });
         await tx.updateTable('open311_key').set({ user_id: userId }).where('id', '=', holder.id).execute();
       });
       return userId;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const made = await db
-        .selectFrom('app_user')
-        .select('id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow();
-      return made.id;
+      const made = await accountIdByUsername(db, username);
+      if (made === undefined) throw error;
+      return made;
     }
   }
 

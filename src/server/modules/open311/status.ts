@@ -9,8 +9,17 @@
  * the handling department(s), else the area handling the case at its level.
  */
 import { LEVEL_NAMES, type Level, TERMINAL_STATUSES } from '../../../shared/domain.ts';
-import type { Queryable } from '../../database.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
+import { areaNames } from '../areas/reads.ts';
+import { caseNumbers, casesNewestFirst, handlingDepartmentIds } from '../cases/reads.ts';
+import { caseTypeNames } from '../catalogue/case-types.ts';
+import { departmentNames } from '../catalogue/departments.ts';
+import { latestCaseEvents } from '../ledger/ledger.ts';
 import { toW3c } from './dates.ts';
+import type { Open311Tables } from './schema.ts';
+
+/** The Open311 module's own tables only: cases, names and history are read through their owners. */
+type Queryable = AnyQueryable<Open311Tables>;
 
 /** One service request, with the spec's element names. */
 export interface ServiceRequestView {
@@ -101,13 +110,7 @@ async function reasonsOf(q: Queryable, rows: readonly Row[]): Promise<Map<string
   const ids = rows.filter((r) => ['rejected', 'voided', 'merged'].includes(r.status)).map((r) => r.case_id);
   const reasons = new Map<string, string>();
   if (ids.length === 0) return reasons;
-  const events = await q
-    .selectFrom('case_event')
-    .select(['case_id', 'type', 'payload'])
-    .where('case_id', 'in', ids)
-    .where('type', 'in', ['rejected', 'voided', 'merged'])
-    .orderBy('seq', 'desc')
-    .execute();
+  const events = await latestCaseEvents(q, ids, ['rejected', 'voided', 'merged']);
   for (const e of events) {
     if (reasons.has(e.case_id)) continue;
     const p = JSON.parse(e.payload) as { reason?: string; intoCaseNo?: string };
@@ -122,23 +125,79 @@ async function reasonsOf(q: Queryable, rows: readonly Row[]): Promise<Map<string
 
 /** Names of the departments actively handling each case. */
 async function agenciesOf(q: Queryable, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const departmentsByCase = await handlingDepartmentIds(q, caseIds);
+  const names = await departmentNames(q, [...departmentsByCase.values()].flat());
   const byCase = new Map<string, string[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = await q
-    .selectFrom('case_party')
-    .innerJoin('department', 'department.id', 'case_party.department_id')
-    .select(['case_party.case_id', 'department.name_zh'])
-    .where('case_party.case_id', 'in', [...caseIds])
-    .where('case_party.active', '=', 1)
-    .where('case_party.kind', 'in', ['handler', 'joint'])
-    .orderBy('case_party.created_at')
-    .execute();
-  for (const r of rows) {
-    const list = byCase.get(r.case_id) ?? [];
-    if (!list.includes(r.name_zh)) list.push(r.name_zh);
-    byCase.set(r.case_id, list);
+  for (const [caseId, departmentIds] of departmentsByCase) {
+    const list: string[] = [];
+    for (const id of departmentIds) {
+      const name = names.get(id)?.zh;
+      if (name !== undefined && !list.includes(name)) list.push(name);
+    }
+    if (list.length > 0) byCase.set(caseId, list);
   }
   return byCase;
+}
+
+/** The cases of Open311 requests matching the filter, newest first (the filters are on the case). */
+function requestedCases(q: Queryable, filter: RequestFilter) {
+  const among = q.selectFrom('open311_request').select('open311_request.case_id');
+  if (filter.ids) return casesNewestFirst(q, { among, caseNos: filter.ids, limit: filter.limit });
+  const statuses = new Set(filter.statuses ?? []);
+  const only = statuses.size === 1 ? [...statuses][0] : undefined;
+  return casesNewestFirst(q, {
+    among,
+    ...(filter.serviceCodes ? { caseTypes: filter.serviceCodes } : {}),
+    ...(only === 'closed' ? { statusIn: CLOSED_STATUSES } : {}),
+    ...(only === 'open' ? { statusNotIn: CLOSED_STATUSES } : {}),
+    ...(filter.start ? { createdFrom: filter.start } : {}),
+    ...(filter.end ? { createdTo: filter.end } : {}),
+    limit: filter.limit,
+  });
+}
+
+/** The Open311 request behind each of these cases, with the names it is shown with. */
+async function rowsOf(q: Queryable, cases: Awaited<ReturnType<typeof requestedCases>>): Promise<Row[]> {
+  const caseIds = cases.map((c) => c.id);
+  const [requests, types, areas] = await Promise.all([
+    caseIds.length === 0
+      ? Promise.resolve([])
+      : q
+          .selectFrom('open311_request')
+          .select(['case_id', 'service_code', 'description', 'address_string', 'address_id', 'media_url'])
+          .where('case_id', 'in', caseIds)
+          .execute(),
+    caseTypeNames(
+      q,
+      cases.flatMap((c) => (c.case_type ? [c.case_type] : [])),
+    ),
+    areaNames(
+      q,
+      cases.flatMap((c) => [c.grid_id, c.handling_area_id]),
+    ),
+  ]);
+  const requestOf = new Map(requests.map((r) => [r.case_id, r]));
+  return cases.flatMap((c) => {
+    const r = requestOf.get(c.id);
+    const grid = areas.get(c.grid_id);
+    const handling = areas.get(c.handling_area_id);
+    if (!r || !grid || !handling) return [];
+    const { id, grid_id, handling_area_id, ...caseColumns } = c;
+    return [
+      {
+        ...caseColumns,
+        case_id: id,
+        service_code: r.service_code,
+        description: r.description,
+        address_string: r.address_string,
+        address_id: r.address_id,
+        media_url: r.media_url,
+        service_name: (c.case_type === null ? undefined : types.get(c.case_type)) ?? null,
+        grid_name: grid.zh,
+        handling_name: handling.zh,
+      },
+    ];
+  });
 }
 
 /** Open311 requests matching the filter, newest first. */
@@ -146,50 +205,7 @@ export async function findServiceRequests(
   q: Queryable,
   filter: RequestFilter,
 ): Promise<ServiceRequestView[]> {
-  let query = q
-    .selectFrom('open311_request as r')
-    .innerJoin('case_file as c', 'c.id', 'r.case_id')
-    .innerJoin('area as g', 'g.id', 'c.grid_id')
-    .innerJoin('area as h', 'h.id', 'c.handling_area_id')
-    .leftJoin('case_type as t', 't.code', 'c.case_type')
-    .select([
-      'c.id as case_id',
-      'c.case_no',
-      'c.status',
-      'c.level',
-      'c.result',
-      'c.case_type',
-      'c.lat',
-      'c.lng',
-      'c.created_at',
-      'c.updated_at',
-      'r.service_code',
-      'r.description',
-      'r.address_string',
-      'r.address_id',
-      'r.media_url',
-      't.name_zh as service_name',
-      'g.name_zh as grid_name',
-      'h.name_zh as handling_name',
-    ]);
-  if (filter.ids) {
-    query = query.where('c.case_no', 'in', [...filter.ids]);
-  } else {
-    if (filter.serviceCodes) query = query.where('c.case_type', 'in', [...filter.serviceCodes]);
-    const statuses = new Set(filter.statuses ?? []);
-    if (statuses.size === 1) {
-      query = statuses.has('closed')
-        ? query.where('c.status', 'in', [...CLOSED_STATUSES])
-        : query.where('c.status', 'not in', [...CLOSED_STATUSES]);
-    }
-    if (filter.start) query = query.where('c.created_at', '>=', filter.start);
-    if (filter.end) query = query.where('c.created_at', '<=', filter.end);
-  }
-  const rows: Row[] = await query
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(filter.limit)
-    .execute();
+  const rows = await rowsOf(q, await requestedCases(q, filter));
   const [reasons, agencies] = await Promise.all([
     reasonsOf(q, rows),
     agenciesOf(
@@ -221,10 +237,9 @@ export async function findServiceRequests(
 /** The service request id a token resolves to, or undefined. */
 export async function requestIdOfToken(q: Queryable, token: string): Promise<string | undefined> {
   const row = await q
-    .selectFrom('open311_request as r')
-    .innerJoin('case_file as c', 'c.id', 'r.case_id')
-    .select('c.case_no')
-    .where('r.token', '=', token)
+    .selectFrom('open311_request')
+    .select('case_id')
+    .where('token', '=', token)
     .executeTakeFirst();
-  return row?.case_no;
+  return row && (await caseNumbers(q, [row.case_id])).get(row.case_id);
 }

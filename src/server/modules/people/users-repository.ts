@@ -3,9 +3,15 @@
  * this file only reads and writes rows.
  */
 import type { Role } from '../../../shared/domain.ts';
-import type { Queryable } from '../../database.ts';
-import { containsIgnoringCase, startsWith } from '../../platform/db/sql.ts';
+import type { Queryable as AnyQueryable } from '../../database.ts';
+import { containsIgnoringCase } from '../../platform/db/sql.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { areaIdsUnder, areaNames, areaPlaces } from '../areas/reads.ts';
+import { departmentNames } from '../catalogue/departments.ts';
+import type { PeopleTables } from './schema.ts';
+
+/** The people module's own tables only: reading another module's table here is a type error. */
+type Queryable = AnyQueryable<PeopleTables>;
 
 /** One role assignment as the API shows it. */
 export interface AssignmentView {
@@ -58,32 +64,30 @@ export async function assignmentsOf(
   if (userIds.length === 0) return byUser;
   const rows = await q
     .selectFrom('assignment')
-    .leftJoin('area', 'area.id', 'assignment.area_id')
-    .leftJoin('department', 'department.id', 'assignment.department_id')
-    .select([
-      'assignment.id',
-      'assignment.user_id',
-      'assignment.role',
-      'assignment.area_id',
-      'area.name_zh as area_name',
-      'assignment.department_id',
-      'department.name_zh as department_name',
-      'assignment.title',
-      'assignment.created_at',
-    ])
-    .where('assignment.user_id', 'in', [...userIds])
-    .orderBy('assignment.created_at')
-    .orderBy('assignment.id')
+    .select(['id', 'user_id', 'role', 'area_id', 'department_id', 'title', 'created_at'])
+    .where('user_id', 'in', [...userIds])
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
+  const [areas, departments] = await Promise.all([
+    areaNames(
+      q,
+      rows.flatMap((r) => (r.area_id ? [r.area_id] : [])),
+    ),
+    departmentNames(
+      q,
+      rows.flatMap((r) => (r.department_id ? [r.department_id] : [])),
+    ),
+  ]);
   for (const r of rows) {
     const list = byUser.get(r.user_id) ?? [];
     list.push({
       id: r.id,
       role: r.role as Role,
       areaId: r.area_id,
-      areaName: r.area_name,
+      areaName: (r.area_id && areas.get(r.area_id)?.zh) ?? null,
       departmentId: r.department_id,
-      departmentName: r.department_name,
+      departmentName: (r.department_id && departments.get(r.department_id)?.zh) ?? null,
       title: r.title,
       createdAt: r.created_at,
     });
@@ -119,9 +123,14 @@ export async function isAdmin(q: Queryable, userId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function usernameTaken(q: Queryable, username: string): Promise<boolean> {
+/** The id of the account with this username, or undefined. */
+export async function findUserIdByUsername(q: Queryable, username: string): Promise<string | undefined> {
   const row = await q.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
+}
+
+export async function usernameTaken(q: Queryable, username: string): Promise<boolean> {
+  return (await findUserIdByUsername(q, username)) !== undefined;
 }
 
 export async function phoneIndexTaken(q: Queryable, phoneIndex: string): Promise<boolean> {
@@ -133,8 +142,12 @@ export async function phoneIndexTaken(q: Queryable, phoneIndex: string): Promise
   return row !== undefined;
 }
 
-export function areaOf(q: Queryable, areaId: string) {
-  return q.selectFrom('area').select(['kind', 'path']).where('id', '=', areaId).executeTakeFirst();
+/** The kind and path of an area, or undefined. */
+export async function areaOf(
+  q: Queryable,
+  areaId: string,
+): Promise<{ kind: string; path: string } | undefined> {
+  return (await areaPlaces(q, [areaId])).get(areaId);
 }
 
 export async function insertUserRow(
@@ -229,14 +242,20 @@ export async function deleteAssignment(q: Queryable, assignmentId: string): Prom
   await q.deleteFrom('assignment').where('id', '=', assignmentId).execute();
 }
 
+/** The paths of the areas the user is assigned in. */
 export async function areaPathsOf(q: Queryable, userId: string): Promise<string[]> {
   const rows = await q
     .selectFrom('assignment')
-    .innerJoin('area', 'area.id', 'assignment.area_id')
-    .select('area.path')
-    .where('assignment.user_id', '=', userId)
+    .select('area_id')
+    .where('user_id', '=', userId)
+    .where('area_id', 'is not', null)
     .execute();
-  return rows.map((r) => r.path);
+  const areaIds = rows.flatMap((r) => (r.area_id ? [r.area_id] : []));
+  const places = await areaPlaces(q, areaIds);
+  return areaIds.flatMap((id) => {
+    const place = places.get(id);
+    return place ? [place.path] : [];
+  });
 }
 
 export interface UserSearch {
@@ -273,13 +292,14 @@ export async function searchUsers(q: Queryable, s: UserSearch): Promise<{ rows: 
       qb.where(({ exists, selectFrom }) =>
         exists(
           selectFrom('assignment')
-            .leftJoin('area', 'area.id', 'assignment.area_id')
             .select('assignment.id')
             .whereRef('assignment.user_id', '=', 'app_user.id')
             .$if(role !== undefined, (sq) => sq.where('assignment.role', '=', role ?? ''))
-            .$if(areaPath !== undefined, (sq) => sq.where(startsWith('area.path', areaPath ?? '')))
+            .$if(areaPath !== undefined, (sq) =>
+              sq.where('assignment.area_id', 'in', areaIdsUnder(q, [areaPath ?? ''])),
+            )
             .$if(within !== undefined, (sq) =>
-              sq.where((eb) => eb.or((within ?? []).map((p) => startsWith('area.path', p)))),
+              sq.where('assignment.area_id', 'in', areaIdsUnder(q, within ?? [])),
             ),
         ),
       ),
@@ -292,4 +312,95 @@ export async function searchUsers(q: Queryable, s: UserSearch): Promise<{ rows: 
     .offset(s.offset)
     .execute();
   return { rows, total: Number(totalRow?.n ?? 0) };
+}
+
+/** Id, display name and active flag of those of these users that exist. */
+export async function findUserNames(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<{ id: string; display_name: string; active: number }[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'active'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Active users holding one of `roles` in one of these areas (any area when `areaIds` is undefined). */
+export async function findActiveRoleHolders(
+  q: Queryable,
+  roles: readonly Role[],
+  areaIds?: readonly string[],
+): Promise<string[]> {
+  if (roles.length === 0 || areaIds?.length === 0) return [];
+  const rows = await q
+    .selectFrom('assignment')
+    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+    .select('assignment.user_id')
+    .distinct()
+    .where('assignment.role', 'in', [...roles])
+    .where('app_user.active', '=', 1)
+    .$if(areaIds !== undefined, (qb) => qb.where('assignment.area_id', 'in', [...(areaIds ?? [])]))
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Department handlers of these departments whose assignment serves one of `areaIds`, or the whole
+ * county (no area).
+ */
+export async function findDepartmentHandlers(
+  q: Queryable,
+  departmentIds: readonly string[],
+  areaIds: readonly string[],
+): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await q
+    .selectFrom('assignment')
+    .select('user_id')
+    .distinct()
+    .where('role', '=', 'department_handler')
+    .where('department_id', 'in', [...departmentIds])
+    .where((eb) =>
+      eb.or([
+        eb('area_id', 'is', null),
+        ...(areaIds.length === 0 ? [] : [eb('area_id', 'in', [...areaIds])]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** One role a person holds in an area, with their display name. */
+export interface TeamAssignmentRow {
+  user_id: string;
+  display_name: string;
+  role: string;
+  area_id: string;
+  title: string | null;
+}
+
+/** The assignments of active users with one of `roles` inside the subtree at `areaPath`, by name. */
+export async function findTeamAssignments(
+  q: Queryable,
+  areaPath: string,
+  roles: readonly Role[],
+): Promise<TeamAssignmentRow[]> {
+  const rows = await q
+    .selectFrom('assignment')
+    .innerJoin('app_user', 'app_user.id', 'assignment.user_id')
+    .select([
+      'app_user.id as user_id',
+      'app_user.display_name',
+      'assignment.role',
+      'assignment.area_id',
+      'assignment.title',
+    ])
+    .where('assignment.area_id', 'in', areaIdsUnder(q, [areaPath]))
+    .where('assignment.role', 'in', [...roles])
+    .where('app_user.active', '=', 1)
+    .orderBy('app_user.display_name')
+    .execute();
+  return rows as TeamAssignmentRow[];
 }

@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { CaseStatus } from '../../../../shared/domain.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type AnyJob, defineJob } from '../../jobs/define.ts';
+import { usersWithRole } from '../../people/reads.ts';
 import { type ActionContext, escalationOutcome } from '../actions.ts';
 import { flagMissingCalendar } from '../calendar-flag.ts';
 import * as repo from '../repository.ts';
@@ -34,7 +35,7 @@ const nearJob = defineJob({
       const now = deps.clock.now();
       const parties = await repo.partiesOf(tx, caseId);
       const users = ['reported', 'registered'].includes(c.status)
-        ? await repo.usersWithRole(
+        ? await usersWithRole(
             tx,
             c.level === 1 ? ['grid_chief'] : c.level === 5 ? ['leader'] : ['centre_operator'],
             c.handling_path,
@@ -75,7 +76,7 @@ const overdueJob = defineJob({
       if (!c || c.step_seq !== stepSeq || isTerminal(c.status as CaseStatus)) return;
       const now = deps.clock.now();
       const nowIso = now.toISOString();
-      const inspectors = await repo.usersWithRole(tx, ['grid_inspector'], c.grid_path);
+      const inspectors = await usersWithRole(tx, ['grid_inspector'], c.grid_path);
       const escalates = ['registered', 'dispatched', 'handling'].includes(c.status) && c.level < 5;
       await repo.notify(
         tx,

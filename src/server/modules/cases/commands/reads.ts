@@ -1,8 +1,10 @@
 /** Reads of cases: one case with what the viewer may do, the list, the history and its verification. */
 import { notFound, refused } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/ids.ts';
-import { type CaseVerification, caseHistory } from '../../ledger/ledger.ts';
+import { areaPath } from '../../areas/reads.ts';
+import { type CaseVerification, caseEventRows, caseHistory } from '../../ledger/ledger.ts';
 import type { Actor } from '../../people/actor.ts';
+import { userNames } from '../../people/reads.ts';
 import { partRefusal } from '../parts.ts';
 import { authorize, type CaseScope, canView, listScope, ownParts } from '../policy.ts';
 import { type CaseDetail, presentCase, presentCaseSummary } from '../presenter.ts';
@@ -79,8 +81,7 @@ export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadli
     /** The materialised path of an area (for the list's area filter), or undefined. */
     async areaPath(areaId: string): Promise<string | undefined> {
       if (!isUuid(areaId)) return undefined;
-      const row = await db.selectFrom('area').select('path').where('id', '=', areaId).executeTakeFirst();
-      return row?.path;
+      return (await areaPath(db, areaId))?.path;
     },
 
     async list(actor: Actor, filters: repo.CaseFilters) {
@@ -94,21 +95,22 @@ export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadli
     /** The case's history, for anyone who may see the case. */
     async history(actor: Actor, caseId: string) {
       await detail(actor, caseId); // the same visibility check
-      const [rows, c] = await Promise.all([
-        db
-          .selectFrom('case_event')
-          .leftJoin('app_user', 'app_user.id', 'case_event.actor_id')
-          .selectAll('case_event')
-          .select('app_user.display_name as actor_name')
-          .where('case_event.case_id', '=', caseId)
-          .orderBy('case_event.seq')
-          .execute(),
+      const [events, c] = await Promise.all([
+        caseEventRows(db, caseId),
         db
           .selectFrom('case_file')
           .select(['anonymous', 'reporter_id'])
           .where('id', '=', caseId)
           .executeTakeFirstOrThrow(),
       ]);
+      const names = await userNames(
+        db,
+        events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])),
+      );
+      const rows = events.map((e) => ({
+        ...e,
+        actor_name: e.actor_id === null ? null : (names.get(e.actor_id) ?? null),
+      }));
       // 匿名: an anonymous reporter's own entries do not name them to anyone else.
       const hidden = c.anonymous === 1 && c.reporter_id !== actor.userId ? c.reporter_id : null;
       return rows.map((r) =>
