@@ -5,19 +5,9 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerFeature } from './feature.ts';
-import {
-  areaM2,
-  boxOf,
-  indexBoxes,
-  intersect,
-  MIN_OVERLAP_M2,
-  piecesOf,
-  type Shape,
-  subtract,
-  toGeometry,
-  toShape,
-  unite,
-} from './geometry.ts';
+import * as geo from './geometry.ts';
+
+type Shape = geo.Shape;
 
 type Area = Polygon | MultiPolygon;
 
@@ -45,16 +35,16 @@ export function legacyIdMap(
   layer: { id: string; features: readonly LayerFeature[] },
   unified: readonly { gridId: string; geometry: Area }[],
 ): LegacyIdRow[] {
-  const grids = unified.map((grid) => ({ gridId: grid.gridId, shape: toShape(grid.geometry) }));
-  const searchGrids = indexBoxes(grids.map((grid) => boxOf(grid.shape)));
+  const grids = unified.map((grid) => ({ gridId: grid.gridId, shape: geo.toShape(grid.geometry) }));
+  const searchGrids = geo.indexBoxes(grids.map((grid) => geo.boxOf(grid.shape)));
   const rows: LegacyIdRow[] = [];
   for (const feature of layer.features) {
-    const shape = toShape(feature.geometry);
-    const whole = areaM2(shape);
+    const shape = geo.toShape(feature.geometry);
+    const whole = geo.areaM2(shape);
     if (whole === 0) continue;
-    for (const j of searchGrids(boxOf(shape))) {
+    for (const j of searchGrids(geo.boxOf(shape))) {
       const grid = grids[j] as (typeof grids)[number];
-      const share = areaM2(intersect(shape, grid.shape)) / whole;
+      const share = geo.areaM2(geo.intersect(shape, grid.shape)) / whole;
       if (share >= MIN_LEGACY_SHARE) {
         rows.push({ layerId: layer.id, legacyId: feature.legacyId, gridId: grid.gridId, share });
       }
@@ -162,7 +152,7 @@ function baseDrafts(base: readonly LayerFeature[]): DraftGrid[] {
     key: feature.legacyId,
     ...(feature.name === undefined ? {} : { name: feature.name }),
     legacyIds: [feature.legacyId],
-    shape: toShape(feature.geometry),
+    shape: geo.toShape(feature.geometry),
     order,
   }));
 }
@@ -196,7 +186,7 @@ function applyEdit(drafts: DraftGrid[], edit: UnifyEdit, index: number, warnings
       key: edit.key ?? edit.replace.join('+'),
       ...(edit.name === undefined ? {} : { name: edit.name }),
       legacyIds: [...new Set(replaced.flatMap((grid) => grid.legacyIds))],
-      shape: toShape(edit.with),
+      shape: geo.toShape(edit.with),
       order,
     });
   } else {
@@ -204,7 +194,7 @@ function applyEdit(drafts: DraftGrid[], edit: UnifyEdit, index: number, warnings
       key: edit.key ?? `new-${index + 1}`,
       name: edit.name,
       legacyIds: [],
-      shape: toShape(edit.add),
+      shape: geo.toShape(edit.add),
       order,
     });
   }
@@ -212,17 +202,17 @@ function applyEdit(drafts: DraftGrid[], edit: UnifyEdit, index: number, warnings
 
 /** Cuts from each grid what later grids cover, so no two grids overlap; warns of each overlap. */
 function trimOverlaps(drafts: readonly DraftGrid[], warnings: UnifyWarning[]): Shape[] {
-  const searchDrafts = indexBoxes(drafts.map((grid) => boxOf(grid.shape)));
+  const searchDrafts = geo.indexBoxes(drafts.map((grid) => geo.boxOf(grid.shape)));
   return drafts.map((grid) => {
-    const later = searchDrafts(boxOf(grid.shape))
+    const later = searchDrafts(geo.boxOf(grid.shape))
       .map((j) => drafts[j] as DraftGrid)
       .filter((other) => other.order > grid.order);
     for (const other of later) {
-      const common = areaM2(intersect(grid.shape, other.shape));
-      if (common >= MIN_OVERLAP_M2)
+      const common = geo.areaM2(geo.intersect(grid.shape, other.shape));
+      if (common >= geo.MIN_OVERLAP_M2)
         warnings.push({ kind: 'overlap', key: grid.key, keptBy: other.key, areaM2: common });
     }
-    return subtract(
+    return geo.subtract(
       grid.shape,
       later.map((other) => other.shape),
     );
@@ -238,7 +228,7 @@ function finishGrids(
 ) {
   const grids: UnifiedGrid[] = [];
   drafts.forEach((grid, i) => {
-    const pieces = piecesOf(trimmed[i] ?? []).filter((piece) => areaM2(piece) >= minM2);
+    const pieces = geo.piecesOf(trimmed[i] ?? []).filter((piece) => geo.areaM2(piece) >= minM2);
     if (pieces.length === 0) {
       warnings.push({ kind: 'swallowed', key: grid.key });
       return;
@@ -249,18 +239,19 @@ function finishGrids(
       key: grid.key,
       ...(grid.name === undefined ? {} : { name: grid.name }),
       legacyIds: grid.legacyIds,
-      geometry: toGeometry(shape),
-      areaM2: areaM2(shape),
+      geometry: geo.toGeometry(shape),
+      areaM2: geo.areaM2(shape),
     });
   });
   return grids;
 }
 
 function gapWarnings(kind: 'uncovered' | 'hole', shape: Shape, minM2: number): UnifyWarning[] {
-  return piecesOf(shape)
-    .map((piece) => ({ piece, m2: areaM2(piece) }))
+  return geo
+    .piecesOf(shape)
+    .map((piece) => ({ piece, m2: geo.areaM2(piece) }))
     .filter(({ m2 }) => m2 >= minM2)
-    .map(({ piece, m2 }) => ({ kind, geometry: toGeometry(piece), areaM2: m2 }));
+    .map(({ piece, m2 }) => ({ kind, geometry: geo.toGeometry(piece), areaM2: m2 }));
 }
 
 /** The holes of a shape's pieces, each as a shape. */
@@ -277,15 +268,15 @@ export function unifyLayer(
   const minM2 = options.minGapM2 ?? 100;
   const warnings: UnifyWarning[] = [];
   const drafts = baseDrafts(base);
-  const baseCover = unite(drafts.map((grid) => grid.shape));
+  const baseCover = geo.unite(drafts.map((grid) => grid.shape));
   edits.forEach((edit, index) => {
     applyEdit(drafts, edit, index, warnings);
   });
   const grids = finishGrids(drafts, trimOverlaps(drafts, warnings), minM2, warnings);
-  const unifiedCover = unite(grids.map((grid) => toShape(grid.geometry)));
+  const unifiedCover = geo.unite(grids.map((grid) => geo.toShape(grid.geometry)));
   warnings.push(
-    ...gapWarnings('uncovered', subtract(baseCover, [unifiedCover]), minM2),
-    ...gapWarnings('hole', subtract(holesOf(unifiedCover), [baseCover]), minM2),
+    ...gapWarnings('uncovered', geo.subtract(baseCover, [unifiedCover]), minM2),
+    ...gapWarnings('hole', geo.subtract(holesOf(unifiedCover), [baseCover]), minM2),
   );
   return { grids, warnings };
 }
