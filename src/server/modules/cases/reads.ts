@@ -4,14 +4,13 @@
  */
 import type { Queryable, Tx } from '../../database.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
+import { findCasesNewestFirst, type PublicCaseFilter } from './list-repository.ts';
 import {
   caseRowQuery,
   findCaseNumbers,
   findCaseStatePage,
-  findCasesNewestFirst,
   findDepartmentParts,
   lockCaseRow,
-  type PublicCaseFilter,
 } from './repository.ts';
 
 export type { PublicCaseFilter };

@@ -9,8 +9,8 @@ import { refreshStatistics } from '../../platform/db/statistics.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.ts';
 import { insertAreaTree, TWO_TOWN_TREE } from '../../testing/fixtures.ts';
+import { type CaseFilters, casesPage, listCases, listCasesQuery } from './list-repository.ts';
 import type { ListScope } from './policy.ts';
-import { type CaseFilters, casesPage, listCases, listCasesQuery } from './repository.ts';
 
 /** What the worker app asks for (src/web/worker/screens/TodayPage.tsx). */
 const OPEN = [

@@ -12,7 +12,7 @@ import {
   findTeamAssignments,
   findUserNames,
   type TeamAssignmentRow,
-} from './users-repository.ts';
+} from './directory-repository.ts';
 
 export type { TeamAssignmentRow };
 

@@ -5,6 +5,7 @@ import { areaPath } from '../../areas/reads.ts';
 import { type CaseVerification, caseEventRows, caseHistory } from '../../ledger/ledger.ts';
 import type { Actor } from '../../people/actor.ts';
 import { userNames } from '../../people/reads.ts';
+import * as lists from '../list-repository.ts';
 import { partRefusal } from '../parts.ts';
 import { authorize, type CaseScope, canView, listScope, ownParts } from '../policy.ts';
 import { type CaseDetail, presentCase, presentCaseSummary } from '../presenter.ts';
@@ -84,9 +85,9 @@ export function createCaseReads(deps: Pick<CaseServiceDeps, 'database' | 'deadli
       return (await areaPath(db, areaId))?.path;
     },
 
-    async list(actor: Actor, filters: repo.CaseFilters) {
+    async list(actor: Actor, filters: lists.CaseFilters) {
       const scope = listScope(actor);
-      const { rows, total } = await repo.listCases(db, scope, filters);
+      const { rows, total } = await lists.listCases(db, scope, filters);
       const wt = await deps.deadlines.current();
       const now = deps.clock.now();
       return { total, items: rows.map((c) => presentCaseSummary(c, wt, now)) };
