@@ -5166,6 +5166,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid-layers/{id}/compare-official": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compares a layer with the current official grids: overlaps, near-duplicates, slivers and gaps as table rows; at most 1,000 grids */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description layer B is the current official grids: its legacy ids are the grids’ codes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridLayerOfficialComparison"];
+                    };
+                };
+                /** @description Bad input: the error names the field (`error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource (or none the caller may know of) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible in the current state (e.g. the case’s status) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grid-layers/{id}/compare/{otherId}": {
         parameters: {
             query?: never;
@@ -5276,6 +5359,94 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GridLayerFeatures"];
+                    };
+                };
+                /** @description Bad input: the error names the field (`error.details`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: the caller’s role, area or relation to the case does not permit it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such resource (or none the caller may know of) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not possible in the current state (e.g. the case’s status) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid-layers/{id}/legacy-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legacy-id map (旧编号对照表): which official grids each old grid of the layer became, by share — filter by legacyId (old → new) or gridCode (new → old) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this official grid */
+                    gridCode?: string;
+                    /** @description only this old grid id */
+                    legacyId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK: The legacy-id map (旧编号对照表): which official grids each old grid of the layer became, by share — filter by legacyId (old → new) or gridCode (new → old) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegacyMapRow"][];
                     };
                 };
                 /** @description Bad input: the error names the field (`error.details`) */
@@ -8243,6 +8414,29 @@ export interface components {
             /** @enum {string} */
             type: "FeatureCollection";
         };
+        /** @description layer B is the current official grids: its legacy ids are the grids’ codes */
+        GridLayerOfficialComparison: {
+            layerA: components["schemas"]["GridLayer"];
+            rows: {
+                areaM2: number;
+                /** @description near_duplicate (IoU ≥ 0.9), sliver (< 2 % of both grids), overlap; a_not_b / b_not_a: a gap piece of one layer’s grid the other layer leaves uncovered */
+                kind: "near_duplicate" | "sliver" | "overlap" | "a_not_b" | "b_not_a";
+                legacyIdA: string | null;
+                legacyIdB: string | null;
+                shareOfA: number | null;
+                shareOfB: number | null;
+            }[];
+            totals: {
+                /** @description m² A covers and B does not */
+                aMinusB: number;
+                /** @description m² covered by layer A (its own overlaps counted once) */
+                areaA: number;
+                areaB: number;
+                bMinusA: number;
+                /** @description m² both layers cover */
+                intersection: number;
+            };
+        };
         IssuedOpen311Key: {
             accountId: string | null;
             createdAt: string;
@@ -8283,6 +8477,16 @@ export interface components {
             };
             headSeq: number;
             ok: boolean;
+        };
+        LegacyMapRow: {
+            /** @description the official grid’s code (national structure) */
+            gridCode: string;
+            gridName: string;
+            layerId: string;
+            /** @description the department’s old grid id */
+            legacyId: string;
+            /** @description the part of the old grid that lies in this official grid (0–1) */
+            share: number;
         };
         Me: {
             assignments: {

@@ -3,6 +3,7 @@
  * one consistent database). The SQL stays in this module's repository; callers get plain values.
  */
 import type { Queryable } from '../../database.ts';
+import { type AreaGeometry, parseGeometry } from './geometry.ts';
 import {
   findAreaLabels,
   findAreaPath,
@@ -10,6 +11,7 @@ import {
   findRootAreaId,
   idsOnPath,
   isRootCode,
+  listGridOutlines,
   pathOfQuery,
   subtreeIdsQuery,
 } from './repository.ts';
@@ -89,4 +91,23 @@ export function areaIdsOnPath(path: string): string[] {
 /** The id of the county's root area (the first by code), or undefined before any area exists. */
 export function rootAreaId(q: Queryable): Promise<string | undefined> {
   return findRootAreaId(q);
+}
+
+/** An official grid's outline (多网合一 compares departments' layers with these). */
+export interface GridOutline {
+  id: string;
+  /** The grid's code in the national structure: what a department's old grid id translates to. */
+  code: string;
+  name: string;
+  geometry: AreaGeometry;
+}
+
+/** Every official grid that has a polygon, by code. */
+export async function officialGridOutlines(q: Queryable): Promise<GridOutline[]> {
+  return (await listGridOutlines(q)).map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name_zh,
+    geometry: parseGeometry(r.polygon) as AreaGeometry,
+  }));
 }

@@ -183,6 +183,17 @@ export async function listGridShapes(
   return rows.map((r) => ({ id: r.id, depth: r.depth, path: r.path, polygon: r.polygon as string }));
 }
 
+/** Code, name and polygon of every grid that has one, by code: the official grids a department's layer is held against. */
+export function listGridOutlines(q: Queryable) {
+  return q
+    .selectFrom('area')
+    .select(['id', 'code', 'name_zh', 'polygon'])
+    .where('kind', 'in', [...GRID_KINDS])
+    .where('polygon', 'is not', null)
+    .orderBy('code')
+    .execute();
+}
+
 /** Number of households per grid id (grids without households are absent). */
 export async function countHouseholdsByGrid(q: Queryable): Promise<Map<string, number>> {
   const rows = await q

@@ -257,6 +257,58 @@ describe('grid layers over HTTP', () => {
     expect((await get(`/api/v1/grid-layers/${police}/compare/nothing`, 'leader')).statusCode).toBe(404);
   });
 
+  it('holds a layer against the official grids and translates old ids to grid codes both ways', async () => {
+    // Two official grids side by side; the department's old grid OLD-1 straddles them, half in each.
+    const db = t.database.db;
+    const [banner] = await db.selectFrom('area').select('id').where('kind', '=', 'banner').execute();
+    const town = await insertArea(db, { kind: 'town', code: '150626201', parentId: banner?.id });
+    const village = await insertArea(db, { kind: 'village', code: '150626201001', parentId: town.id });
+    const grid = (code: string, w: number) =>
+      insertArea(db, {
+        kind: 'unit_grid',
+        code,
+        nameZh: `网格${code.slice(-3)}`,
+        parentId: village.id,
+        polygon: { type: 'Polygon', coordinates: [square(w, 38.8, w + 0.01, 38.81)] },
+      });
+    await grid('150626201001001', 109.0);
+    await grid('150626201001002', 109.01);
+    const old = (
+      await upload(
+        `name=${encodeURIComponent('综治旧网格')}&format=geojson`,
+        geojson([polygonFeature({ 网格编码: 'OLD-1' }, square(109.005, 38.8, 109.015, 38.81))]),
+      )
+    ).json().id as string;
+
+    const map = await get(`/api/v1/grid-layers/${old}/legacy-map`, 'leader');
+    expect(map.statusCode, map.body).toBe(200);
+    const rows = map.json() as { legacyId: string; gridCode: string; gridName: string; share: number }[];
+    expect(rows.map((r) => [r.legacyId, r.gridCode, r.gridName])).toEqual([
+      ['OLD-1', '150626201001001', '网格001'],
+      ['OLD-1', '150626201001002', '网格002'],
+    ]);
+    for (const r of rows) expect(r.share).toBeCloseTo(0.5, 3);
+    // The other way: which old ids make up official grid 002.
+    const back = await get(`/api/v1/grid-layers/${old}/legacy-map?gridCode=150626201001002`);
+    expect(back.json().map((r: { legacyId: string }) => r.legacyId)).toEqual(['OLD-1']);
+
+    const compared = await get(`/api/v1/grid-layers/${old}/compare-official`, 'leader');
+    expect(compared.statusCode, compared.body).toBe(200);
+    const kinds = compared
+      .json()
+      .rows.map((r: { kind: string; legacyIdB: string | null }) => [r.kind, r.legacyIdB]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['overlap', '150626201001001'],
+        ['overlap', '150626201001002'],
+        ['b_not_a', '150626201001001'],
+        ['b_not_a', '150626201001002'],
+      ]),
+    );
+    expect(kinds.some(([kind]: [string]) => kind === 'a_not_b')).toBe(false);
+    expect((await get(`/api/v1/grid-layers/${old}/legacy-map`, 'worker')).statusCode).toBe(403);
+  });
+
   it('refuses a file above 50 MB', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 1, 0x20);
     expect((await upload('name=x&format=geojson', big)).statusCode).toBe(413);

@@ -130,6 +130,31 @@ const ComparisonSchema = Type.Object(
   },
   { $id: 'GridLayerComparison' },
 );
+const OfficialComparisonSchema = Type.Object(
+  {
+    layerA: Type.Ref('GridLayer'),
+    totals: ComparisonSchema.properties.totals,
+    rows: ComparisonSchema.properties.rows,
+  },
+  {
+    $id: 'GridLayerOfficialComparison',
+    description: 'layer B is the current official grids: its legacy ids are the grids’ codes',
+  },
+);
+const LegacyMapRowSchema = Type.Object(
+  {
+    layerId: Type.String(),
+    legacyId: Type.String({ description: 'the department’s old grid id' }),
+    gridCode: Type.String({ description: 'the official grid’s code (national structure)' }),
+    gridName: Type.String(),
+    share: Type.Number({ description: 'the part of the old grid that lies in this official grid (0–1)' }),
+  },
+  { $id: 'LegacyMapRow' },
+);
+const LegacyMapQuery = Type.Object({
+  legacyId: Type.Optional(Type.String({ maxLength: 100, description: 'only this old grid id' })),
+  gridCode: Type.Optional(Type.String({ maxLength: 100, description: 'only this official grid' })),
+});
 const CompareParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
   otherId: Type.String({ maxLength: 100 }),
@@ -140,6 +165,8 @@ export function registerLayerRoutes(app: App, layers: LayerService): void {
   app.addSchema(LayerSummarySchema);
   app.addSchema(LayerGridsSchema);
   app.addSchema(ComparisonSchema);
+  app.addSchema(OfficialComparisonSchema);
+  app.addSchema(LegacyMapRowSchema);
   void app.register(async (scope: App) => {
     scope.removeContentTypeParser(['application/json']);
     scope.addContentTypeParser(
@@ -243,6 +270,43 @@ export function registerLayerRoutes(app: App, layers: LayerService): void {
       },
     },
     async (request) => layers.compare(request.params.id, request.params.otherId),
+  );
+
+  app.get(
+    '/api/v1/grid-layers/:id/compare-official',
+    {
+      config: { permission: GRID_LAYER_READ },
+      schema: {
+        tags: ['layers'],
+        summary:
+          'Compares a layer with the current official grids: overlaps, near-duplicates, slivers and gaps as table rows; at most 1,000 grids',
+        params: Params,
+        response: { 200: Type.Ref('GridLayerOfficialComparison'), ...errorResponses },
+      },
+    },
+    async (request) => layers.compareWithOfficial(request.params.id),
+  );
+
+  app.get(
+    '/api/v1/grid-layers/:id/legacy-map',
+    {
+      config: { permission: GRID_LAYER_READ },
+      schema: {
+        tags: ['layers'],
+        summary:
+          'The legacy-id map (旧编号对照表): which official grids each old grid of the layer became, by share — filter by legacyId (old → new) or gridCode (new → old)',
+        params: Params,
+        querystring: LegacyMapQuery,
+        response: { 200: Type.Array(Type.Ref('LegacyMapRow')), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { legacyId, gridCode } = request.query;
+      return layers.legacyMap(request.params.id, {
+        ...(legacyId ? { legacyId } : {}),
+        ...(gridCode ? { gridCode } : {}),
+      });
+    },
   );
 
   app.delete(

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { officialGridOutlines } from '../areas/reads.ts';
 import { findDepartment } from '../catalogue/departments.ts';
 import { type ComparisonTotals, compareLayers, type ReportRow, reportRows } from './compare.ts';
 import type { LayerCrs } from './coordinates.ts';
@@ -24,6 +25,7 @@ import {
   listLayerRows,
 } from './repository.ts';
 import type { GridLayerFeatureTable, GridLayerTable } from './schema.ts';
+import { type LegacyIdRow, legacyIdMap } from './unify.ts';
 import { polygonsOf } from './validate.ts';
 
 export interface LayerSummary {
@@ -62,6 +64,15 @@ export interface LayerComparison {
   rows: ReportRow[];
 }
 
+/** The layer compared with the official grids (layer B: legacy ids are the grids' codes). */
+export type OfficialComparison = Omit<LayerComparison, 'layerB'>;
+
+/** One old grid → one official grid it became part of (旧编号对照表), with the official grid's name. */
+export interface LegacyMapRow extends Omit<LegacyIdRow, 'gridId'> {
+  gridCode: string;
+  gridName: string;
+}
+
 export interface LayerService {
   importLayer(actor: Actor, input: LayerImport, bytes: Uint8Array): Promise<LayerSummary>;
   list(): Promise<LayerSummary[]>;
@@ -70,6 +81,10 @@ export interface LayerService {
   remove(id: string): Promise<void>;
   /** Overlaps, near-duplicates, slivers and gaps between two layers. */
   compare(idA: string, idB: string): Promise<LayerComparison>;
+  /** The layer against the current official grids. */
+  compareWithOfficial(id: string): Promise<OfficialComparison>;
+  /** Which official grids each of the layer's old grids became, by share; filtered to one old id or one grid code when given. */
+  legacyMap(id: string, only?: { legacyId?: string; gridCode?: string }): Promise<LegacyMapRow[]>;
 }
 
 const present = (r: GridLayerTable): LayerSummary => ({
@@ -140,6 +155,25 @@ function gridFeature(r: GridLayerFeatureTable): LayerGridFeature {
 
 export function createLayerService(deps: { database: DatabaseHandle; clock: Clock }): LayerService {
   const { db } = deps.database;
+  /** The layer, when it is small enough to compare inside a request. */
+  const comparable = (layer: GridLayerTable): GridLayerTable => {
+    if (layer.feature_count > MAX_COMPARED_GRIDS) {
+      throw badRequest('layerId', 'layer.too_many_to_compare', {
+        name: layer.name,
+        count: layer.feature_count,
+        max: MAX_COMPARED_GRIDS,
+      });
+    }
+    return layer;
+  };
+  /** The official grids as a layer whose legacy ids are the grids' codes. */
+  const officialFeatures = async (): Promise<LayerFeature[]> =>
+    (await officialGridOutlines(db)).map((g) => ({
+      legacyId: g.code,
+      name: g.name,
+      geometry: g.geometry,
+      attributes: {},
+    }));
   const found = async (id: string) => {
     const row = await findLayerRow(db, id);
     if (!row) throw notFound('not_found.grid_layer');
@@ -183,16 +217,7 @@ export function createLayerService(deps: { database: DatabaseHandle; clock: Cloc
       return { type: 'FeatureCollection', features: rows.map(gridFeature) };
     },
     async compare(idA, idB) {
-      const [layerA, layerB] = [await found(idA), await found(idB)];
-      for (const layer of [layerA, layerB]) {
-        if (layer.feature_count > MAX_COMPARED_GRIDS) {
-          throw badRequest('layerId', 'layer.too_many_to_compare', {
-            name: layer.name,
-            count: layer.feature_count,
-            max: MAX_COMPARED_GRIDS,
-          });
-        }
-      }
+      const [layerA, layerB] = [comparable(await found(idA)), comparable(await found(idB))];
       const [gridsA, gridsB] = [await listLayerFeatureRows(db, idA), await listLayerFeatureRows(db, idB)];
       const report = compareLayers(gridsA.map(layerFeature), gridsB.map(layerFeature));
       return {
@@ -201,6 +226,27 @@ export function createLayerService(deps: { database: DatabaseHandle; clock: Cloc
         totals: report.totals,
         rows: reportRows(report),
       };
+    },
+    async compareWithOfficial(id) {
+      const layer = comparable(await found(id));
+      const grids = (await listLayerFeatureRows(db, id)).map(layerFeature);
+      const report = compareLayers(grids, await officialFeatures());
+      return { layerA: present(layer), totals: report.totals, rows: reportRows(report) };
+    },
+    async legacyMap(id, only = {}) {
+      comparable(await found(id));
+      const official = await officialGridOutlines(db);
+      const names = new Map(official.map((g) => [g.code, g.name]));
+      const rows = legacyIdMap(
+        { id, features: (await listLayerFeatureRows(db, id)).map(layerFeature) },
+        official.map((g) => ({ gridId: g.code, geometry: g.geometry })),
+      );
+      const wanted = (r: LegacyIdRow) =>
+        (only.legacyId === undefined || r.legacyId === only.legacyId) &&
+        (only.gridCode === undefined || r.gridId === only.gridCode);
+      return rows
+        .filter(wanted)
+        .map(({ gridId, ...r }) => ({ ...r, gridCode: gridId, gridName: names.get(gridId) ?? gridId }));
     },
     async remove(id) {
       const deleted = await db.transaction().execute((tx) => deleteLayerRows(tx, id));

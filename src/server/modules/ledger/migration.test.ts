@@ -53,6 +53,8 @@ async function backToLegacy(): Promise<void> {
   // Later migrations are undone too, so they run again after 0013 (Kysely keeps the order).
   await sql`alter table department drop column name_mn`.execute(t.db);
   await sql`alter table personal_data_access drop column reason`.execute(t.db);
+  await sql`drop table grid_layer_feature`.execute(t.db);
+  await sql`drop table grid_layer`.execute(t.db);
   await sql`delete from kysely_migration where name >= '0013_signed_checkpoints'`.execute(t.db);
 }
 
@@ -66,7 +68,12 @@ describe('migration 0013_signed_checkpoints', () => {
         : undefined;
     expect(
       await migrateToLatest(t.db as unknown as Kysely<unknown>, migrationsFor(t.dialect), schema),
-    ).toEqual(['0013_signed_checkpoints', '0014_i18n_names', '0015_people_reveal_reason']);
+    ).toEqual([
+      '0013_signed_checkpoints',
+      '0014_i18n_names',
+      '0015_people_reveal_reason',
+      '0016_grid_layers',
+    ]);
     const tree = new MerkleTree(entries.map((e) => entryLeafHash(e.hash)));
     const rows = await t.db.selectFrom('ledger_signed_checkpoint').selectAll().orderBy('tree_size').execute();
     expect(rows.map((r) => ({ ...r, tree_size: Number(r.tree_size) }))).toEqual([
