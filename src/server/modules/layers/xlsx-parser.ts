@@ -4,7 +4,6 @@
  * vertex (经度/纬度) where consecutive rows of one grid id make its ring in order (an optional
  * 序号 column sorts them). Errors name the sheet row.
  */
-import ExcelJS from 'exceljs';
 import type { Position } from 'geojson';
 import type { AttributeValue, LayerFeature } from './feature.ts';
 import { type FieldChoice, pickField, textOf } from './fields.ts';
@@ -15,6 +14,8 @@ import { parseWktPolygon } from './wkt.ts';
 import { type SheetRow, sheetRows } from './xlsx-cells.ts';
 
 async function firstSheet(bytes: Uint8Array) {
+  // Loaded on first use: exceljs takes ~0.75 s to import, which every start of the server would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
