@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { wgs84ToGcj02 } from '../areas/coords.ts';
-import type { LayerFeature } from './feature.ts';
 import { parseGeoJsonLayer } from './geojson-parser.ts';
+import { firstVertex } from './test-shapes.ts';
 
 const square = (w: number, s: number, e: number, n: number) => [
   [
@@ -36,14 +36,6 @@ function problemOf(run: () => unknown): { key: string; params: object } {
 }
 
 const wgs = { crs: 'wgs84', fields: {} } as const;
-
-/** The first position of a feature's first ring. */
-function firstVertex(feature: LayerFeature | undefined): number[] {
-  if (!feature) return [];
-  const { geometry } = feature;
-  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
-  return ring?.[0] ?? [];
-}
 
 describe('GeoJSON layers', () => {
   it('reads polygons with their Chinese ids, names and attributes', () => {

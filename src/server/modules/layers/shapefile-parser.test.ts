@@ -8,8 +8,8 @@ import {
   type TestShapefile,
   zippedShapefile,
 } from '../../testing/shapefile.ts';
-import type { LayerFeature } from './feature.ts';
 import { parseShapefileLayer } from './shapefile-parser.ts';
+import { firstVertex } from './test-shapes.ts';
 
 /** A clockwise (outer, as Shapefiles want) closed square. */
 const clockwise = (w: number, s: number, e: number, n: number) => [
@@ -39,14 +39,6 @@ const twoGrids: TestShapefile['shapes'] = [
   },
 ];
 const wgs = { crs: 'wgs84', fields: {} } as const;
-
-/** The first position of a feature's first ring. */
-function firstVertex(feature: LayerFeature | undefined): number[] {
-  if (!feature) return [];
-  const { geometry } = feature;
-  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
-  return ring?.[0] ?? [];
-}
 
 describe('zipped Shapefile layers', () => {
   it('reads a GBK attribute table named by the .cpg, Chinese names intact', async () => {

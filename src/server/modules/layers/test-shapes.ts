@@ -53,3 +53,11 @@ export function lattice(
   }
   return features;
 }
+
+/** The first position of a feature's first ring. */
+export function firstVertex(feature: LayerFeature | undefined): number[] {
+  if (!feature) return [];
+  const { geometry } = feature;
+  const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
+  return ring?.[0] ?? [];
+}
